@@ -1,0 +1,5 @@
+"""Entry point for ``python -m relbook``."""
+
+from relbook.cli import main
+
+raise SystemExit(main())

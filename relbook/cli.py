@@ -1,0 +1,307 @@
+"""The ``relbook`` command: starts the GUI, or runs one book command and exits.
+
+Errors go to stderr in the user's language with exit code 1 (2 for bad usage), never a
+traceback. The commands call the same services as the GUI.
+"""
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from relbook import __version__
+from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
+from relbook.core.errors import RelbookError, ValidationError
+
+_DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
+
+
+def _parse_birthday(text: str, lunar: bool, leap: bool) -> DateInput:
+    match = _DAY.match(text.strip())
+    if not match:
+        raise ValidationError.single("birthday", "bad_format", value=text)
+    year = int(match.group(1)) if match.group(1) else None
+    return DateInput(
+        month=int(match.group(2)),
+        day=int(match.group(3)),
+        year=year,
+        calendar="lunar" if lunar else "solar",
+        leap=leap,
+    )
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="relbook",
+        description=(
+            "relbook: a relationship book for salespeople. Without a command it opens the "
+            "window; with one, it works on the book and exits."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"relbook {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder of the book (default: $RELBOOK_HOME, else the platform's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill the book with realistic Chinese demo data")
+    demo.add_argument("--contacts", type=int, default=300, metavar="N", help="how many (300)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
+
+    contact = commands.add_parser("contact", help="add, edit, show and list contacts")
+    actions = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a contact")
+    add.add_argument("--name", required=True)
+    _add_contact_options(add)
+    edit = actions.add_parser("edit", help="change a contact; options not given stay as they are")
+    edit.add_argument("who", metavar="NAME_OR_ID")
+    edit.add_argument("--name")
+    _add_contact_options(edit)
+    show = actions.add_parser("show", help="show one contact's whole profile")
+    show.add_argument("who", metavar="NAME_OR_ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    listing = actions.add_parser("list", help="list contacts, sorted by pinyin")
+    listing.add_argument("--search", default="", metavar="Q", help="as-you-type search text")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    shots = commands.add_parser("screenshots", help="render every main screen to PNG files")
+    shots.add_argument("outdir", metavar="OUTDIR")
+    return parser
+
+
+def _add_contact_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--company", metavar="C")
+    sub.add_argument("--title", metavar="T")
+    sub.add_argument("--phone", metavar="P", action="append", help="repeat for several")
+    sub.add_argument("--email", metavar="E")
+    sub.add_argument("--level", type=int, choices=range(1, 6), metavar="1-5")
+    sub.add_argument(
+        "--stage", choices=("potential", "interested", "customer", "lost"), metavar="STAGE"
+    )
+    sub.add_argument("--tag", action="append", metavar="T", help="repeat for several")
+    sub.add_argument("--birthday", metavar="DATE", help="YYYY-MM-DD, or --MM-DD without a year")
+    sub.add_argument("--lunar", action="store_true", help="the birthday is a lunar date")
+    sub.add_argument("--leap", action="store_true", help="the lunar birthday is in a leap month")
+    sub.add_argument("--cadence", type=int, metavar="DAYS", help="stay in touch every DAYS days")
+    sub.add_argument("--note", metavar="TEXT", help="notes about the contact")
+
+
+def _normalize_argv(argv: Sequence[str]) -> list[str]:
+    """Let ``--birthday --03-08`` through: argparse would read ``--03-08`` as an option."""
+    fixed = list(argv)
+    for index, item in enumerate(fixed[:-1]):
+        if item == "--birthday" and _DAY.match(fixed[index + 1]):
+            fixed[index] = f"--birthday={fixed[index + 1]}"
+            fixed[index + 1] = ""
+    return [item for item in fixed if item != ""]
+
+
+def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
+    for option in ("name", "company", "title", "email", "level", "stage"):
+        value = getattr(args, option, None)
+        if value is not None:
+            setattr(data, option, value)
+    if args.phone:
+        data.phones = [PhoneInput(number) for number in args.phone]
+    if args.tag:
+        data.tags = list(args.tag)
+    if args.cadence is not None:
+        data.cadence_days = args.cadence
+    if args.note is not None:
+        data.notes = args.note
+    if args.birthday is not None:
+        birthday = _parse_birthday(args.birthday, args.lunar, args.leap)
+        data.dates = [d for d in data.dates if d.kind != "birthday"] + [birthday]
+    elif args.lunar or args.leap:
+        raise ValidationError.single("birthday", "lunar_needs_date")
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _row_json(row: Any, birthday: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "company": row.company,
+        "title": row.title,
+        "level": row.level,
+        "stage": row.stage,
+        "tier": row.tier,
+        "tags": list(row.tags),
+        "birthday": birthday.iso() if birthday else None,
+        "birthday_calendar": birthday.calendar.value if birthday else None,
+        "next_birthday": row.next_birthday.isoformat() if row.next_birthday else None,
+    }
+
+
+def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
+    from relbook.core.demo import fill_demo
+    from relbook.labels import translate
+
+    if args.contacts < 1 or args.contacts > 1_000_000:
+        raise ValidationError.single("contacts", "out_of_range", min=1, max=1_000_000)
+    with book.session() as session:
+        added = fill_demo(session, args.contacts, args.seed, datetime.now())
+    print(translate("Cli", "Added %1 demo contacts.").replace("%1", str(added)))
+    return 0
+
+
+def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
+    from relbook.core import contacts
+    from relbook.core.search import ContactFilter, contact_ids, contact_rows
+    from relbook.labels import translate
+
+    now = datetime.now()
+    if args.action == "add":
+        data = ContactInput(name=args.name)
+        _apply_options(data, args)
+        with book.session() as session:
+            created = contacts.create_contact(session, data, now)
+            print(
+                translate("Cli", "Added %1 (id %2).")
+                .replace("%1", created.name)
+                .replace("%2", str(created.id))
+            )
+        return 0
+    if args.action == "edit":
+        with book.session() as session:
+            found = contacts.find_contact(session, args.who)
+            data = contacts.to_input(found)
+            _apply_options(data, args)
+            saved = contacts.update_contact(session, found.id, data, now)
+            print(
+                translate("Cli", "Saved %1 (id %2).")
+                .replace("%1", saved.name)
+                .replace("%2", str(saved.id))
+            )
+        return 0
+    if args.action == "show":
+        with book.session() as session:
+            summary = contacts.contact_summary(contacts.find_contact(session, args.who))
+        if args.json:
+            _print_json(summary)
+        else:
+            _print_profile(summary)
+        return 0
+    with book.session() as session:
+        ids = contact_ids(session, ContactFilter(text=args.search))
+        rows = contact_rows(session, ids)
+        birthdays = _birthdays(session, ids)
+        ordered = [rows[i] for i in ids]
+    if args.json:
+        _print_json([_row_json(r, birthdays.get(r.id)) for r in ordered])
+    else:
+        for row in ordered:
+            print("\t".join([str(row.id), row.name, row.company, row.title, str(row.level)]))
+    return 0
+
+
+def _birthdays(session: Any, ids: list[int]) -> dict[int, Any]:
+    from sqlalchemy import select
+
+    from relbook.core.contacts import calendar_date_of
+    from relbook.core.models import SpecialDate
+
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for special in session.scalars(
+            select(SpecialDate).where(
+                SpecialDate.contact_id.in_(chunk), SpecialDate.kind == "birthday"
+            )
+        ):
+            found.setdefault(special.contact_id, calendar_date_of(special))
+    return found
+
+
+def _print_profile(summary: dict[str, Any]) -> None:
+    from relbook import labels
+
+    lines = [
+        f"{summary['name']}  (id {summary['id']})",
+        f"{labels.field('company')}: {summary['company']}",
+        f"{labels.field('title')}: {summary['title']}",
+        f"{labels.field('level')}: {labels.level_with_number(summary['level'])}",
+        f"{labels.field('stage')}: {labels.stage(summary['stage'])}",
+        f"{labels.field('tier')}: {summary['tier'] or '-'}",
+        f"{labels.field('phones')}: {', '.join(p['number'] for p in summary['phones'])}",
+        f"{labels.field('email')}: {summary['email']}",
+        f"{labels.field('birthday')}: {summary['birthday'] or '-'}"
+        + (f" ({labels.calendar(summary['birthday_calendar'])})" if summary["birthday"] else ""),
+        f"{labels.field('tags')}: {', '.join(summary['tags'])}",
+    ]
+    for change in summary["level_history"]:
+        lines.append(
+            f"  {change['date']}  {change['from'] or '-'} -> {change['to']}  {change['note']}"
+        )
+    print("\n".join(lines))
+
+
+def _cmd_screenshots(book: Any, args: argparse.Namespace) -> int:
+    from relbook.ui.screenshots import render_screenshots
+
+    written = render_screenshots(book, Path(args.outdir))
+    for path in written:
+        print(path)
+    return 0
+
+
+def _start_gui(data_dir: str | None) -> int:
+    from relbook.app import run_gui
+
+    return run_gui(data_dir)
+
+
+def _core_app_with_language(book: Any) -> Any:
+    from PySide6.QtCore import QCoreApplication
+
+    from relbook.core.settings import get_setting
+    from relbook.i18n import install_language, resolve_language
+
+    app = QCoreApplication.instance() or QCoreApplication(["relbook"])
+    with book.session() as session:
+        setting = get_setting(session, "ui.language")
+    install_language(resolve_language(setting))
+    return app
+
+
+def _error(message: str) -> int:
+    sys.stderr.write(message.rstrip() + "\n")
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(_normalize_argv(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        return _start_gui(args.data_dir)
+    from relbook.book import open_book
+    from relbook.labels import problem_text
+
+    try:
+        book = open_book(args.data_dir)
+    except OSError as problem:
+        return _error(f"relbook: {problem}")
+    try:
+        if args.command != "screenshots":
+            _core_app_with_language(book)
+        handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+            "demo": _cmd_demo,
+            "contact": _cmd_contact,
+            "screenshots": _cmd_screenshots,
+        }
+        return handlers[args.command](book, args)
+    except RelbookError as problem:
+        return _error(problem_text(problem))
+    except OSError as problem:
+        return _error(f"relbook: {problem}")
+    finally:
+        book.close()

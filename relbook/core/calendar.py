@@ -1,0 +1,203 @@
+"""Solar and lunar dates: validation, conversion and the yearly recurrence rules.
+
+Rules from the domain brief: a lunar yearly date recurs in each lunar year; day 30 in a month that
+has 29 days that year is kept on day 29; a date born in a leap month is kept in the regular month
+of the same number; solar February 29 is kept on February 28 in common years.
+"""
+
+import calendar as _pycal
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from lunar_python import LunarYear
+
+from relbook.core.enums import CalendarKind, Recurrence
+from relbook.core.errors import FieldError
+
+LUNAR_MIN_YEAR = 1901
+LUNAR_MAX_YEAR = 2099
+
+
+@dataclass(frozen=True)
+class CalendarDate:
+    """A possibly partial date: month and day always, year optional."""
+
+    calendar: CalendarKind
+    month: int
+    day: int
+    year: int | None = None
+    leap: bool = False
+
+    def iso(self) -> str:
+        """ISO ``YYYY-MM-DD`` or ``--MM-DD`` without a year (as in vCard)."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+_JULIAN_TO_ORDINAL = 1721425
+
+
+@dataclass(frozen=True)
+class _LunarMonth:
+    month: int
+    leap: bool
+    days: int
+    first: date
+
+
+@lru_cache(maxsize=256)
+def _lunar_year(year: int) -> tuple[_LunarMonth, ...]:
+    """The months of one lunar year with their first solar day.
+
+    The library recomputes a whole year on every conversion; one table per year, cached,
+    makes conversions arithmetic (100,000 lunar birthdays in well under a second).
+    """
+    months = LunarYear.fromYear(year).getMonthsInYear()
+    return tuple(
+        _LunarMonth(
+            abs(int(m.getMonth())),
+            int(m.getMonth()) < 0,
+            int(m.getDayCount()),
+            date.fromordinal(int(m.getFirstJulianDay()) - _JULIAN_TO_ORDINAL),
+        )
+        for m in months
+    )
+
+
+def _find_month(year: int, month: int, leap: bool) -> _LunarMonth | None:
+    return next((m for m in _lunar_year(year) if m.month == month and m.leap == leap), None)
+
+
+def lunar_month_days(year: int, month: int, leap: bool = False) -> int:
+    """Days (29 or 30) in a lunar month of a lunar year; 0 if that leap month does not exist."""
+    found = _find_month(year, month, leap)
+    return 0 if found is None else found.days
+
+
+def lunar_leap_month(year: int) -> int:
+    """The leap month of a lunar year, 0 if none."""
+    return next((m.month for m in _lunar_year(year) if m.leap), 0)
+
+
+def validate(value: CalendarDate, field_name: str) -> list[FieldError]:
+    """Every reason ``value`` is not a real date; empty when it is fine."""
+    errors: list[FieldError] = []
+    if not 1 <= value.month <= 12:
+        return [FieldError(field_name, "month_out_of_range", {"month": value.month})]
+    if value.calendar == CalendarKind.SOLAR:
+        if value.leap:
+            errors.append(FieldError(field_name, "leap_only_lunar"))
+        if value.year is not None and not 1 <= value.year <= 9999:
+            return [FieldError(field_name, "year_out_of_range", {"year": value.year})]
+        year_for_check = value.year if value.year is not None else 2000  # 2000 has Feb 29
+        limit = _pycal.monthrange(year_for_check, value.month)[1]
+        if not 1 <= value.day <= limit:
+            errors.append(
+                FieldError(
+                    field_name,
+                    "impossible_date",
+                    {"year": value.year, "month": value.month, "day": value.day},
+                )
+            )
+        return errors
+    if not 1 <= value.day <= 30:
+        return [FieldError(field_name, "lunar_day_out_of_range", {"day": value.day})]
+    if value.year is None:
+        return errors
+    if not LUNAR_MIN_YEAR <= value.year <= LUNAR_MAX_YEAR:
+        return [
+            FieldError(
+                field_name,
+                "lunar_year_out_of_range",
+                {"year": value.year, "min": LUNAR_MIN_YEAR, "max": LUNAR_MAX_YEAR},
+            )
+        ]
+    if value.leap and lunar_leap_month(value.year) != value.month:
+        return [FieldError(field_name, "no_leap_month", {"year": value.year, "month": value.month})]
+    days = lunar_month_days(value.year, value.month, value.leap)
+    if value.day > days:
+        errors.append(
+            FieldError(
+                field_name,
+                "lunar_day_missing",
+                {"year": value.year, "month": value.month, "day": value.day, "days": days},
+            )
+        )
+    return errors
+
+
+def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> date:
+    """Exact conversion of an existing lunar date to the solar calendar."""
+    found = _find_month(year, month, leap)
+    if found is None or not 1 <= day <= found.days:
+        raise ValueError(f"no lunar date {year}-{'leap ' if leap else ''}{month}-{day}")
+    return found.first + timedelta(days=day - 1)
+
+
+def solar_to_lunar(day: date) -> CalendarDate:
+    """The lunar date of a solar day."""
+    for year in (day.year, day.year - 1):
+        for month in reversed(_lunar_year(year)):
+            if month.first <= day:
+                offset = (day - month.first).days
+                if offset < month.days:
+                    return CalendarDate(
+                        CalendarKind.LUNAR, month.month, offset + 1, year, month.leap
+                    )
+                break
+    raise ValueError(f"{day} is outside the lunar calendar's range")
+
+
+def lunar_in_year(lunar_year: int, month: int, day: int) -> date:
+    """Solar day on which a yearly lunar (month, day) is kept in ``lunar_year``.
+
+    Leap-born dates are kept in the regular month; day 30 falls back to 29 in short months.
+    """
+    days = lunar_month_days(lunar_year, month)
+    return lunar_to_solar(lunar_year, month, min(day, days))
+
+
+def solar_in_year(year: int, month: int, day: int) -> date:
+    """Solar day on which a yearly solar (month, day) is kept in ``year`` (Feb 29 -> 28)."""
+    if month == 2 and day == 29 and not _pycal.isleap(year):
+        return date(year, 2, 28)
+    return date(year, month, day)
+
+
+def to_solar(value: CalendarDate) -> date | None:
+    """The exact solar day of a dated value, None without a year."""
+    if value.year is None:
+        return None
+    if value.calendar == CalendarKind.SOLAR:
+        return date(value.year, value.month, value.day)
+    return lunar_to_solar(value.year, value.month, value.day, value.leap)
+
+
+@lru_cache(maxsize=32768)
+def next_occurrence(value: CalendarDate, recurrence: Recurrence, today: date) -> date | None:
+    """First day on or after ``today`` when the date is kept; None if it will not come again."""
+    if recurrence == Recurrence.ONCE:
+        exact = to_solar(value)
+        return exact if exact is not None and exact >= today else None
+    if value.calendar == CalendarKind.SOLAR:
+        for year in (today.year, today.year + 1):
+            if value.year is not None and year < value.year:
+                continue
+            kept = solar_in_year(year, value.month, value.day)
+            if kept >= today:
+                return kept
+        if value.year is not None and value.year > today.year + 1:
+            return solar_in_year(value.year, value.month, value.day)
+        return None
+    current_lunar_year = solar_to_lunar(today).year or today.year
+    for lunar_year in range(current_lunar_year - 1, current_lunar_year + 2):
+        if not LUNAR_MIN_YEAR <= lunar_year <= LUNAR_MAX_YEAR:
+            continue
+        if value.year is not None and lunar_year < value.year:
+            continue
+        kept = lunar_in_year(lunar_year, value.month, value.day)
+        if kept >= today:
+            return kept
+    return None

@@ -1,0 +1,13 @@
+"""What a service call changed, so each screen refreshes only what it shows."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class BookChanges:
+    contact_ids: frozenset[int] = field(default_factory=frozenset)
+    contacts: bool = False
+    trash: bool = False
+    settings: bool = False
+    organizations: bool = False
+    tags: bool = False

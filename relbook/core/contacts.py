@@ -1,0 +1,439 @@
+"""The contact service: create, edit, change level, delete to trash, restore, look up.
+
+Callers open the session and commit it; every function here works inside that one unit of work,
+so a failed validation changes nothing.
+"""
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from relbook.core import pinyin
+from relbook.core.calendar import CalendarDate, next_occurrence
+from relbook.core.changes import BookChanges
+from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
+from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence
+from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
+from relbook.core.models import (
+    Contact,
+    FamilyMember,
+    LevelChange,
+    Organization,
+    Phone,
+    SpecialDate,
+    Tag,
+)
+from relbook.core.settings import get_setting
+from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
+from relbook.core.validation import validate_contact
+
+_PLAIN_FIELDS: tuple[str, ...] = (
+    "gender",
+    "department",
+    "title",
+    "buying_role",
+    "is_insider",
+    "email",
+    "wechat",
+    "qq",
+    "address",
+    "source",
+    "source_detail",
+    "referred_by_id",
+    "hobbies",
+    "topics",
+    "food_likes",
+    "food_taboos",
+    "hometown",
+    "school",
+    "proud_moments",
+    "quotes",
+    "notes",
+    "stage",
+    "personality",
+    "cadence_days",
+    *SCORE_FIELDS,
+)
+
+
+def thresholds(session: Session) -> TierThresholds:
+    return TierThresholds(get_setting(session, "tier.a_min"), get_setting(session, "tier.b_min"))
+
+
+def digits_only(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def build_search_text(contact: Contact, company: str, tags: list[str]) -> str:
+    """Lowercase haystack for the non-name part of as-you-type search."""
+    phones = [p.number for p in contact.phones]
+    parts = [
+        company,
+        contact.department,
+        contact.title,
+        contact.email,
+        contact.wechat,
+        contact.qq,
+        *phones,
+        *(digits_only(p) for p in phones),
+        *tags,
+        contact.notes,
+    ]
+    return "\n".join(p.strip().lower() for p in parts if p and p.strip())
+
+
+def birthday_of(contact: Contact) -> SpecialDate | None:
+    return next((d for d in contact.special_dates if d.kind == DateKind.BIRTHDAY), None)
+
+
+def calendar_date_of(special: SpecialDate) -> CalendarDate:
+    return CalendarDate(
+        CalendarKind(special.calendar),
+        special.month,
+        special.day,
+        special.year,
+        special.is_leap_month,
+    )
+
+
+def next_birthday_for(contact: Contact, today: date) -> date | None:
+    birthday = birthday_of(contact)
+    if birthday is None:
+        return None
+    return next_occurrence(calendar_date_of(birthday), Recurrence(birthday.recurrence), today)
+
+
+def organization_for(
+    session: Session, name: str, org_type: str | None, now: datetime
+) -> int | None:
+    """The id of the organization called ``name``, created if new; None for no company."""
+    name = name.strip()
+    if not name:
+        return None
+    org = session.scalar(select(Organization).where(Organization.name == name))
+    if org is None:
+        org = Organization(
+            name=name,
+            sort_key=pinyin.sort_key(name),
+            org_type=org_type or OrgType.OTHER,
+            notes="",
+            created_at=now,
+        )
+        session.add(org)
+        session.flush()
+    elif org_type and org.org_type != org_type:
+        org.org_type = org_type
+    return org.id
+
+
+def tags_for(session: Session, names: list[str]) -> list[Tag]:
+    wanted: list[str] = []
+    for raw in names:
+        cleaned = raw.strip()
+        if cleaned and cleaned not in wanted:
+            wanted.append(cleaned)
+    if not wanted:
+        return []
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    result = []
+    for name in wanted:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        result.append(tag)
+    return result
+
+
+def _date_rows(dates: list[DateInput]) -> list[SpecialDate]:
+    return [
+        SpecialDate(
+            kind=d.kind,
+            label=d.label.strip(),
+            calendar=d.calendar,
+            year=d.year,
+            month=d.month,
+            day=d.day,
+            is_leap_month=d.leap,
+            recurrence=d.recurrence,
+        )
+        for d in dates
+    ]
+
+
+def _check(session: Session, data: ContactInput, contact_id: int | None) -> None:
+    errors = validate_contact(data)
+    if data.referred_by_id is not None:
+        if data.referred_by_id == contact_id:
+            errors.append(FieldError("referred_by_id", "self_reference"))
+        elif session.get(Contact, data.referred_by_id) is None:
+            errors.append(FieldError("referred_by_id", "not_found", {"id": data.referred_by_id}))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(session: Session, contact: Contact, data: ContactInput, now: datetime) -> None:
+    name = data.name.strip()
+    contact.name = name
+    contact.name_pinyin = pinyin.name_pinyin(name)
+    contact.sort_key = pinyin.sort_key(name)
+    for field_name in _PLAIN_FIELDS:
+        value = getattr(data, field_name)
+        setattr(contact, field_name, value.strip() if isinstance(value, str) else value)
+    contact.organization_id = organization_for(session, data.company, data.org_type, now)
+    contact.phones = [
+        Phone(label=p.label, number=p.number.strip(), position=i)
+        for i, p in enumerate(p for p in data.phones if p.number.strip())
+    ]
+    contact.tags = tags_for(session, data.tags)
+    contact.special_dates = _date_rows(data.dates)
+    contact.family = [
+        FamilyMember(
+            relation=m.relation,
+            name=m.name.strip(),
+            notes=m.notes.strip(),
+            position=i,
+            special_dates=_date_rows(m.dates),
+        )
+        for i, m in enumerate(data.family)
+    ]
+    scores = {name: getattr(data, name) for name in SCORE_FIELDS}
+    tier = tier_for(scores, thresholds(session))
+    contact.tier = tier.value if tier else None
+    contact.next_birthday = next_birthday_for(contact, now.date())
+    contact.search_text = build_search_text(
+        contact, data.company.strip(), [t.name for t in contact.tags]
+    )
+    contact.updated_at = now
+
+
+def create_contact(session: Session, data: ContactInput, now: datetime) -> Contact:
+    """Add a contact; its starting level opens the level history."""
+    _check(session, data, None)
+    contact = Contact(created_at=now, level=data.level)
+    _apply(session, contact, data, now)
+    contact.level_changes = [
+        LevelChange(
+            changed_at=now.date(),
+            from_level=None,
+            to_level=data.level,
+            note=data.level_note.strip(),
+        )
+    ]
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def update_contact(session: Session, contact_id: int, data: ContactInput, now: datetime) -> Contact:
+    """Replace a contact's fields with ``data``; a new level is recorded in the history."""
+    contact = get_contact(session, contact_id)
+    _check(session, data, contact_id)
+    old_level = contact.level
+    _apply(session, contact, data, now)
+    if data.level != old_level:
+        _record_level(contact, data.level, data.level_note, now.date())
+    session.flush()
+    return contact
+
+
+def _record_level(contact: Contact, level: int, note: str, today: date) -> None:
+    contact.level_changes.append(
+        LevelChange(changed_at=today, from_level=contact.level, to_level=level, note=note.strip())
+    )
+    contact.level = level
+
+
+def change_level(
+    session: Session, contact_id: int, level: int, note: str, now: datetime
+) -> BookChanges:
+    """Move a contact on the ladder and record the step with its note."""
+    if not 1 <= level <= 5:
+        raise ValidationError.single("level", "out_of_range", min=1, max=5)
+    contact = get_contact(session, contact_id)
+    if level != contact.level:
+        _record_level(contact, level, note, now.date())
+        contact.updated_at = now
+    session.flush()
+    return BookChanges(contact_ids=frozenset({contact_id}), contacts=True)
+
+
+def get_contact(session: Session, contact_id: int, include_deleted: bool = False) -> Contact:
+    contact = session.get(
+        Contact,
+        contact_id,
+        options=[
+            selectinload(Contact.phones),
+            selectinload(Contact.tags),
+            selectinload(Contact.family).selectinload(FamilyMember.special_dates),
+            selectinload(Contact.special_dates),
+            selectinload(Contact.level_changes),
+            selectinload(Contact.organization),
+        ],
+    )
+    if contact is None or (contact.deleted_at is not None and not include_deleted):
+        raise NotFoundError("contact", str(contact_id))
+    return contact
+
+
+def find_contact(session: Session, name_or_id: str) -> Contact:
+    """The one live contact answering to an id or an exact name; errors list the candidates."""
+    key = name_or_id.strip()
+    if key.isdigit():
+        found = session.get(Contact, int(key))
+        if found is not None and found.deleted_at is None:
+            return get_contact(session, found.id)
+    rows = session.execute(
+        select(Contact.id, Contact.name, Organization.name)
+        .outerjoin(Organization, Contact.organization_id == Organization.id)
+        .where(Contact.name == key, Contact.deleted_at.is_(None))
+        .order_by(Contact.id)
+    ).all()
+    if not rows:
+        raise NotFoundError("contact", key)
+    if len(rows) > 1:
+        raise AmbiguousError(key, [(r[0], f"{r[1]} ({r[2]})" if r[2] else r[1]) for r in rows])
+    return get_contact(session, rows[0][0])
+
+
+def to_input(contact: Contact) -> ContactInput:
+    """The editable form of a stored contact (the inverse of create/update)."""
+
+    def dates(rows: list[SpecialDate]) -> list[DateInput]:
+        return [
+            DateInput(
+                month=d.month,
+                day=d.day,
+                year=d.year,
+                calendar=d.calendar,
+                leap=d.is_leap_month,
+                kind=d.kind,
+                recurrence=d.recurrence,
+                label=d.label,
+            )
+            for d in rows
+        ]
+
+    data = ContactInput(
+        name=contact.name,
+        company=contact.organization.name if contact.organization else "",
+        org_type=contact.organization.org_type if contact.organization else None,
+        level=contact.level,
+        phones=[PhoneInput(number=p.number, label=p.label) for p in contact.phones],
+        tags=[t.name for t in contact.tags],
+        dates=dates(contact.special_dates),
+        family=[
+            FamilyInput(
+                name=m.name, relation=m.relation, notes=m.notes, dates=dates(m.special_dates)
+            )
+            for m in contact.family
+        ],
+    )
+    for field_name in _PLAIN_FIELDS:
+        setattr(data, field_name, getattr(contact, field_name))
+    return data
+
+
+def delete_contacts(session: Session, ids: list[int], now: datetime) -> BookChanges:
+    """Move contacts to the trash; nothing is lost until the trash is emptied."""
+    session.execute(
+        update(Contact)
+        .where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
+        .values(deleted_at=now)
+    )
+    return BookChanges(contact_ids=frozenset(ids), contacts=True, trash=True)
+
+
+def restore_contacts(session: Session, ids: list[int], now: datetime) -> BookChanges:
+    session.execute(
+        update(Contact)
+        .where(Contact.id.in_(ids), Contact.deleted_at.is_not(None))
+        .values(deleted_at=None, updated_at=now)
+    )
+    return BookChanges(contact_ids=frozenset(ids), contacts=True, trash=True)
+
+
+def purge_contacts(session: Session, ids: list[int]) -> BookChanges:
+    """Delete trashed contacts for good (only ones already in the trash)."""
+    session.execute(delete(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_not(None)))
+    return BookChanges(contact_ids=frozenset(ids), trash=True)
+
+
+def trashed_ids(session: Session) -> list[int]:
+    return list(
+        session.scalars(
+            select(Contact.id)
+            .where(Contact.deleted_at.is_not(None))
+            .order_by(Contact.deleted_at.desc(), Contact.id.desc())
+        )
+    )
+
+
+def refresh_next_birthdays(session: Session, today: date) -> int:
+    """Recompute next birthdays that have passed; returns how many rows changed."""
+    stale = session.scalars(
+        select(Contact)
+        .where(Contact.next_birthday.is_not(None), Contact.next_birthday < today)
+        .options(selectinload(Contact.special_dates))
+    ).all()
+    for contact in stale:
+        contact.next_birthday = next_birthday_for(contact, today)
+    session.flush()
+    return len(stale)
+
+
+def recompute_tiers(session: Session) -> BookChanges:
+    """Re-derive every tier after the thresholds change."""
+    limits = thresholds(session)
+    rows = session.execute(select(Contact.id, *[getattr(Contact, n) for n in SCORE_FIELDS])).all()
+    changed: list[dict[str, object]] = []
+    for row in rows:
+        tier = tier_for(dict(zip(SCORE_FIELDS, row[1:], strict=True)), limits)
+        changed.append({"id": row[0], "tier": tier.value if tier else None})
+    if changed:
+        session.execute(update(Contact), changed)
+    return BookChanges(contacts=True, contact_ids=frozenset(r[0] for r in rows))
+
+
+def all_tags(session: Session) -> list[str]:
+    used = select(Tag.name).order_by(Tag.name)
+    return list(session.scalars(used))
+
+
+def organization_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Organization.name).order_by(Organization.sort_key)))
+
+
+def count_contacts(session: Session, deleted: bool = False) -> int:
+    condition = Contact.deleted_at.is_not(None) if deleted else Contact.deleted_at.is_(None)
+    return session.scalar(select(func.count()).select_from(Contact).where(condition)) or 0
+
+
+def contact_summary(contact: Contact) -> dict[str, object]:
+    """A JSON-ready view of the whole profile (used by ``contact show --json``)."""
+    data = asdict(to_input(contact))
+    data.pop("level_note", None)
+    birthday = birthday_of(contact)
+    data.update(
+        id=contact.id,
+        name_pinyin=contact.name_pinyin,
+        tier=contact.tier,
+        birthday=calendar_date_of(birthday).iso() if birthday else None,
+        birthday_calendar=birthday.calendar if birthday else None,
+        next_birthday=contact.next_birthday.isoformat() if contact.next_birthday else None,
+        level_history=[
+            {
+                "date": c.changed_at.isoformat(),
+                "from": c.from_level,
+                "to": c.to_level,
+                "note": c.note,
+            }
+            for c in contact.level_changes
+        ],
+        created_at=contact.created_at.isoformat(timespec="seconds"),
+        updated_at=contact.updated_at.isoformat(timespec="seconds"),
+        deleted_at=contact.deleted_at.isoformat(timespec="seconds") if contact.deleted_at else None,
+    )
+    return data

@@ -1,0 +1,97 @@
+"""Closed vocabularies of the domain, stored as short stable codes.
+
+The codes are what the database and the CLI use; the UI turns them into words.
+"""
+
+from enum import StrEnum
+
+
+class Gender(StrEnum):
+    UNKNOWN = "unknown"
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Stage(StrEnum):
+    POTENTIAL = "potential"
+    INTERESTED = "interested"
+    CUSTOMER = "customer"
+    LOST = "lost"
+
+
+class Tier(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class OrgType(StrEnum):
+    FOREIGN = "foreign"
+    STATE = "state"
+    PRIVATE = "private"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class BuyingRole(StrEnum):
+    PURCHASER = "purchaser"
+    USER = "user"
+    GATEKEEPER = "gatekeeper"
+    DECISION_MAKER = "decision_maker"
+
+
+class Personality(StrEnum):
+    ANALYTICAL = "analytical"
+    DRIVER = "driver"
+    EXPRESSIVE = "expressive"
+    AMIABLE = "amiable"
+
+
+class Source(StrEnum):
+    RELATIVE = "relative"
+    CLASSMATE = "classmate"
+    NEIGHBOUR = "neighbour"
+    COLLEAGUE = "colleague"
+    FRIEND = "friend"
+    REFERRAL = "referral"
+    EVENT = "event"
+    COLD_CALL = "cold_call"
+    OTHER = "other"
+
+
+class FamilyRelation(StrEnum):
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    OTHER = "other"
+
+
+class CalendarKind(StrEnum):
+    SOLAR = "solar"
+    LUNAR = "lunar"
+
+
+class DateKind(StrEnum):
+    BIRTHDAY = "birthday"
+    WEDDING = "wedding"
+    FOUNDING = "founding"
+    FIRST_DEAL = "first_deal"
+    PROMOTION = "promotion"
+    CUSTOM = "custom"
+
+
+class Recurrence(StrEnum):
+    YEARLY = "yearly"
+    ONCE = "once"
+
+
+class PhoneLabel(StrEnum):
+    MOBILE = "mobile"
+    WORK = "work"
+    HOME = "home"
+    OTHER = "other"
+
+
+LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
+"""The relationship ladder: 1 prospect, 2 acquainted, 3 engaged, 4 trusted, 5 ally."""

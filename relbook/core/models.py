@@ -1,0 +1,229 @@
+"""The book's tables as typed SQLAlchemy 2 mapped classes.
+
+Schema changes go through alembic revisions in ``migrations/``; this module and the newest
+revision must describe the same schema (a test compares them).
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Organization(Base):
+    """A company or institution; its type changes how it buys."""
+
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sort_key: Mapped[str] = mapped_column(String(600), index=True)
+    org_type: Mapped[str] = mapped_column(String(20), default="other")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    contacts: Mapped[list["Contact"]] = relationship(back_populates="organization")
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class ContactTag(Base):
+    __tablename__ = "contact_tag"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Contact(Base):
+    """A person in the book, with profile, rapport and relationship fields."""
+
+    __tablename__ = "contact"
+    __table_args__ = (
+        CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),
+        Index("ix_contact_deleted_sort", "deleted_at", "sort_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_pinyin: Mapped[str] = mapped_column(String(400), default="")
+    sort_key: Mapped[str] = mapped_column(String(600))
+    gender: Mapped[str] = mapped_column(String(10), default="unknown")
+
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    department: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    buying_role: Mapped[str | None] = mapped_column(String(20))
+    is_insider: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    email: Mapped[str] = mapped_column(String(200), default="")
+    wechat: Mapped[str] = mapped_column(String(100), default="")
+    qq: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+
+    source: Mapped[str | None] = mapped_column(String(20), index=True)
+    source_detail: Mapped[str] = mapped_column(String(200), default="")
+    referred_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+
+    hobbies: Mapped[str] = mapped_column(Text, default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    food_likes: Mapped[str] = mapped_column(Text, default="")
+    food_taboos: Mapped[str] = mapped_column(Text, default="")
+    hometown: Mapped[str] = mapped_column(String(200), default="")
+    school: Mapped[str] = mapped_column(String(200), default="")
+    proud_moments: Mapped[str] = mapped_column(Text, default="")
+    quotes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    level: Mapped[int] = mapped_column(Integer, default=1, index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="potential", index=True)
+    score_near: Mapped[int | None] = mapped_column(Integer)
+    score_future: Mapped[int | None] = mapped_column(Integer)
+    score_profit: Mapped[int | None] = mapped_column(Integer)
+    score_risk: Mapped[int | None] = mapped_column(Integer)
+    score_strategic: Mapped[int | None] = mapped_column(Integer)
+    tier: Mapped[str | None] = mapped_column(String(1), index=True)
+    personality: Mapped[str | None] = mapped_column(String(20), index=True)
+    cadence_days: Mapped[int | None] = mapped_column(Integer)
+
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    next_birthday: Mapped[date | None] = mapped_column(Date, index=True)
+
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+    organization: Mapped[Organization | None] = relationship(back_populates="contacts")
+    referred_by: Mapped["Contact | None"] = relationship(remote_side=[id])
+    phones: Mapped[list["Phone"]] = relationship(
+        cascade="all, delete-orphan", order_by="Phone.position"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="contact_tag", order_by=Tag.name)
+    level_changes: Mapped[list["LevelChange"]] = relationship(
+        cascade="all, delete-orphan", order_by="LevelChange.changed_at, LevelChange.id"
+    )
+    family: Mapped[list["FamilyMember"]] = relationship(
+        cascade="all, delete-orphan", order_by="FamilyMember.position"
+    )
+    special_dates: Mapped[list["SpecialDate"]] = relationship(
+        cascade="all, delete-orphan",
+        primaryjoin="SpecialDate.contact_id == Contact.id",
+        order_by="SpecialDate.id",
+    )
+
+
+class Phone(Base):
+    __tablename__ = "phone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(20), default="mobile")
+    number: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LevelChange(Base):
+    """One step on the relationship ladder; the first row records the starting level."""
+
+    __tablename__ = "level_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    changed_at: Mapped[date] = mapped_column(Date)
+    from_level: Mapped[int | None] = mapped_column(Integer)
+    to_level: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FamilyMember(Base):
+    __tablename__ = "family_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    relation: Mapped[str] = mapped_column(String(20), default="other")
+    name: Mapped[str] = mapped_column(String(100))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    special_dates: Mapped[list["SpecialDate"]] = relationship(
+        cascade="all, delete-orphan",
+        primaryjoin="SpecialDate.family_member_id == FamilyMember.id",
+        order_by="SpecialDate.id",
+    )
+
+
+class SpecialDate(Base):
+    """A birthday, anniversary or custom day, solar or lunar, owned by a contact or a relative."""
+
+    __tablename__ = "special_date"
+    __table_args__ = (
+        CheckConstraint("(contact_id IS NULL) <> (family_member_id IS NULL)", name="one_owner"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        CheckConstraint("day BETWEEN 1 AND 31", name="day_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    family_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("family_member.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="birthday")
+    label: Mapped[str] = mapped_column(String(100), default="")
+    calendar: Mapped[str] = mapped_column(String(10), default="solar")
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    is_leap_month: Mapped[bool] = mapped_column(Boolean, default=False)
+    recurrence: Mapped[str] = mapped_column(String(10), default="yearly")
+
+
+class Setting(Base):
+    """Domain settings, kept in the book so backups carry them; values are JSON."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

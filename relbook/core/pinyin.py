@@ -1,0 +1,158 @@
+"""Pinyin keys for names, and the as-you-type name matcher.
+
+A name is split into units, one per character. A Han character's unit carries its pinyin
+syllable; any other character is its own lowercase syllable. A query matches a name when it can
+be read as a run of consecutive units, each typed either as the character itself or as a
+non-empty prefix of its syllable: "zs", "zhangsan", "张" and "张s" all find 张三.
+"""
+
+from functools import cache, lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+# Surnames whose everyday reading differs from the most common reading of the character.
+_SURNAME_READINGS: dict[str, str] = {
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "区": "ou",
+    "查": "zha",
+    "仇": "qiu",
+    "朴": "piao",
+    "盖": "ge",
+    "乐": "yue",
+    "尉": "yu",
+    "覃": "qin",
+    "缪": "miao",
+    "繁": "po",
+    "员": "yun",
+    "宓": "mi",
+    "秘": "bi",
+    "翟": "zhai",
+    "召": "shao",
+    "折": "she",
+    "种": "chong",
+    "句": "gou",
+    "华": "hua",
+    "任": "ren",
+    "沈": "shen",
+    "柏": "bai",
+    "藏": "zang",
+    "重": "chong",
+}
+_COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {"万俟": ("mo", "qi"), "长孙": ("zhang", "sun")}
+_SEPARATORS = frozenset(" \t·・.-_")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=65536)
+def _char_syllable(ch: str) -> str:
+    return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower()
+
+
+def name_units(name: str) -> list[tuple[str, str]]:
+    """The (character, syllable) units of a name, separators dropped."""
+    chars = [c for c in name.strip() if c not in _SEPARATORS]
+    units: list[tuple[str, str]] = []
+    text = "".join(chars)
+    start = 0
+    for compound, syllables in _COMPOUND_SURNAMES.items():
+        if text.startswith(compound):
+            units.extend(zip(compound, syllables, strict=True))
+            start = len(compound)
+            break
+    for index in range(start, len(chars)):
+        ch = chars[index]
+        if _is_han(ch):
+            if index == 0 and ch in _SURNAME_READINGS:
+                syllable = _SURNAME_READINGS[ch]
+            else:
+                syllable = _char_syllable(ch)
+        else:
+            syllable = ch.lower()
+        units.append((ch.lower() if not _is_han(ch) else ch, syllable))
+    return units
+
+
+def name_pinyin(name: str) -> str:
+    """Space-separated syllables, one per unit: 张三 -> "zhang san"."""
+    return " ".join(s for _, s in name_units(name))
+
+
+def sort_key(name: str) -> str:
+    """Key that sorts names by pinyin, then by the characters themselves (homophones apart)."""
+    units = name_units(name)
+    return " ".join(s for _, s in units) + "\x1f" + "".join(c for c, _ in units)
+
+
+def initials(name: str) -> str:
+    """First letter of each unit's syllable: 张三 -> "zs"."""
+    return "".join(s[0] for _, s in name_units(name) if s)
+
+
+def units_from_stored(name: str, pinyin: str) -> list[tuple[str, str]]:
+    """Rebuild units from a name and its stored ``name_pinyin`` without calling pypinyin."""
+    chars = [c for c in name.strip() if c not in _SEPARATORS]
+    syllables = pinyin.split(" ") if pinyin else []
+    if len(chars) != len(syllables):
+        return name_units(name)
+    return [(c if _is_han(c) else c.lower(), s) for c, s in zip(chars, syllables, strict=True)]
+
+
+def normalize_query(query: str) -> str:
+    """Lowercase, separators removed: what the matcher compares."""
+    return "".join(c for c in query.strip().lower() if c not in _SEPARATORS)
+
+
+def matches_units(units: list[tuple[str, str]], query: str) -> bool:
+    """Whether ``query`` (normalized) reads as a run of consecutive units; see module docstring."""
+    if not query:
+        return True
+    n_units = len(units)
+    n_query = len(query)
+
+    @cache
+    def consume(unit_index: int, pos: int) -> bool:
+        if pos == n_query:
+            return True
+        if unit_index == n_units:
+            return False
+        char, syllable = units[unit_index]
+        if query[pos] == char and consume(unit_index + 1, pos + 1):
+            return True
+        length = 0
+        while (
+            length < len(syllable)
+            and pos + length < n_query
+            and query[pos + length] == syllable[length]
+        ):
+            length += 1
+            if consume(unit_index + 1, pos + length):
+                return True
+        return False
+
+    result = any(consume(start, 0) for start in range(n_units))
+    consume.cache_clear()
+    return result
+
+
+def name_matches(name: str, query: str) -> bool:
+    """Convenience for tests and small lists: does ``query`` find ``name``?"""
+    return matches_units(name_units(name), normalize_query(query))
+
+
+def like_prefilter(query: str) -> tuple[list[str], str]:
+    """Cheap necessary conditions for a name match, usable in SQL LIKE.
+
+    Returns the Han characters the name must contain and a LIKE pattern that the stored pinyin
+    must match (the query's other letters in order). Every real match passes both; most
+    non-matches fail one, so the exact matcher only runs on a few candidates.
+    """
+    han = [c for c in query if _is_han(c)]
+    letters = [c for c in query if not _is_han(c)]
+    escaped = [("\\" + c) if c in "%_\\" else c for c in letters]
+    pattern = "%" + "%".join(escaped) + "%" if escaped else "%"
+    return han, pattern

@@ -1,0 +1,253 @@
+"""Contact search as small query objects that compile to SQL, plus the list's row records.
+
+Name matching by pinyin needs the exact matcher from ``core.pinyin``; it is installed into each
+SQLite connection as ``relbook_name_match`` (see ``sql_functions``) and only runs on rows that
+already passed cheap LIKE conditions.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from relbook.core import pinyin
+from relbook.core.contacts import digits_only
+from relbook.core.enums import DateKind
+from relbook.core.models import Contact, ContactTag, Organization, SpecialDate, Tag
+
+
+def _name_match(name: str | None, stored_pinyin: str | None, query: str) -> int:
+    if not name:
+        return 0
+    return int(pinyin.matches_units(pinyin.units_from_stored(name, stored_pinyin or ""), query))
+
+
+def sql_functions() -> dict[str, tuple[int, Callable[..., Any]]]:
+    """SQL functions every book connection needs: name -> (argument count, function)."""
+    return {"relbook_name_match": (3, _name_match)}
+
+
+class Criterion(Protocol):
+    def clause(self) -> ColumnElement[bool]: ...
+
+
+@dataclass(frozen=True)
+class TextSearch:
+    """As-you-type search: name by pinyin, or company, phone, email, tags, notes by substring."""
+
+    text: str
+
+    def clause(self) -> ColumnElement[bool]:
+        query = pinyin.normalize_query(self.text)
+        if not query:
+            return true()
+        han, pattern = pinyin.like_prefilter(query)
+        name_clause = and_(
+            *[Contact.name.contains(ch, autoescape=True) for ch in han],
+            Contact.name_pinyin.like(pattern, escape="\\"),
+            func.relbook_name_match(Contact.name, Contact.name_pinyin, query) == 1,
+        )
+        raw = self.text.strip().lower()
+        alternatives = [name_clause, Contact.search_text.contains(raw, autoescape=True)]
+        digits = digits_only(raw)
+        if digits and len(digits) >= 3 and digits != raw:
+            alternatives.append(Contact.search_text.contains(digits, autoescape=True))
+        return or_(*alternatives)
+
+
+@dataclass(frozen=True)
+class FieldIs:
+    """A column equal to one of the given values (None matches an empty column)."""
+
+    column: str
+    values: tuple[Any, ...]
+
+    def clause(self) -> ColumnElement[bool]:
+        column = getattr(Contact, self.column)
+        present = [v for v in self.values if v is not None]
+        parts: list[ColumnElement[bool]] = []
+        if present:
+            parts.append(column.in_(present))
+        if None in self.values:
+            parts.append(column.is_(None))
+        return or_(*parts)
+
+
+@dataclass(frozen=True)
+class HasTag:
+    name: str
+
+    def clause(self) -> ColumnElement[bool]:
+        tagged = (
+            select(ContactTag.contact_id)
+            .join(Tag, Tag.id == ContactTag.tag_id)
+            .where(Tag.name == self.name)
+        )
+        return Contact.id.in_(tagged)
+
+
+@dataclass(frozen=True)
+class InTrash:
+    deleted: bool = False
+
+    def clause(self) -> ColumnElement[bool]:
+        return Contact.deleted_at.is_not(None) if self.deleted else Contact.deleted_at.is_(None)
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the list shows: free text plus the filter controls."""
+
+    text: str = ""
+    level: int | None = None
+    stage: str | None = None
+    tier: str | None = None
+    tag: str | None = None
+    personality: str | None = None
+    source: str | None = None
+    trash: bool = False
+
+    def criteria(self) -> list[Criterion]:
+        found: list[Criterion] = [InTrash(self.trash)]
+        if self.text.strip():
+            found.append(TextSearch(self.text))
+        for column in ("level", "stage", "tier", "personality", "source"):
+            value = getattr(self, column)
+            if value is not None:
+                found.append(FieldIs(column, (value,)))
+        if self.tag:
+            found.append(HasTag(self.tag))
+        return found
+
+
+SORT_COLUMNS: tuple[str, ...] = (
+    "name",
+    "company",
+    "title",
+    "level",
+    "stage",
+    "tier",
+    "last_contact",
+    "next_birthday",
+)
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: str = "name"
+    descending: bool = False
+
+
+def _order_by(sort: Sort) -> list[Any]:
+    stage_rank = case(
+        {"potential": 0, "interested": 1, "customer": 2, "lost": 3}, value=Contact.stage, else_=9
+    )
+    keys: dict[str, Any] = {
+        "name": Contact.sort_key,
+        "company": Organization.sort_key,
+        "title": Contact.title,
+        "level": Contact.level,
+        "stage": stage_rank,
+        "tier": Contact.tier,
+        "last_contact": Contact.sort_key,
+        "next_birthday": Contact.next_birthday,
+    }
+    key = keys.get(sort.column, Contact.sort_key)
+    primary = key.desc() if sort.descending else key.asc()
+    if sort.column in ("company", "tier", "next_birthday"):
+        primary = primary.nulls_last()
+    return [primary, Contact.sort_key, Contact.id]
+
+
+def contact_ids(session: Session, wanted: ContactFilter, sort: Sort = Sort()) -> list[int]:
+    """Ids of the contacts the filter selects, in display order."""
+    statement = (
+        select(Contact.id)
+        .outerjoin(Organization, Contact.organization_id == Organization.id)
+        .where(*[c.clause() for c in wanted.criteria()])
+        .order_by(*_order_by(sort))
+    )
+    return list(session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contact list: plain values, never a live ORM object."""
+
+    id: int
+    name: str
+    company: str
+    title: str
+    level: int
+    stage: str
+    tier: str | None
+    personality: str | None
+    next_birthday: date | None
+    birthday_calendar: str | None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
+    """Row records for the given ids (any order; missing ids are simply absent)."""
+    if not ids:
+        return {}
+    wanted = list(ids)
+    birthday_calendar = (
+        select(SpecialDate.calendar)
+        .where(SpecialDate.contact_id == Contact.id, SpecialDate.kind == DateKind.BIRTHDAY)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            Contact.id,
+            Contact.name,
+            Organization.name,
+            Contact.title,
+            Contact.level,
+            Contact.stage,
+            Contact.tier,
+            Contact.personality,
+            Contact.next_birthday,
+            birthday_calendar,
+        )
+        .outerjoin(Organization, Contact.organization_id == Organization.id)
+        .where(Contact.id.in_(wanted))
+    ).all()
+    tags: dict[int, list[str]] = {}
+    for contact_id, tag_name in session.execute(
+        select(ContactTag.contact_id, Tag.name)
+        .join(Tag, Tag.id == ContactTag.tag_id)
+        .where(ContactTag.contact_id.in_(wanted))
+        .order_by(Tag.name)
+    ):
+        tags.setdefault(contact_id, []).append(tag_name)
+    return {
+        r[0]: ContactRow(
+            id=r[0],
+            name=r[1],
+            company=r[2] or "",
+            title=r[3],
+            level=r[4],
+            stage=r[5],
+            tier=r[6],
+            personality=r[7],
+            next_birthday=r[8],
+            birthday_calendar=r[9],
+            tags=tuple(tags.get(r[0], ())),
+        )
+        for r in rows
+    }
+
+
+def distinct_values(session: Session, column: str) -> list[Any]:
+    """Values present in a filterable column of live contacts, for filter drop-downs."""
+    attribute = getattr(Contact, column)
+    return list(
+        session.scalars(
+            select(attribute).where(Contact.deleted_at.is_(None), attribute.is_not(None)).distinct()
+        )
+    )

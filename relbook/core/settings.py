@@ -1,0 +1,94 @@
+"""Every domain setting declared once (key, type, default, meaning), stored in the book."""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relbook.core.errors import ValidationError
+from relbook.core.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    type: type
+    default: Any
+    description: str
+    choices: tuple[Any, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+_DEFS: tuple[SettingDef, ...] = (
+    SettingDef(
+        "ui.language",
+        str,
+        "system",
+        "Interface language; 'system' follows the operating system.",
+        choices=("system", "zh_CN", "en"),
+    ),
+    SettingDef(
+        "tier.a_min",
+        int,
+        20,
+        "Lowest importance total (5-25, risk scored in reverse) that makes a tier A contact.",
+        minimum=5,
+        maximum=25,
+    ),
+    SettingDef(
+        "tier.b_min",
+        int,
+        14,
+        "Lowest importance total that makes a tier B contact; below it is tier C.",
+        minimum=5,
+        maximum=25,
+    ),
+    SettingDef(
+        "cadence.A", int, 14, "Default stay-in-touch days for tier A.", minimum=1, maximum=3650
+    ),
+    SettingDef(
+        "cadence.B", int, 30, "Default stay-in-touch days for tier B.", minimum=1, maximum=3650
+    ),
+    SettingDef(
+        "cadence.C", int, 90, "Default stay-in-touch days for tier C.", minimum=1, maximum=3650
+    ),
+)
+
+SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
+
+
+def get_setting(session: Session, key: str) -> Any:
+    definition = SETTINGS[key]
+    stored = session.scalar(select(Setting.value).where(Setting.key == key))
+    if stored is None:
+        return definition.default
+    value = json.loads(stored)
+    return value if isinstance(value, definition.type) else definition.default
+
+
+def validate_setting(key: str, value: Any) -> None:
+    """Raise ValidationError when ``value`` is not allowed for ``key``."""
+    definition = SETTINGS[key]
+    if not isinstance(value, definition.type) or isinstance(value, bool) != (
+        definition.type is bool
+    ):
+        raise ValidationError.single(key, "wrong_type", expected=definition.type.__name__)
+    if definition.choices and value not in definition.choices:
+        raise ValidationError.single(key, "not_a_choice", choices=list(definition.choices))
+    if definition.minimum is not None and value < definition.minimum:
+        raise ValidationError.single(key, "too_small", minimum=definition.minimum)
+    if definition.maximum is not None and value > definition.maximum:
+        raise ValidationError.single(key, "too_large", maximum=definition.maximum)
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    validate_setting(key, value)
+    row = session.get(Setting, key)
+    encoded = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=key, value=encoded))
+    else:
+        row.value = encoded

@@ -1,0 +1,360 @@
+"""Words for the domain's codes and errors, in the interface language.
+
+Core returns codes (``stage="customer"``, ``FieldError("name", "required")``); this module is
+where they become words, for the GUI and the CLI alike. Only QtCore is used (for translation).
+"""
+
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+
+from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, RelbookError
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def clear_cache() -> None:
+    """Forget cached words after the language changes."""
+    for cached in (_levels, _stages, _org_types, _roles, _personalities, _sources, _genders):
+        cached.cache_clear()
+    for cached in (_relations, _calendars, _date_kinds, _recurrences, _phone_labels, _fields):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[int, str]:
+    return {
+        1: translate("Labels", "Prospect"),
+        2: translate("Labels", "Acquainted"),
+        3: translate("Labels", "Engaged"),
+        4: translate("Labels", "Trusted"),
+        5: translate("Labels", "Ally"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _stages() -> dict[str, str]:
+    return {
+        "potential": translate("Labels", "Potential"),
+        "interested": translate("Labels", "Interested"),
+        "customer": translate("Labels", "Customer"),
+        "lost": translate("Labels", "Lost / dormant"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _org_types() -> dict[str, str]:
+    return {
+        "foreign": translate("Labels", "Foreign-owned"),
+        "state": translate("Labels", "State-owned"),
+        "private": translate("Labels", "Private"),
+        "government": translate("Labels", "Government / public institution"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return {
+        "purchaser": translate("Labels", "Purchaser"),
+        "user": translate("Labels", "User"),
+        "gatekeeper": translate("Labels", "Technical / financial gatekeeper"),
+        "decision_maker": translate("Labels", "Decision maker"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _personalities() -> dict[str, str]:
+    return {
+        "analytical": translate("Labels", "Analytical"),
+        "driver": translate("Labels", "Driver"),
+        "expressive": translate("Labels", "Expressive"),
+        "amiable": translate("Labels", "Amiable"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, str]:
+    return {
+        "relative": translate("Labels", "Relative"),
+        "classmate": translate("Labels", "Classmate"),
+        "neighbour": translate("Labels", "Neighbour"),
+        "colleague": translate("Labels", "Colleague"),
+        "friend": translate("Labels", "Friend"),
+        "referral": translate("Labels", "Referral"),
+        "event": translate("Labels", "Event"),
+        "cold_call": translate("Labels", "Cold call"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return {
+        "unknown": translate("Labels", "Not set"),
+        "male": translate("Labels", "Male"),
+        "female": translate("Labels", "Female"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _relations() -> dict[str, str]:
+    return {
+        "spouse": translate("Labels", "Spouse"),
+        "child": translate("Labels", "Child"),
+        "parent": translate("Labels", "Parent"),
+        "sibling": translate("Labels", "Sibling"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _calendars() -> dict[str, str]:
+    return {"solar": translate("Labels", "Solar"), "lunar": translate("Labels", "Lunar")}
+
+
+@lru_cache(maxsize=1)
+def _date_kinds() -> dict[str, str]:
+    return {
+        "birthday": translate("Labels", "Birthday"),
+        "wedding": translate("Labels", "Wedding anniversary"),
+        "founding": translate("Labels", "Company founding day"),
+        "first_deal": translate("Labels", "First deal anniversary"),
+        "promotion": translate("Labels", "Promotion day"),
+        "custom": translate("Labels", "Custom"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _recurrences() -> dict[str, str]:
+    return {"yearly": translate("Labels", "Every year"), "once": translate("Labels", "Once")}
+
+
+@lru_cache(maxsize=1)
+def _phone_labels() -> dict[str, str]:
+    return {
+        "mobile": translate("Labels", "Mobile"),
+        "work": translate("Labels", "Work"),
+        "home": translate("Labels", "Home"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, str]:
+    return {
+        "name": translate("Fields", "Name"),
+        "gender": translate("Fields", "Gender"),
+        "company": translate("Fields", "Company"),
+        "org_type": translate("Fields", "Company type"),
+        "department": translate("Fields", "Department"),
+        "title": translate("Fields", "Title"),
+        "buying_role": translate("Fields", "Buying role"),
+        "is_insider": translate("Fields", "Insider"),
+        "phones": translate("Fields", "Phones"),
+        "email": translate("Fields", "Email"),
+        "wechat": translate("Fields", "WeChat"),
+        "qq": translate("Fields", "QQ"),
+        "address": translate("Fields", "Address"),
+        "source": translate("Fields", "How met"),
+        "source_detail": translate("Fields", "How met, details"),
+        "referred_by_id": translate("Fields", "Referred by"),
+        "hobbies": translate("Fields", "Hobbies"),
+        "topics": translate("Fields", "Favourite topics"),
+        "food_likes": translate("Fields", "Food likes"),
+        "food_taboos": translate("Fields", "Food taboos"),
+        "hometown": translate("Fields", "Hometown"),
+        "school": translate("Fields", "School"),
+        "proud_moments": translate("Fields", "Proud moments"),
+        "quotes": translate("Fields", "Classic quotes"),
+        "notes": translate("Fields", "Notes"),
+        "level": translate("Fields", "Relationship level"),
+        "stage": translate("Fields", "Customer stage"),
+        "score_near": translate("Fields", "Near-term business size"),
+        "score_future": translate("Fields", "Future business size"),
+        "score_profit": translate("Fields", "Profit of the current project"),
+        "score_risk": translate("Fields", "Risk"),
+        "score_strategic": translate("Fields", "Strategic value"),
+        "tier": translate("Fields", "Tier"),
+        "personality": translate("Fields", "Personality style"),
+        "cadence_days": translate("Fields", "Stay-in-touch every (days)"),
+        "tags": translate("Fields", "Tags"),
+        "family": translate("Fields", "Family members"),
+        "dates": translate("Fields", "Special dates"),
+        "birthday": translate("Fields", "Birthday"),
+        "tier.a_min": translate("Fields", "Tier A from total"),
+        "tier.b_min": translate("Fields", "Tier B from total"),
+        "ui.language": translate("Fields", "Language"),
+        "contacts": translate("Fields", "Number of contacts"),
+    }
+
+
+def level(code: int) -> str:
+    return _levels().get(code, str(code))
+
+
+def level_with_number(code: int) -> str:
+    return f"{code} {level(code)}"
+
+
+def stage(code: str | None) -> str:
+    return _stages().get(code or "", code or "")
+
+
+def org_type(code: str | None) -> str:
+    return _org_types().get(code or "", code or "")
+
+
+def buying_role(code: str | None) -> str:
+    return _roles().get(code or "", code or "")
+
+
+def personality(code: str | None) -> str:
+    return _personalities().get(code or "", code or "")
+
+
+def source(code: str | None) -> str:
+    return _sources().get(code or "", code or "")
+
+
+def gender(code: str | None) -> str:
+    return _genders().get(code or "", code or "")
+
+
+def relation(code: str | None) -> str:
+    return _relations().get(code or "", code or "")
+
+
+def calendar(code: str | None) -> str:
+    return _calendars().get(code or "", code or "")
+
+
+def date_kind(code: str | None) -> str:
+    return _date_kinds().get(code or "", code or "")
+
+
+def recurrence(code: str | None) -> str:
+    return _recurrences().get(code or "", code or "")
+
+
+def phone_label(code: str | None) -> str:
+    return _phone_labels().get(code or "", code or "")
+
+
+def field(name: str) -> str:
+    return _fields().get(name, name)
+
+
+def choices(kind: str) -> dict[str, str]:
+    """Code -> word for a vocabulary, in display order (for combo boxes)."""
+    tables = {
+        "stage": _stages,
+        "org_type": _org_types,
+        "buying_role": _roles,
+        "personality": _personalities,
+        "source": _sources,
+        "gender": _genders,
+        "relation": _relations,
+        "calendar": _calendars,
+        "date_kind": _date_kinds,
+        "recurrence": _recurrences,
+        "phone_label": _phone_labels,
+    }
+    return dict(tables[kind]())
+
+
+def error_text(error: FieldError) -> str:
+    """One sentence saying what is wrong with which field."""
+    p = error.params
+    messages = {
+        "required": translate("Errors", "%1 must not be empty."),
+        "too_long": translate("Errors", "%1 is too long (at most %2 characters)."),
+        "not_a_choice": translate("Errors", '%1: "%2" is not one of the allowed values.'),
+        "out_of_range": translate("Errors", "%1 must be between %2 and %3."),
+        "invalid_email": translate("Errors", '%1: "%2" is not an email address.'),
+        "invalid_phone": translate("Errors", '%1: "%2" is not a phone number.'),
+        "invalid_qq": translate("Errors", '%1: "%2" is not a QQ number (5 to 12 digits).'),
+        "month_out_of_range": translate("Errors", "%1: there is no month %2."),
+        "impossible_date": translate("Errors", "%1: %2 does not exist."),
+        "leap_only_lunar": translate("Errors", "%1: only lunar dates have leap months."),
+        "year_out_of_range": translate("Errors", "%1: year %2 is out of range."),
+        "lunar_day_out_of_range": translate("Errors", "%1: a lunar month has no day %2."),
+        "lunar_year_out_of_range": translate(
+            "Errors", "%1: lunar dates are supported from %3 to %4, not %2."
+        ),
+        "no_leap_month": translate("Errors", "%1: lunar year %2 has no leap month %3."),
+        "lunar_day_missing": translate(
+            "Errors", "%1: lunar month %3 of %2 has only %4 days, so day %5 does not exist."
+        ),
+        "once_needs_year": translate("Errors", "%1: a one-time date needs a year."),
+        "custom_needs_label": translate("Errors", "%1: a custom date needs a name."),
+        "several_birthdays": translate("Errors", "%1: a contact has only one birthday."),
+        "member_needs_name": translate("Errors", "%1: every family member needs a name."),
+        "self_reference": translate("Errors", "%1: a contact cannot refer themselves."),
+        "not_found": translate("Errors", "%1: no contact with id %2."),
+        "wrong_type": translate("Errors", "%1 has the wrong kind of value."),
+        "too_small": translate("Errors", "%1 must be at least %2."),
+        "too_large": translate("Errors", "%1 must be at most %2."),
+        "bad_format": translate(
+            "Errors", '%1: "%2" is not a date; write YYYY-MM-DD, or --MM-DD without a year.'
+        ),
+        "lunar_needs_date": translate("Errors", "%1: --lunar and --leap need --birthday."),
+    }
+    template = messages.get(error.code, translate("Errors", "%1 is not valid."))
+    if error.code == "impossible_date":
+        year = p.get("year")
+        shown = (
+            f"{year:04d}-{p['month']:02d}-{p['day']:02d}"
+            if year
+            else f"--{p['month']:02d}-{p['day']:02d}"
+        )
+        args: list[object] = [shown]
+    elif error.code == "out_of_range":
+        args = [p.get("min"), p.get("max")]
+    elif error.code == "lunar_day_missing":
+        args = [p.get("year"), p.get("month"), p.get("days"), p.get("day")]
+    elif error.code == "lunar_year_out_of_range":
+        args = [p.get("year"), p.get("min"), p.get("max")]
+    elif error.code == "no_leap_month":
+        args = [p.get("year"), p.get("month")]
+    elif error.code in ("too_long",):
+        args = [p.get("max")]
+    elif error.code == "too_small":
+        args = [p.get("minimum")]
+    elif error.code == "too_large":
+        args = [p.get("maximum")]
+    elif error.code == "not_found":
+        args = [p.get("id")]
+    elif error.code == "month_out_of_range":
+        args = [p.get("month")]
+    elif error.code == "lunar_day_out_of_range":
+        args = [p.get("day")]
+    elif error.code == "year_out_of_range":
+        args = [p.get("year")]
+    else:
+        args = [p.get("value", "")]
+    text = template.replace("%1", field(error.field))
+    for index, value in enumerate(args, start=2):
+        text = text.replace(f"%{index}", str(value))
+    return text
+
+
+def problem_text(problem: RelbookError) -> str:
+    """Words for any service error."""
+    from relbook.core.errors import ValidationError
+
+    if isinstance(problem, ValidationError):
+        return "\n".join(error_text(e) for e in problem.errors)
+    if isinstance(problem, AmbiguousError):
+        lines = [
+            translate("Errors", '"%1" matches several contacts; use an id:').replace(
+                "%1", problem.key
+            )
+        ]
+        lines += [f"  {cid}\t{label}" for cid, label in problem.candidates]
+        return "\n".join(lines)
+    if isinstance(problem, NotFoundError):
+        return translate("Errors", 'No contact found for "%1".').replace("%1", problem.key)
+    return str(problem)

@@ -1,0 +1,57 @@
+import sqlite3
+from datetime import datetime
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from relbook.book import open_book
+from relbook.core.models import Base
+from relbook.db import migrate
+
+
+def test_first_start_creates_the_schema_without_backup(data_dir):
+    book = open_book(data_dir, now=datetime(2026, 11, 23))
+    try:
+        assert book.backup_made is None
+        assert migrate.current_revision(book.engine) == migrate.head_revision()
+        with book.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        book.close()
+
+
+def test_models_and_migrations_describe_the_same_schema(book):
+    with book.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_pending_revisions_are_applied_after_a_backup(data_dir):
+    # a file from before the first revision: it holds data but no schema of ours yet
+    connection = sqlite3.connect(data_dir / "relbook.sqlite")
+    connection.execute("CREATE TABLE keepme (x INTEGER)")
+    connection.execute("INSERT INTO keepme VALUES (42)")
+    connection.commit()
+    connection.close()
+    reopened = open_book(data_dir, now=datetime(2026, 11, 24, 8, 30))
+    try:
+        assert reopened.backup_made is not None
+        assert reopened.backup_made.parent == data_dir / "backups"
+        assert "20261124-083000" in reopened.backup_made.name
+        copy = sqlite3.connect(reopened.backup_made)
+        assert copy.execute("SELECT x FROM keepme").fetchone() == (42,)
+        copy.close()
+        assert migrate.current_revision(reopened.engine) == migrate.head_revision()
+    finally:
+        reopened.close()
+
+
+def test_an_up_to_date_book_is_not_backed_up_again(data_dir):
+    open_book(data_dir, now=datetime(2026, 11, 23)).close()
+    again = open_book(data_dir, now=datetime(2026, 11, 24))
+    try:
+        assert again.backup_made is None
+        assert not (data_dir / "backups").exists()
+    finally:
+        again.close()
