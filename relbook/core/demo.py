@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relbook.core import pinyin
@@ -144,7 +144,7 @@ def fill_demo(
         )
         org_id += 1
     if orgs:
-        session.execute(insert(Organization), orgs)
+        session.execute(Organization.__table__.insert(), orgs)
     org_names = {int(o["id"]): str(o["name"]) for o in orgs}  # type: ignore[call-overload]
     org_ids = list(org_names)
 
@@ -155,7 +155,7 @@ def fill_demo(
         tag_ids[name] = next_tag
         next_tag += 1
     if new_tags:
-        session.execute(insert(Tag), [{"id": tag_ids[n], "name": n} for n in new_tags])
+        session.execute(Tag.__table__.insert(), [{"id": tag_ids[n], "name": n} for n in new_tags])
 
     contact_id = _next_id(session, Contact)
     first_contact = contact_id
@@ -343,14 +343,14 @@ def fill_demo(
                     )
                 )
             contact_id += 1
-        session.execute(insert(Contact), contacts)
-        session.execute(insert(Phone), phones)
+        session.execute(Contact.__table__.insert(), contacts)
+        session.execute(Phone.__table__.insert(), phones)
         if tags:
-            session.execute(insert(ContactTag), tags)
-        session.execute(insert(LevelChange), levels)
+            session.execute(ContactTag.__table__.insert(), tags)
+        session.execute(LevelChange.__table__.insert(), levels)
         if family:
-            session.execute(insert(FamilyMember), family)
-        session.execute(insert(SpecialDate), dates)
+            session.execute(FamilyMember.__table__.insert(), family)
+        session.execute(SpecialDate.__table__.insert(), dates)
         done += size
         if progress is not None and progress(done, count) is False:
             raise DemoCancelled(done)

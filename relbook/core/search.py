@@ -159,17 +159,19 @@ def _order_by(sort: Sort) -> list[Any]:
     primary = key.desc() if sort.descending else key.asc()
     if sort.column in ("company", "tier", "next_birthday"):
         primary = primary.nulls_last()
+    if sort.column == "name":
+        return [primary, Contact.id.desc() if sort.descending else Contact.id.asc()]
     return [primary, Contact.sort_key, Contact.id]
 
 
 def contact_ids(session: Session, wanted: ContactFilter, sort: Sort = Sort()) -> list[int]:
     """Ids of the contacts the filter selects, in display order."""
-    statement = (
-        select(Contact.id)
-        .outerjoin(Organization, Contact.organization_id == Organization.id)
-        .where(*[c.clause() for c in wanted.criteria()])
-        .order_by(*_order_by(sort))
-    )
+    statement = select(Contact.id).where(*[c.clause() for c in wanted.criteria()])
+    if sort.column == "company":
+        statement = statement.outerjoin(
+            Organization, Contact.organization_id == Organization.id
+        )
+    statement = statement.order_by(*_order_by(sort))
     return list(session.scalars(statement))
 
 

@@ -1,0 +1,331 @@
+"""The main window: search and filters over the contact list, the contact pane beside it."""
+
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook.book import Book
+from relbook.core.changes import BookChanges
+from relbook.core.contacts import delete_contacts, restore_contacts
+from relbook.core.search import ContactFilter
+from relbook.ui.contact_editor import ContactEditor
+from relbook.ui.contact_list_model import ContactListModel
+from relbook.ui.contact_pane import ContactPane
+from relbook.ui.events import BookEvents
+from relbook.ui.filter_bar import FilterBar
+from relbook.ui.settings_dialog import SettingsDialog
+from relbook.ui.trash_dialog import TrashDialog
+from relbook.ui.worker import JobRunner
+
+SEARCH_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """One open book. ``language_change_requested`` asks the app to rebuild in a new language."""
+
+    language_change_requested = Signal()
+
+    def __init__(self, book: Book, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.book = book
+        self.events = BookEvents(self)
+        self.runner = JobRunner(self)
+        self._last_deleted: list[int] = []
+        self._pending_select: int | None = None
+        self._pending_row: int | None = None
+        self.setWindowTitle(self.tr("relbook - relationship book"))
+        self.resize(1280, 800)
+
+        self.model = ContactListModel(book, self.runner, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((110, 230, 120, 90, 80, 50, 110, 190)):
+            self.table.setColumnWidth(column, width)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search name or pinyin (zs, zhangsan), company, phone, email, tag, notes")
+        )
+        self.search.setMinimumWidth(420)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.filters = FilterBar(book, self)
+        self.filters.changed.connect(self.apply_filter)
+
+        self.pane = ContactPane(book, self.events, self)
+        self.pane.edit_requested.connect(self.edit_contact)
+        self.pane.delete_requested.connect(lambda contact_id: self.delete_contacts([contact_id]))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.table)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.table.doubleClicked.connect(lambda index: self.edit_selected())
+        self.model.loaded.connect(self._after_load)
+        self.model.load_failed.connect(self._show_load_error)
+        self.events.changed.connect(self._book_changed)
+        self._restore_layout()
+        self._update_actions()
+
+    # --- construction --------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            self.tr("New contact"), QKeySequence.StandardKey.New, self.new_contact
+        )
+        self.edit_action = self._action(self.tr("Edit"), "Ctrl+E", self.edit_selected)
+        self.delete_action = self._action(
+            self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        self.undo_action = self._action(
+            self.tr("Undo delete"), QKeySequence.StandardKey.Undo, self.undo_delete
+        )
+        self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
+        self.settings_action = self._action(self.tr("Settings"), None, self.open_settings)
+        self.find_action = self._action(
+            self.tr("Find"), QKeySequence.StandardKey.Find, self.focus_search
+        )
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.edit_action, self.delete_action, self.undo_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.trash_action)
+        toolbar.addAction(self.settings_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self.addAction(self.find_action)
+
+    # --- layout persistence --------------------------------------------------------------
+    def _layout_settings(self) -> QSettings:
+        return QSettings(str(self.book.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        stored = self._layout_settings()
+        geometry = stored.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = stored.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = stored.value("main/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        stored = self._layout_settings()
+        stored.setValue("main/geometry", self.saveGeometry())
+        stored.setValue("main/splitter", self.splitter.saveState())
+        stored.setValue("main/header", self.table.horizontalHeader().saveState())
+        stored.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    # --- filtering -----------------------------------------------------------------------
+    def current_filter(self) -> ContactFilter:
+        chosen = self.filters.values()
+        return ContactFilter(
+            text=self.search.text(),
+            level=chosen["level"],  # type: ignore[arg-type]
+            stage=chosen["stage"],  # type: ignore[arg-type]
+            tier=chosen["tier"],  # type: ignore[arg-type]
+            tag=chosen["tag"],  # type: ignore[arg-type]
+            personality=chosen["personality"],  # type: ignore[arg-type]
+            source=chosen["source"],  # type: ignore[arg-type]
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _after_load(self, count: int) -> None:
+        self.filters.set_count(count)
+        wanted = self._pending_select
+        if wanted is None and self._pending_row is None:
+            wanted = self.pane.current_id()
+        row = self.model.row_of(wanted) if wanted is not None else None
+        if row is None and self._pending_row is not None and count:
+            row = min(self._pending_row, count - 1)
+        if row is None and count:
+            row = 0
+        self._pending_select = None
+        self._pending_row = None
+        if row is not None:
+            self.select_row(row)
+        else:
+            self.pane.show_contact(None)
+        self._update_actions()
+
+    def _show_load_error(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Could not read the book: %1").replace("%1", message))
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_when_loaded(self, contact_id: int) -> None:
+        """Select ``contact_id`` once the next list load arrives."""
+        self._pending_select = contact_id
+
+    def select_contact(self, contact_id: int) -> None:
+        """Show a contact, clearing the filters if they hide it."""
+        row = self.model.row_of(contact_id)
+        if row is not None:
+            self.select_row(row)
+            return
+        self._pending_select = contact_id
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        self.filters.blockSignals(False)
+        self.apply_filter()
+
+    def _current_changed(self, current: object, _previous: object) -> None:
+        row = current.row() if current is not None and current.isValid() else -1  # type: ignore[attr-defined]
+        self.pane.show_contact(self.model.contact_id(row))
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.contact_id(row) for row in rows]
+        return [i for i in ids if i is not None]
+
+    def _update_actions(self) -> None:
+        has_selection = bool(self.selected_ids())
+        self.edit_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection)
+        self.undo_action.setEnabled(bool(self._last_deleted))
+
+    # --- commands ------------------------------------------------------------------------
+    def new_contact(self) -> None:
+        editor = ContactEditor(self.book, self.events, None, self)
+        if editor.exec() and editor.saved_id is not None:
+            self.select_contact(editor.saved_id)
+            self.statusBar().showMessage(self.tr("Contact added."), 4000)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.edit_contact(ids[0])
+
+    def edit_contact(self, contact_id: int) -> None:
+        editor = ContactEditor(self.book, self.events, contact_id, self)
+        if editor.exec():
+            self.statusBar().showMessage(self.tr("Contact saved."), 4000)
+
+    def delete_selected(self) -> None:
+        self.delete_contacts(self.selected_ids())
+
+    def delete_contacts(self, ids: list[int]) -> None:
+        """Move to the trash at once (no question asked: Undo and the trash bring them back)."""
+        if not ids:
+            return
+        first_row = min(
+            (r for r in (self.model.row_of(i) for i in ids) if r is not None), default=0
+        )
+        with self.book.session() as session:
+            changes = delete_contacts(session, ids, datetime.now())
+        self._last_deleted = list(ids)
+        self._pending_select = None
+        self._pending_row = first_row
+        self.events.emit_changes(changes)
+        self.statusBar().showMessage(
+            self.tr("%1 contacts moved to the trash. Press %2 to undo.")
+            .replace("%1", str(len(ids)))
+            .replace(
+                "%2", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            ),
+            8000,
+        )
+        self._update_actions()
+
+    def undo_delete(self) -> None:
+        if not self._last_deleted:
+            return
+        ids, self._last_deleted = self._last_deleted, []
+        with self.book.session() as session:
+            changes = restore_contacts(session, ids, datetime.now())
+        self._pending_select = ids[0]
+        self.events.emit_changes(changes)
+        self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
+        self._update_actions()
+
+    def open_trash(self) -> None:
+        TrashDialog(self.book, self.events, self.runner, self).exec()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.book, self.events, self)
+        if dialog.exec() and dialog.language_changed:
+            self.language_change_requested.emit()
+
+    # --- refresh -------------------------------------------------------------------------
+    def _book_changed(self, changes: BookChanges) -> None:
+        if changes.contacts or changes.trash:
+            self.filters.reload_tags()
+            self.model.reload()
+        elif changes.contact_ids:
+            self.model.refresh_rows(changes.contact_ids)
