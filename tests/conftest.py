@@ -31,3 +31,9 @@ def book(data_dir: Path) -> Iterator[Book]:
     opened = open_book(data_dir, now=NOW)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """Create the QApplication first, so no test leaves a bare QCoreApplication behind."""
+    return qapp

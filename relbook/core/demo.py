@@ -7,9 +7,9 @@ contact service computes them.
 
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from relbook.core import pinyin
@@ -101,6 +101,31 @@ def _date(rng: random.Random, year_from: int, year_to: int) -> tuple[str, int, i
     return calendar, month, day, (year if rng.random() < 0.8 else None)
 
 
+def _sql_value(value: object) -> object:
+    """Values as SQLAlchemy itself stores them in SQLite."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _bulk_insert(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
+    """executemany straight on the driver: SQLAlchemy's per-row parameter work dominated."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    session.connection().exec_driver_sql(
+        sql, [tuple(_sql_value(row[c]) for c in columns) for row in rows]
+    )
+
+
 def _next_id(session: Session, model: type) -> int:
     return (session.scalar(select(func.max(model.id))) or 0) + 1
 
@@ -144,7 +169,7 @@ def fill_demo(
         )
         org_id += 1
     if orgs:
-        session.execute(Organization.__table__.insert(), orgs)
+        _bulk_insert(session, Organization.__table__, orgs)
     org_names = {int(o["id"]): str(o["name"]) for o in orgs}  # type: ignore[call-overload]
     org_ids = list(org_names)
 
@@ -155,7 +180,7 @@ def fill_demo(
         tag_ids[name] = next_tag
         next_tag += 1
     if new_tags:
-        session.execute(Tag.__table__.insert(), [{"id": tag_ids[n], "name": n} for n in new_tags])
+        _bulk_insert(session, Tag.__table__, [{"id": tag_ids[n], "name": n} for n in new_tags])
 
     contact_id = _next_id(session, Contact)
     first_contact = contact_id
@@ -173,6 +198,7 @@ def fill_demo(
         for _ in range(size):
             gender = rng.choice(("male", "female"))
             name = _person_name(rng, gender)
+            spelled, sort_key, name_initials = pinyin.name_keys(name)
             role = rng.choice(tuple(TITLES))
             org = rng.choice(org_ids) if org_ids and rng.random() < 0.9 else None
             level = rng.choices((1, 2, 3, 4, 5), weights=(25, 30, 25, 13, 7))[0]
@@ -185,7 +211,7 @@ def fill_demo(
             company = org_names.get(org, "") if org else ""
             title = rng.choice(TITLES[role])
             department = rng.choice(DEPARTMENTS)
-            email = f"{pinyin.initials(name)}{rng.randint(1, 999)}@example.com"
+            email = f"{name_initials}{rng.randint(1, 999)}@example.com"
             search_parts = [company, department, title, email, mobile, *contact_tags, notes]
             calendar, month, day, year = _date(rng, 1955, 2000)
             next_birthday = next_occurrence(
@@ -204,8 +230,8 @@ def fill_demo(
                 dict(
                     id=contact_id,
                     name=name,
-                    name_pinyin=pinyin.name_pinyin(name),
-                    sort_key=pinyin.sort_key(name),
+                    name_pinyin=spelled,
+                    sort_key=sort_key,
                     gender=gender,
                     organization_id=org,
                     department=department,
@@ -213,7 +239,7 @@ def fill_demo(
                     buying_role=role,
                     is_insider=rng.random() < 0.08,
                     email=email,
-                    wechat=f"wx_{pinyin.name_pinyin(name).replace(' ', '')}{rng.randint(1, 99)}",
+                    wechat=f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}",
                     qq=str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else "",
                     address=f"{rng.choice(CITIES)}市{rng.choice(WORDS)}路{rng.randint(1, 999)}号",
                     source=source,
@@ -343,14 +369,14 @@ def fill_demo(
                     )
                 )
             contact_id += 1
-        session.execute(Contact.__table__.insert(), contacts)
-        session.execute(Phone.__table__.insert(), phones)
+        _bulk_insert(session, Contact.__table__, contacts)
+        _bulk_insert(session, Phone.__table__, phones)
         if tags:
-            session.execute(ContactTag.__table__.insert(), tags)
-        session.execute(LevelChange.__table__.insert(), levels)
+            _bulk_insert(session, ContactTag.__table__, tags)
+        _bulk_insert(session, LevelChange.__table__, levels)
         if family:
-            session.execute(FamilyMember.__table__.insert(), family)
-        session.execute(SpecialDate.__table__.insert(), dates)
+            _bulk_insert(session, FamilyMember.__table__, family)
+        _bulk_insert(session, SpecialDate.__table__, dates)
         done += size
         if progress is not None and progress(done, count) is False:
             raise DemoCancelled(done)

@@ -88,6 +88,17 @@ def sort_key(name: str) -> str:
     return " ".join(s for _, s in units) + "\x1f" + "".join(c for c, _ in units)
 
 
+def name_keys(name: str) -> tuple[str, str, str]:
+    """(name_pinyin, sort_key, initials) from one pass over the name."""
+    units = name_units(name)
+    spelled = " ".join(s for _, s in units)
+    return (
+        spelled,
+        spelled + "\x1f" + "".join(c for c, _ in units),
+        "".join(s[0] for _, s in units if s),
+    )
+
+
 def initials(name: str) -> str:
     """First letter of each unit's syllable: 张三 -> "zs"."""
     return "".join(s[0] for _, s in name_units(name) if s)

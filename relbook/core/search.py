@@ -168,9 +168,7 @@ def contact_ids(session: Session, wanted: ContactFilter, sort: Sort = Sort()) ->
     """Ids of the contacts the filter selects, in display order."""
     statement = select(Contact.id).where(*[c.clause() for c in wanted.criteria()])
     if sort.column == "company":
-        statement = statement.outerjoin(
-            Organization, Contact.organization_id == Organization.id
-        )
+        statement = statement.outerjoin(Organization, Contact.organization_id == Organization.id)
     statement = statement.order_by(*_order_by(sort))
     return list(session.scalars(statement))
 

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self._last_deleted: list[int] = []
         self._pending_select: int | None = None
         self._pending_row: int | None = None
+        self.persist_layout = True
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((110, 230, 120, 90, 80, 50, 110, 190)):
+        for column, width in enumerate((84, 210, 100, 76, 76, 44, 84, 180)):
             self.table.setColumnWidth(column, width)
 
         self.search = QLineEdit(self)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 520])
+        self.splitter.setSizes([880, 500])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
@@ -171,7 +172,8 @@ class MainWindow(QMainWindow):
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
+        if self.persist_layout:
+            self.save_layout()
         super().closeEvent(event)
 
     # --- filtering -----------------------------------------------------------------------

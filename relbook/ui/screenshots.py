@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from relbook.book import Book
+from relbook.core.pinyin import initials
 
 
 def render_screenshots(book: Book, outdir: Path) -> list[Path]:
@@ -17,6 +18,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     controller = AppController(book)
     window = controller.start()
+    window.persist_layout = False
     window.resize(1400, 860)
     window.model.reload_now()
     if window.model.rowCount():
@@ -44,7 +46,8 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
         save(editor, f"02-editor-{index + 1}")
     editor.close()
 
-    window.search.setText("zs")
+    shown = window.model.row_record(window.table.currentIndex().row())
+    window.search.setText(initials(shown.name) if shown else "zs")
     window.apply_filter()
     window.runner.wait_all()
     app.processEvents()

@@ -27,6 +27,7 @@ class SettingsDialog(QDialog):
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(460)
         self._book = book
         self._events = events
         self.language_changed = False

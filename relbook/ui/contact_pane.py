@@ -1,0 +1,377 @@
+"""The read-only profile beside the contact list, with edit, change-level and delete actions."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook import labels
+from relbook.book import Book
+from relbook.core.calendar import next_occurrence
+from relbook.core.changes import BookChanges
+from relbook.core.contact_input import ContactInput, DateInput
+from relbook.core.contacts import change_level, get_contact, to_input
+from relbook.core.enums import CalendarKind, DateKind, Recurrence
+from relbook.core.errors import NotFoundError, RelbookError
+from relbook.core.tiers import SCORE_FIELDS, importance_total
+from relbook.ui.contact_editor import LevelStep, level_change_text
+from relbook.ui.date_text import calendar_date_text, next_text, solar_text
+from relbook.ui.events import BookEvents
+from relbook.ui.playbook import playbook_html
+
+_RAPPORT_FIELDS: tuple[str, ...] = (
+    "hobbies",
+    "topics",
+    "food_likes",
+    "food_taboos",
+    "hometown",
+    "school",
+    "proud_moments",
+    "quotes",
+    "notes",
+)
+_STYLE = """
+h3 { margin-top: 14px; margin-bottom: 4px; color: #37474f; }
+td.k { color: #607d8b; padding-right: 12px; white-space: nowrap; }
+td { padding-bottom: 3px; }
+span.chip { background-color: #e3f2fd; color: #0d47a1; }
+span.badge { background-color: #e8f5e9; color: #1b5e20; font-weight: bold; }
+"""
+
+
+def _text(value: str) -> str:
+    """Escaped, with line breaks kept."""
+    return escape(value).replace("\n", "<br>")
+
+
+@dataclass
+class Profile:
+    """A contact's profile copied out of the session, ready to render."""
+
+    contact_id: int
+    data: ContactInput
+    tier: str | None
+    history: list[LevelStep] = field(default_factory=list)
+    referrer: str = ""
+
+
+class ChangeLevelDialog(QDialog):
+    """Pick the new level and say why; the step goes into the level history."""
+
+    chosen = Signal(int, str)
+    """The new level and the note, when the user confirms."""
+
+    def __init__(self, current: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change level"))
+        self.level_combo = QComboBox()
+        for code in range(1, 6):
+            self.level_combo.addItem(labels.level_with_number(code), code)
+        self.level_combo.setCurrentIndex(self.level_combo.findData(current))
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("What happened, e.g. agreed to a second meeting"))
+        self.note_edit.setMinimumWidth(320)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Current level"), QLabel(labels.level_with_number(current)))
+        form.addRow(self.tr("New level"), self.level_combo)
+        form.addRow(self.tr("Note"), self.note_edit)
+        form.addRow(buttons)
+
+    def level(self) -> int:
+        return int(self.level_combo.currentData())
+
+    def note(self) -> str:
+        return self.note_edit.text()
+
+    def accept(self) -> None:
+        self.chosen.emit(self.level(), self.note())
+        super().accept()
+
+
+class ContactPane(QWidget):
+    """Shows one contact; refreshes itself when a change touches that contact."""
+
+    edit_requested = Signal(int)
+    delete_requested = Signal(int)
+
+    def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._book = book
+        self._events = events
+        self._profile: Profile | None = None
+
+        self.empty_label = QLabel(self.tr("Select a contact, or press Ctrl+N to add one."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #78909c;")
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setWordWrap(True)
+        self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.level_button = QPushButton(self.tr("Change level…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.edit_button.clicked.connect(self._request_edit)
+        self.level_button.clicked.connect(self._ask_level)
+        self.delete_button.clicked.connect(self._request_delete)
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        self.body.document().setDefaultStyleSheet(_STYLE)
+
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.level_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        profile_page = QWidget()
+        profile_layout = QVBoxLayout(profile_page)
+        profile_layout.setContentsMargins(0, 0, 0, 0)
+        profile_layout.addWidget(self.name_label)
+        profile_layout.addWidget(self.subtitle_label)
+        profile_layout.addLayout(buttons)
+        profile_layout.addWidget(self.body, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(profile_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        events.changed.connect(self._on_changed)
+
+    def current_id(self) -> int | None:
+        return self._profile.contact_id if self._profile else None
+
+    def show_contact(self, contact_id: int | None) -> None:
+        """Show a contact, or the empty state for None or a contact that is gone."""
+        self._profile = self._read(contact_id) if contact_id is not None else None
+        if self._profile is None:
+            self.pages.setCurrentWidget(self.empty_label)
+            return
+        data = self._profile.data
+        self.name_label.setText(data.name)
+        parts = [p.strip() for p in (data.company, data.department, data.title) if p.strip()]
+        self.subtitle_label.setText(" · ".join(parts))
+        self.subtitle_label.setVisible(bool(parts))
+        self.body.setHtml(self._html(self._profile, QDate.currentDate().toPython()))
+        self.pages.setCurrentIndex(1)
+
+    def _read(self, contact_id: int) -> Profile | None:
+        with self._book.session() as s:
+            try:
+                contact = get_contact(s, contact_id)
+            except NotFoundError:
+                return None
+            referrer = ""
+            if contact.referred_by_id is not None:
+                referrer = get_contact(s, contact.referred_by_id, include_deleted=True).name
+            return Profile(
+                contact_id=contact.id,
+                data=to_input(contact),
+                tier=contact.tier,
+                history=[
+                    (c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes
+                ],
+                referrer=referrer,
+            )
+
+    def _on_changed(self, changes: BookChanges) -> None:
+        current = self.current_id()
+        if current is None:
+            return
+        if current in changes.contact_ids or (changes.contacts and not changes.contact_ids):
+            self.show_contact(current)
+
+    def _request_edit(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.edit_requested.emit(current)
+
+    def _request_delete(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.delete_requested.emit(current)
+
+    def _ask_level(self) -> None:
+        """Non-blocking, so the rest of the window keeps painting while it is open."""
+        if self._profile is None:
+            return
+        dialog = ChangeLevelDialog(self._profile.data.level, self)
+        contact_id = self._profile.contact_id
+        dialog.chosen.connect(lambda level, note: self._apply_level(contact_id, level, note))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _apply_level(self, contact_id: int, level: int, note: str) -> None:
+        try:
+            with self._book.session() as s:
+                changes = change_level(s, contact_id, level, note, datetime.now())
+        except RelbookError as problem:
+            QMessageBox.warning(self, self.tr("Change level"), labels.problem_text(problem))
+            return
+        self._events.emit_changes(changes)
+
+    def _html(self, profile: Profile, today: date) -> str:
+        data = profile.data
+        parts = [self._summary(data, profile), self._relationship(profile, today)]
+        parts.append(self._reach(data, profile.referrer))
+        rapport = [(labels.field(n), _text(getattr(data, n))) for n in _RAPPORT_FIELDS]
+        parts.append(self._section(self.tr("Rapport"), [(k, v) for k, v in rapport if v]))
+        parts.append(self._family(data, today))
+        parts.append(self._dates(data, today))
+        return "".join(parts)
+
+    @staticmethod
+    def _section(title: str, rows: list[tuple[str, str]]) -> str:
+        """A heading and a two-column table; nothing at all when there are no rows.
+
+        Keys are plain words (escaped here); values are HTML the caller already escaped.
+        """
+        if not rows:
+            return ""
+        cells = "".join(
+            f"<tr><td class='k'>{escape(key)}</td><td>{value}</td></tr>" for key, value in rows
+        )
+        return f"<h3>{escape(title)}</h3><table>{cells}</table>"
+
+    def _summary(self, data: ContactInput, profile: Profile) -> str:
+        rows: list[tuple[str, str]] = []
+        if data.org_type:
+            rows.append((labels.field("org_type"), escape(labels.org_type(data.org_type))))
+        if data.buying_role or data.is_insider:
+            role = escape(labels.buying_role(data.buying_role))
+            if data.is_insider:
+                badge = f"<span class='badge'>&nbsp;{escape(self.tr('Insider'))}&nbsp;</span>"
+                role = f"{role} {badge}" if role else badge
+            rows.append((labels.field("buying_role"), role))
+        if data.tags:
+            chips = " ".join(
+                f"<span class='chip'>&nbsp;{escape(tag)}&nbsp;</span>" for tag in data.tags
+            )
+            rows.append((labels.field("tags"), chips))
+        return self._section(self.tr("Profile"), rows)
+
+    def _relationship(self, profile: Profile, today: date) -> str:
+        data = profile.data
+        rows = [
+            (labels.field("level"), escape(labels.level_with_number(data.level))),
+            (labels.field("stage"), escape(labels.stage(data.stage))),
+            (labels.field("tier"), escape(self._tier_text(profile))),
+        ]
+        cadence = (
+            self.tr("every %1 days").replace("%1", str(data.cadence_days))
+            if data.cadence_days
+            else self.tr("default for tier and stage")
+        )
+        rows.append((self.tr("Stay in touch"), escape(cadence)))
+        birthday = data.birthday()
+        if birthday is not None:
+            upcoming = next_occurrence(
+                birthday.as_calendar_date(), Recurrence(birthday.recurrence), today
+            )
+            if upcoming is not None:
+                rows.append((self.tr("Next birthday"), escape(solar_text(upcoming))))
+        if data.personality:
+            style = f"<b>{escape(labels.personality(data.personality))}</b>"
+            rows.append((labels.field("personality"), style + playbook_html(data.personality)))
+        history = "".join(
+            f"<tr><td>{escape(solar_text(when))}</td>"
+            f"<td>{escape(level_change_text(old, new))}</td><td>{_text(note)}</td></tr>"
+            for when, old, new, note in profile.history
+        )
+        if history:
+            rows.append(
+                (
+                    self.tr("Level history"),
+                    f"<table cellspacing='0' cellpadding='2'>{history}</table>",
+                )
+            )
+        return self._section(self.tr("Relationship"), rows)
+
+    def _tier_text(self, profile: Profile) -> str:
+        scores = {name: getattr(profile.data, name) for name in SCORE_FIELDS}
+        total = importance_total(scores)
+        if profile.tier is None or total is None:
+            return self.tr("not rated (answer all five importance questions)")
+        return (
+            self.tr("%1 (importance %2 of 25)")
+            .replace("%1", profile.tier)
+            .replace("%2", str(total))
+        )
+
+    def _reach(self, data: ContactInput, referrer: str) -> str:
+        rows = [
+            (labels.phone_label(p.label), escape(p.number)) for p in data.phones if p.number.strip()
+        ]
+        for name in ("email", "wechat", "qq", "address"):
+            value = getattr(data, name)
+            if value.strip():
+                rows.append((labels.field(name), _text(value)))
+        if data.source or data.source_detail:
+            met = " — ".join(
+                p for p in (labels.source(data.source), data.source_detail.strip()) if p
+            )
+            rows.append((labels.field("source"), escape(met)))
+        if referrer:
+            rows.append((labels.field("referred_by_id"), escape(referrer)))
+        return self._section(self.tr("Contact details"), rows)
+
+    def _date_html(self, value: DateInput, today: date) -> str:
+        """The date as entered; a lunar one also with the solar day it next falls on."""
+        text = escape(calendar_date_text(value.as_calendar_date()))
+        if value.calendar == CalendarKind.LUNAR:
+            upcoming = next_occurrence(
+                value.as_calendar_date(), Recurrence(value.recurrence), today
+            )
+            if upcoming is not None:
+                text += f" <i>({escape(next_text(upcoming))})</i>"
+        return text
+
+    def _family(self, data: ContactInput, today: date) -> str:
+        rows: list[tuple[str, str]] = []
+        for member in data.family:
+            lines = [f"<b>{escape(member.name)}</b>"]
+            for special in member.dates:
+                kind = labels.date_kind(special.kind)
+                lines.append(
+                    self.tr("%1: %2")
+                    .replace("%1", escape(kind))
+                    .replace("%2", self._date_html(special, today))
+                )
+            if member.notes.strip():
+                lines.append(_text(member.notes))
+            rows.append((labels.relation(member.relation), "<br>".join(lines)))
+        return self._section(labels.field("family"), rows)
+
+    def _dates(self, data: ContactInput, today: date) -> str:
+        rows: list[tuple[str, str]] = []
+        for special in data.dates:
+            name = special.label.strip() if special.kind == DateKind.CUSTOM else ""
+            text = self._date_html(special, today)
+            if special.recurrence == Recurrence.ONCE:
+                text += " · " + escape(labels.recurrence(special.recurrence))
+            rows.append((name or labels.date_kind(special.kind), text))
+        return self._section(labels.field("dates"), rows)

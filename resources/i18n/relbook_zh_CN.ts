@@ -1,0 +1,1143 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>relbook</source>
+        <translation>relbook 客户关系簿</translation>
+    </message>
+    <message>
+        <source>The book could not be opened:
+%1</source>
+        <translation>无法打开客户簿：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <source>Insider: helps you from the inside</source>
+        <translation>内线：在客户内部帮助你</translation>
+    </message>
+    <message>
+        <source>Has birthday</source>
+        <translation>有生日</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas or spaces</source>
+        <translation>多个标签用逗号或空格分隔</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLevelDialog</name>
+    <message>
+        <source>Change level</source>
+        <translation>调整关系层级</translation>
+    </message>
+    <message>
+        <source>What happened, e.g. agreed to a second meeting</source>
+        <translation>发生了什么，例如：同意第二次见面</translation>
+    </message>
+    <message>
+        <source>Current level</source>
+        <translation>当前层级</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新层级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Added %1 demo contacts.</source>
+        <translation>已添加 %1 个演示联系人。</translation>
+    </message>
+    <message>
+        <source>Added %1 (id %2).</source>
+        <translation>已添加 %1（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (id %2).</source>
+        <translation>已保存 %1（编号 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>投缘细节</translation>
+    </message>
+    <message>
+        <source>Family &amp;&amp; dates</source>
+        <translation>家人与纪念日</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Next birthday</source>
+        <translation>下次生日</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPane</name>
+    <message>
+        <source>Select a contact, or press Ctrl+N to add one.</source>
+        <translation>请选择一位联系人，或按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Change level…</source>
+        <translation>调整层级…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Change level</source>
+        <translation>调整关系层级</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>投缘细节</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>每 %1 天</translation>
+    </message>
+    <message>
+        <source>default for tier and stage</source>
+        <translation>按等级和阶段的默认周期</translation>
+    </message>
+    <message>
+        <source>Stay in touch</source>
+        <translation>联络周期</translation>
+    </message>
+    <message>
+        <source>Next birthday</source>
+        <translation>下次生日</translation>
+    </message>
+    <message>
+        <source>Level history</source>
+        <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>not rated (answer all five importance questions)</source>
+        <translation>未评级（回答全部五个重要度问题后得出）</translation>
+    </message>
+    <message>
+        <source>%1 (importance %2 of 25)</source>
+        <translation>%1（重要度 %2 / 25）</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DateText</name>
+    <message>
+        <source>leap %1</source>
+        <translation>闰%1</translation>
+    </message>
+    <message>
+        <source>Lunar %1</source>
+        <translation>农历 %1</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>next: %1</source>
+        <translation>下次：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 is too long (at most %2 characters).</source>
+        <translation>%1太长（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not one of the allowed values.</source>
+        <translation>%1：“%2”不是可选的值。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an email address.</source>
+        <translation>%1：“%2”不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a phone number.</source>
+        <translation>%1：“%2”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a QQ number (5 to 12 digits).</source>
+        <translation>%1：“%2”不是有效的 QQ 号（5 到 12 位数字）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no month %2.</source>
+        <translation>%1：没有 %2 月。</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not exist.</source>
+        <translation>%1：%2 这一天不存在。</translation>
+    </message>
+    <message>
+        <source>%1: only lunar dates have leap months.</source>
+        <translation>%1：只有农历日期才有闰月。</translation>
+    </message>
+    <message>
+        <source>%1: year %2 is out of range.</source>
+        <translation>%1：年份 %2 超出范围。</translation>
+    </message>
+    <message>
+        <source>%1: a lunar month has no day %2.</source>
+        <translation>%1：农历月份没有第 %2 天。</translation>
+    </message>
+    <message>
+        <source>%1: lunar dates are supported from %3 to %4, not %2.</source>
+        <translation>%1：农历日期支持 %3 到 %4 年，不支持 %2 年。</translation>
+    </message>
+    <message>
+        <source>%1: lunar year %2 has no leap month %3.</source>
+        <translation>%1：农历 %2 年没有闰 %3 月。</translation>
+    </message>
+    <message>
+        <source>%1: lunar month %3 of %2 has only %4 days, so day %5 does not exist.</source>
+        <translation>%1：农历 %2 年 %3 月只有 %4 天，没有第 %5 天。</translation>
+    </message>
+    <message>
+        <source>%1: a one-time date needs a year.</source>
+        <translation>%1：仅一次的日子必须填写年份。</translation>
+    </message>
+    <message>
+        <source>%1: a custom date needs a name.</source>
+        <translation>%1：自定义的日子需要一个名称。</translation>
+    </message>
+    <message>
+        <source>%1: a contact has only one birthday.</source>
+        <translation>%1：一个联系人只能有一个生日。</translation>
+    </message>
+    <message>
+        <source>%1: every family member needs a name.</source>
+        <translation>%1：每位家庭成员都需要填写姓名。</translation>
+    </message>
+    <message>
+        <source>%1: a contact cannot refer themselves.</source>
+        <translation>%1：联系人不能介绍自己。</translation>
+    </message>
+    <message>
+        <source>%1: no contact with id %2.</source>
+        <translation>%1：没有编号为 %2 的联系人。</translation>
+    </message>
+    <message>
+        <source>%1 has the wrong kind of value.</source>
+        <translation>%1的值类型不正确。</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2.</source>
+        <translation>%1不能小于 %2。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2.</source>
+        <translation>%1不能大于 %2。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a date; write YYYY-MM-DD, or --MM-DD without a year.</source>
+        <translation>%1：“%2”不是日期；请写成 YYYY-MM-DD，不知道年份时写成 --MM-DD。</translation>
+    </message>
+    <message>
+        <source>%1: --lunar and --leap need --birthday.</source>
+        <translation>%1：--lunar 和 --leap 需要与 --birthday 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid.</source>
+        <translation>%1无效。</translation>
+    </message>
+    <message>
+        <source>"%1" matches several contacts; use an id:</source>
+        <translation>“%1”对应多个联系人，请使用编号：</translation>
+    </message>
+    <message>
+        <source>No contact found for "%1".</source>
+        <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyEditor</name>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>School, interests, anything worth remembering</source>
+        <translation>学校、兴趣，任何值得记住的事</translation>
+    </message>
+    <message>
+        <source>Has birthday</source>
+        <translation>有生日</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTab</name>
+    <message>
+        <source>Other special dates</source>
+        <translation>其他特殊日子</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Company type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>How met</source>
+        <translation>来源 / 如何认识</translation>
+    </message>
+    <message>
+        <source>How met, details</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <source>Favourite topics</source>
+        <translation>喜欢的话题</translation>
+    </message>
+    <message>
+        <source>Food likes</source>
+        <translation>饮食喜好</translation>
+    </message>
+    <message>
+        <source>Food taboos</source>
+        <translation>饮食禁忌</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍贯 / 老家</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Proud moments</source>
+        <translation>得意之事</translation>
+    </message>
+    <message>
+        <source>Classic quotes</source>
+        <translation>经典语录</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Relationship level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Customer stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Near-term business size</source>
+        <translation>近期业务量</translation>
+    </message>
+    <message>
+        <source>Future business size</source>
+        <translation>未来业务量</translation>
+    </message>
+    <message>
+        <source>Profit of the current project</source>
+        <translation>当前项目利润</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Strategic value</source>
+        <translation>战略价值</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Personality style</source>
+        <translation>个性类型</translation>
+    </message>
+    <message>
+        <source>Stay-in-touch every (days)</source>
+        <translation>联络周期（天）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Special dates</source>
+        <translation>特殊日子</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Tier A from total</source>
+        <translation>A 级最低总分</translation>
+    </message>
+    <message>
+        <source>Tier B from total</source>
+        <translation>B 级最低总分</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Number of contacts</source>
+        <translation>联系人数量</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Personality</source>
+        <translation>个性类型</translation>
+    </message>
+    <message>
+        <source>How met</source>
+        <translation>来源 / 如何认识</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 位联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportanceQuestions</name>
+    <message>
+        <source>Answer all five questions to get a tier.</source>
+        <translation>回答全部五个问题后得出等级。</translation>
+    </message>
+    <message>
+        <source>Total %1: tier %2</source>
+        <translation>总分 %1：%2 级</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Prospect</source>
+        <translation>陌生</translation>
+    </message>
+    <message>
+        <source>Acquainted</source>
+        <translation>认识</translation>
+    </message>
+    <message>
+        <source>Engaged</source>
+        <translation>约会</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>信赖</translation>
+    </message>
+    <message>
+        <source>Ally</source>
+        <translation>同盟</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost / dormant</source>
+        <translation>流失 / 休眠</translation>
+    </message>
+    <message>
+        <source>Foreign-owned</source>
+        <translation>外企</translation>
+    </message>
+    <message>
+        <source>State-owned</source>
+        <translation>国企</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>民营</translation>
+    </message>
+    <message>
+        <source>Government / public institution</source>
+        <translation>政府 / 事业单位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Purchaser</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Technical / financial gatekeeper</source>
+        <translation>技术 / 财务把关者</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策人</translation>
+    </message>
+    <message>
+        <source>Analytical</source>
+        <translation>分析型</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>主观型</translation>
+    </message>
+    <message>
+        <source>Expressive</source>
+        <translation>情感型</translation>
+    </message>
+    <message>
+        <source>Amiable</source>
+        <translation>随和型</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>亲戚</translation>
+    </message>
+    <message>
+        <source>Classmate</source>
+        <translation>同学</translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <translation>邻居</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>朋友</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Cold call</source>
+        <translation>陌生拜访</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Wedding anniversary</source>
+        <translation>结婚纪念日</translation>
+    </message>
+    <message>
+        <source>Company founding day</source>
+        <translation>公司成立日</translation>
+    </message>
+    <message>
+        <source>First deal anniversary</source>
+        <translation>首次成交纪念日</translation>
+    </message>
+    <message>
+        <source>Promotion day</source>
+        <translation>升职纪念日</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>仅一次</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>家庭</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>relbook - relationship book</source>
+        <translation>relbook 客户关系簿</translation>
+    </message>
+    <message>
+        <source>Search name or pinyin (zs, zhangsan), company, phone, email, tag, notes</source>
+        <translation>搜索姓名或拼音（zs、zhangsan）、单位、电话、邮箱、标签、备注</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Could not read the book: %1</source>
+        <translation>无法读取客户簿：%1</translation>
+    </message>
+    <message>
+        <source>Contact added.</source>
+        <translation>联系人已添加。</translation>
+    </message>
+    <message>
+        <source>Contact saved.</source>
+        <translation>联系人已保存。</translation>
+    </message>
+    <message>
+        <source>%1 contacts moved to the trash. Press %2 to undo.</source>
+        <translation>%1 位联系人已移到回收站。按 %2 撤销。</translation>
+    </message>
+    <message>
+        <source>Restored from the trash.</source>
+        <translation>已从回收站恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneList</name>
+    <message>
+        <source>Add phone</source>
+        <translation>添加电话</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>Signs to recognise</source>
+        <translation>识别特征</translation>
+    </message>
+    <message>
+        <source>What to talk about</source>
+        <translation>聊什么</translation>
+    </message>
+    <message>
+        <source>How to present</source>
+        <translation>如何呈现</translation>
+    </message>
+    <message>
+        <source>How they decide, and objections</source>
+        <translation>如何决策与处理异议</translation>
+    </message>
+    <message>
+        <source>A tidy office with charts and plans on the wall; conservative dress. Cautious and slow to decide, compares several suppliers and wants everything in writing.</source>
+        <translation>办公室整洁，墙上挂着图表和计划；穿着保守。谨慎，决策慢，会比较多家供应商，凡事都要书面材料。</translation>
+    </message>
+    <message>
+        <source>Work and the company's goals.</source>
+        <translation>工作以及公司的目标。</translation>
+    </message>
+    <message>
+        <source>A written proposal with exact data and full details. Be precise, never vague.</source>
+        <translation>书面方案，数据准确、细节完整。要精确，切忌含糊。</translation>
+    </message>
+    <message>
+        <source>Decides slowly after comparing offers. Answer objections with facts and figures; never exaggerate.</source>
+        <translation>比较各家报价后才慢慢决定。用事实和数据回应异议，绝不夸大。</translation>
+    </message>
+    <message>
+        <source>Diplomas and awards on the wall, a firm handshake, says "I think", speaks fast and loud. Time is money to them.</source>
+        <translation>墙上挂着证书和奖状，握手有力，常说“我认为”，说话快而响亮。对他来说时间就是金钱。</translation>
+    </message>
+    <message>
+        <source>Their achievements, and results: lower cost, more revenue, faster payback, their own performance and promotion.</source>
+        <translation>他的成就，以及结果：降低成本、增加收入、更快回本、他本人的业绩和升迁。</translation>
+    </message>
+    <message>
+        <source>Brief, bottom line first. Be on time; phone ahead even if you will be one minute late.</source>
+        <translation>简明扼要，先说结论。一定守时；哪怕晚到一分钟也要提前打电话。</translation>
+    </message>
+    <message>
+        <source>Decides fast. Do not argue; give the facts they need and let them choose.</source>
+        <translation>决策快。不要与他争辩；给出他需要的事实，让他自己拍板。</translation>
+    </message>
+    <message>
+        <source>Personal items and a sofa in the office, fashionable, rich body language; drifts off topic and is often late.</source>
+        <translation>办公室里有私人物品和沙发，穿着时尚，肢体语言丰富；说话容易跑题，常常迟到。</translation>
+    </message>
+    <message>
+        <source>Anything: news, anecdotes, people. Informal places work well.</source>
+        <translation>什么都可以聊：新闻、趣事、人物。非正式场合效果更好。</translation>
+    </message>
+    <message>
+        <source>Pictures and video, well-known reference customers, benefits rather than features.</source>
+        <translation>用图片和视频，展示知名的参考客户，讲利益而不是功能。</translation>
+    </message>
+    <message>
+        <source>Buys status and decides fast, by feeling. Expect "Who else uses it?" and have reference customers ready.</source>
+        <translation>买的是身份地位，凭感觉快速决定。他会问“还有谁在用？”，要备好参考客户。</translation>
+    </message>
+    <message>
+        <source>Family and travel photos, gentle manner, avoids conflict; agrees with everything yet does not buy.</source>
+        <translation>摆着家人和旅行的照片，态度温和，回避冲突；什么都说好，却迟迟不买。</translation>
+    </message>
+    <message>
+        <source>Family, people and everyday life; show patience and never push.</source>
+        <translation>家庭、人和日常生活；要有耐心，绝不催促。</translation>
+    </message>
+    <message>
+        <source>No pressure. Involve the actual users and their trusted friends; show how easy it is to use and offer a personal guarantee.</source>
+        <translation>不要施压。让实际使用者和他信任的朋友参与进来；展示使用有多简便，并给出个人保证。</translation>
+    </message>
+    <message>
+        <source>Decides slowly and avoids risk; worries about the effect on others and about ease of use. Reassure, and give them time.</source>
+        <translation>决策慢，回避风险；担心对他人的影响和是否好用。多给他安心，也给他时间。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipTab</name>
+    <message>
+        <source>Why the level changed (optional)</source>
+        <translation>层级变化的原因（可选）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Name or id of an existing contact</source>
+        <translation>已有联系人的姓名或编号</translation>
+    </message>
+    <message>
+        <source>Note for this change</source>
+        <translation>本次变化的备注</translation>
+    </message>
+    <message>
+        <source>Level history</source>
+        <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Playbook for this style</source>
+        <translation>该类型的应对要点</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose a personality style to see how to work with it.</source>
+        <translation>选择个性类型后，这里会显示与之相处的要点。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Importance tiers</source>
+        <translation>重要度等级</translation>
+    </message>
+    <message>
+        <source>The five importance answers add up to a total from 5 to 25 (risk counts in reverse). A total at or above these values gives the tier.</source>
+        <translation>五个重要度问题的得分相加，总分 5 到 25（风险反向计分）。总分达到下列数值即为相应等级。</translation>
+    </message>
+    <message>
+        <source>Stay in touch by default</source>
+        <translation>默认联络周期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Tier %1 every</source>
+        <translation>%1 级客户每隔</translation>
+    </message>
+    <message>
+        <source>Tier B must start at or below tier A.</source>
+        <translation>B 级的最低总分不能高于 A 级。</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialDateEdit</name>
+    <message>
+        <source>What the day is</source>
+        <translation>日子类型</translation>
+    </message>
+    <message>
+        <source>Name of the day</source>
+        <translation>日子名称</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Year known</source>
+        <translation>知道年份</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month </source>
+        <translation>月份 </translation>
+    </message>
+    <message>
+        <source>Day </source>
+        <translation>日 </translation>
+    </message>
+    <message>
+        <source>Leap month</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>Solar %1</source>
+        <translation>公历 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialDateList</name>
+    <message>
+        <source>Add date</source>
+        <translation>添加日子</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>%1 contacts are in the trash. Restore brings a contact back with its whole history.</source>
+        <translation>回收站中有 %1 位联系人。恢复后，联系人的全部记录都会回来。</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Delete %1 contacts for good? This cannot be undone.</source>
+        <translation>要永久删除这 %1 位联系人吗？此操作无法撤销。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,118 @@
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from relbook.core.contact_input import ContactInput
+from relbook.core.contacts import create_contact
+from relbook.core.search import ContactFilter, contact_ids
+from relbook.core.settings import set_setting
+from relbook.ui.main_window import MainWindow
+
+
+def _add(book, *names: str) -> list[int]:
+    with book.session() as session:
+        return [create_contact(session, ContactInput(n), datetime(2026, 11, 23)).id for n in names]
+
+
+def _loaded(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+
+
+def _names(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def test_search_by_pinyin_initials_filters_as_you_type(qtbot, book, window):
+    _add(book, "张三", "李四", "王五")
+    window.apply_filter()
+    _loaded(qtbot, window)
+    assert _names(window) == ["李四", "王五", "张三"]
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "zs")
+    qtbot.waitUntil(lambda: _names(window) == ["张三"], timeout=3000)
+    assert window.pane.current_id() is not None
+    assert "1" in window.filters.count_label.text()
+
+
+def test_find_shortcut_focuses_search(qtbot, window):
+    window.show()
+    qtbot.waitExposed(window)
+    window.find_action.trigger()
+    assert window.search.hasFocus()
+
+
+def test_filters_by_level_and_clear(qtbot, book, window):
+    with book.session() as session:
+        create_contact(session, ContactInput("甲", level=5), datetime(2026, 11, 23))
+        create_contact(session, ContactInput("乙", level=2), datetime(2026, 11, 23))
+    window.apply_filter()
+    _loaded(qtbot, window)
+    window.filters.level.setCurrentIndex(window.filters.level.findData(5))
+    qtbot.waitUntil(lambda: _names(window) == ["甲"], timeout=3000)
+    window.filters.clear_button.click()
+    qtbot.waitUntil(lambda: len(_names(window)) == 2, timeout=3000)
+
+
+def test_delete_undo_and_restore_from_trash(qtbot, book, window):
+    ids = _add(book, "张三", "李四")
+    window.apply_filter()
+    _loaded(qtbot, window)
+    window.select_row(window.model.row_of(ids[0]))
+    window.delete_action.trigger()
+    qtbot.waitUntil(lambda: _names(window) == ["李四"], timeout=3000)
+    with book.session() as session:
+        assert contact_ids(session, ContactFilter(trash=True)) == [ids[0]]
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: set(_names(window)) == {"李四", "张三"}, timeout=3000)
+    assert window.pane.current_id() == ids[0]
+
+    window.select_row(window.model.row_of(ids[1]))
+    window.delete_action.trigger()
+    qtbot.waitUntil(lambda: _names(window) == ["张三"], timeout=3000)
+    from relbook.ui.trash_dialog import TrashDialog
+
+    trash = TrashDialog(book, window.events, window.runner, window)
+    qtbot.addWidget(trash)
+    assert trash.model.rowCount() == 1
+    trash.table.selectRow(0)
+    trash.restore_button.click()
+    assert trash.model.rowCount() == 0
+    qtbot.waitUntil(lambda: set(_names(window)) == {"李四", "张三"}, timeout=3000)
+
+
+def test_sorting_by_level_column(qtbot, book, window):
+    with book.session() as session:
+        for name, level in (("甲", 2), ("乙", 5), ("丙", 3)):
+            create_contact(session, ContactInput(name, level=level), datetime(2026, 11, 23))
+    window.apply_filter()
+    _loaded(qtbot, window)
+    window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: _names(window) == ["乙", "丙", "甲"], timeout=3000)
+
+
+def test_switching_language_rebuilds_the_window_in_chinese(qtbot, book, controller):
+    old = controller.window
+    assert old.new_action.text() == "New contact"
+    with book.session() as session:
+        set_setting(session, "ui.language", "zh_CN")
+    controller.rebuild()
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window is not old
+    assert window.new_action.text() == "新建联系人"
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
+    with book.session() as session:
+        set_setting(session, "ui.language", "en")
+    controller.rebuild()
+    qtbot.addWidget(controller.window)
+    assert controller.window.new_action.text() == "New contact"
+
+
+def test_window_layout_is_remembered(qtbot, book, window):
+    window.table.setColumnWidth(1, 333)
+    window.save_layout()
+    again = MainWindow(book)
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(1) == 333
