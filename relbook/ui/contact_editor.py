@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from relbook import labels
@@ -890,6 +891,11 @@ class ContactEditor(QDialog):
             return
         except NotFoundError as gone:
             self._show_problems([("", labels.problem_text(gone))])
+            return
+        except (SQLAlchemyError, OSError) as failed:
+            self._show_problems(
+                [("", self.tr("The book could not be written: %1").replace("%1", str(failed)))]
+            )
             return
         self.saved_id = saved
         self._events.emit_changes(BookChanges(contact_ids=frozenset({saved}), contacts=True))

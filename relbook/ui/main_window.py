@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._pending_row: int | None = None
         self.persist_layout = True
+        self.editor: ContactEditor | None = None
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -263,21 +264,31 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(self._last_deleted))
 
     # --- commands ------------------------------------------------------------------------
-    def new_contact(self) -> None:
-        editor = ContactEditor(self.book, self.events, None, self)
-        if editor.exec() and editor.saved_id is not None:
-            self.select_contact(editor.saved_id)
-            self.statusBar().showMessage(self.tr("Contact added."), 4000)
+    def new_contact(self) -> ContactEditor:
+        """Open the editor for a new contact (window-modal; the list follows when it saves)."""
+        return self._open_editor(None)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
             self.edit_contact(ids[0])
 
-    def edit_contact(self, contact_id: int) -> None:
+    def edit_contact(self, contact_id: int) -> ContactEditor:
+        return self._open_editor(contact_id)
+
+    def _open_editor(self, contact_id: int | None) -> ContactEditor:
         editor = ContactEditor(self.book, self.events, contact_id, self)
-        if editor.exec():
-            self.statusBar().showMessage(self.tr("Contact saved."), 4000)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: self._editor_saved(editor, contact_id is None))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _editor_saved(self, editor: ContactEditor, created: bool) -> None:
+        if editor.saved_id is not None:
+            self.select_contact(editor.saved_id)
+        message = self.tr("Contact added.") if created else self.tr("Contact saved.")
+        self.statusBar().showMessage(message, 4000)
 
     def delete_selected(self) -> None:
         self.delete_contacts(self.selected_ids())

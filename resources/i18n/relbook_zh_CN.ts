@@ -94,6 +94,10 @@
         <translation>家人与纪念日</translation>
     </message>
     <message>
+        <source>The book could not be written: %1</source>
+        <translation>无法写入客户簿：%1</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -116,3 +116,39 @@ def test_window_layout_is_remembered(qtbot, book, window):
     again = MainWindow(book)
     qtbot.addWidget(again)
     assert again.table.columnWidth(1) == 333
+
+
+def test_create_through_editor_find_by_initials_and_change_level(qtbot, book, window):
+    from relbook.core.contacts import get_contact
+    from relbook.ui.contact_pane import ChangeLevelDialog
+    from tests.ui.test_contact_editor import type_ime
+
+    _add(book, "李四")
+    window.apply_filter()
+    _loaded(qtbot, window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_action.trigger()
+    editor = window.editor
+    assert editor is not None and editor.isVisible()
+    type_ime(editor.basic.name, "张三")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: set(_names(window)) == {"张三", "李四"}, timeout=3000)
+    contact_id = window.pane.current_id()
+    with book.session() as session:
+        assert get_contact(session, contact_id).name == "张三"
+
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "zs")
+    qtbot.waitUntil(lambda: _names(window) == ["张三"], timeout=3000)
+
+    window.pane.level_button.click()
+    dialog = window.pane.findChild(ChangeLevelDialog)
+    assert dialog is not None
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData(3))
+    dialog.note_edit.setText("first dinner")
+    dialog.accept()
+    with book.session() as session:
+        history = get_contact(session, contact_id).level_changes
+        assert [(h.from_level, h.to_level, h.note) for h in history][-1] == (1, 3, "first dinner")
+    qtbot.waitUntil(lambda: "first dinner" in window.pane.body.toPlainText(), timeout=3000)
