@@ -67,6 +67,7 @@ class AppController(QObject):
             self.window.select_when_loaded(selected)
         self.window.show()
         old.hide()
+        old.runner.shutdown()
         old.deleteLater()
 
 

@@ -115,6 +115,8 @@ class ContactListModel(QAbstractTableModel):
         wanted, sort, book = self._filter, self._sort, self._book
 
         def work(_report: Any) -> tuple[int, list[int]]:
+            if generation != self._generation:  # a newer request is queued behind this one
+                return generation, []
             with book.session() as session:
                 return generation, contact_ids(session, wanted, sort)
 
@@ -228,5 +230,7 @@ class ContactListModel(QAbstractTableModel):
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = Sort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        wanted = Sort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:  # the view re-sends the current order when sorting is enabled
+            self._sort = wanted
+            self.reload()

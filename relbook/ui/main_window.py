@@ -53,8 +53,8 @@ class MainWindow(QMainWindow):
         self.model = ContactListModel(book, self.runner, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_layout:
             self.save_layout()
+        self.runner.shutdown()
         super().closeEvent(event)
 
     # --- filtering -----------------------------------------------------------------------

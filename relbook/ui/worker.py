@@ -1,33 +1,35 @@
-"""Run work off the UI thread; results come back to the UI thread through signals.
+"""Run work off the UI thread; results come back to the UI thread by polling a queue.
 
-Each job gets a cancel flag and a progress callback. A widget is only touched from the slots
-connected to ``finished`` / ``failed`` / ``progress``, which Qt delivers on the UI thread.
+Worker threads never touch Qt objects, not even to emit a signal: cross-thread signals carrying
+Python objects crash some PySide6 releases (PYSIDE-3124). Each job posts its progress and result
+to a queue that a timer on the UI thread drains while jobs are running, so every callback runs on
+the UI thread.
 """
 
+import queue
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QTimer
+
+POLL_MS = 15
+
+Report = Callable[[int, int], bool]
 
 
-class JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object, str)
-    progress = Signal(int, int)
-    cancelled = Signal()
+@dataclass
+class Job:
+    """A running piece of work; ``cancel()`` makes its ``report`` callback return False."""
 
-
-class Job(QRunnable):
-    """``work(report)`` runs in the pool; ``report(done, total)`` returns False once cancelled."""
-
-    def __init__(self, work: Callable[[Callable[[int, int], bool]], Any]):
-        super().__init__()
-        self.signals = JobSignals()
-        self._work = work
-        self._cancel = threading.Event()
-        self.setAutoDelete(False)
+    on_finished: Callable[[Any], None] | None = None
+    on_failed: Callable[[Exception, str], None] | None = None
+    on_progress: Callable[[int, int], None] | None = None
+    on_cancelled: Callable[[], None] | None = None
+    _cancel: threading.Event = field(default_factory=threading.Event)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -36,55 +38,90 @@ class Job(QRunnable):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _report(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self._work(self._report)
-        except Exception as problem:  # the UI shows it; the job must never kill the pool thread
-            self.signals.failed.emit(problem, traceback.format_exc())
-            return
-        if self._cancel.is_set():
-            self.signals.cancelled.emit()
-        else:
-            self.signals.finished.emit(result)
-
 
 class JobRunner(QObject):
-    """Keeps running jobs alive until they report back, on the global thread pool."""
+    """Starts jobs on a small thread pool and calls their callbacks on the UI thread."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, threads: int = 2):
         super().__init__(parent)
-        self._jobs: set[Job] = set()
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="relbook-job")
+        self._inbox: queue.SimpleQueue[tuple[Job, str, tuple[Any, ...]]] = queue.SimpleQueue()
+        self._running: set[int] = set()
+        self._lock = threading.Lock()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.deliver)
 
     def start(
         self,
-        work: Callable[[Callable[[int, int], bool]], Any],
+        work: Callable[[Report], Any],
         on_finished: Callable[[Any], None] | None = None,
         on_failed: Callable[[Exception, str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> Job:
-        job = Job(work)
-        self._jobs.add(job)
-
-        def forget(*_args: object) -> None:
-            self._jobs.discard(job)
-
-        if on_finished is not None:
-            job.signals.finished.connect(on_finished)
-        if on_failed is not None:
-            job.signals.failed.connect(on_failed)
-        if on_progress is not None:
-            job.signals.progress.connect(on_progress)
-        for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-            signal.connect(forget)
-        QThreadPool.globalInstance().start(job)
+        job = Job(on_finished, on_failed, on_progress, on_cancelled)
+        with self._lock:
+            self._running.add(id(job))
+        self._pool.submit(self._run, job, work)
+        if not self._timer.isActive():
+            self._timer.start()
         return job
 
-    def running(self) -> int:
-        return len(self._jobs)
+    def _run(self, job: Job, work: Callable[[Report], Any]) -> None:
+        def report(done: int, total: int) -> bool:
+            self._inbox.put((job, "progress", (done, total)))
+            return not job.is_cancelled
 
-    def wait_all(self, msecs: int = 30000) -> bool:
-        return QThreadPool.globalInstance().waitForDone(msecs)
+        try:
+            result = work(report)
+        except Exception as problem:  # shown by the UI; a job must never kill its thread
+            self._inbox.put((job, "failed", (problem, traceback.format_exc())))
+            return
+        if job.is_cancelled:
+            self._inbox.put((job, "cancelled", ()))
+        else:
+            self._inbox.put((job, "finished", (result,)))
+
+    def deliver(self) -> None:
+        """Run the callbacks of everything the workers posted (UI thread only)."""
+        while True:
+            try:
+                job, kind, args = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            if kind != "progress":
+                with self._lock:
+                    self._running.discard(id(job))
+            callback = {
+                "progress": job.on_progress,
+                "finished": job.on_finished,
+                "failed": job.on_failed,
+                "cancelled": job.on_cancelled,
+            }[kind]
+            if callback is not None:
+                callback(*args)
+        with self._lock:
+            idle = not self._running
+        if idle and self._inbox.empty():
+            self._timer.stop()
+
+    def running(self) -> int:
+        with self._lock:
+            return len(self._running)
+
+    def wait_all(self, timeout_s: float = 30.0) -> bool:
+        """Block until every job has posted its outcome, then deliver (tests, shutdown)."""
+        deadline = threading.Event()
+        waited = 0.0
+        while self.running() and waited < timeout_s:
+            deadline.wait(0.01)
+            waited += 0.01
+            self.deliver()
+        self.deliver()
+        return self.running() == 0
+
+    def shutdown(self) -> None:
+        """Drop queued jobs; running ones finish in the background and are not delivered."""
+        self._timer.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
