@@ -263,7 +263,11 @@ def fill_demo(
                     next_birthday=next_birthday,
                     created_at=created,
                     updated_at=created,
-                    deleted_at=None,
+                    deleted_at=(
+                        now - timedelta(days=1 + contact_id % 20)
+                        if (contact_id - first_contact) % 200 == 199
+                        else None
+                    ),
                     **{f: scores.get(f) for f in SCORE_FIELDS},
                 )
             )

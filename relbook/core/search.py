@@ -7,7 +7,7 @@ already passed cheap LIKE conditions.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
@@ -132,6 +132,7 @@ SORT_COLUMNS: tuple[str, ...] = (
     "tier",
     "last_contact",
     "next_birthday",
+    "deleted_at",
 )
 
 
@@ -154,6 +155,7 @@ def _order_by(sort: Sort) -> list[Any]:
         "tier": Contact.tier,
         "last_contact": Contact.sort_key,
         "next_birthday": Contact.next_birthday,
+        "deleted_at": Contact.deleted_at,
     }
     key = keys.get(sort.column, Contact.sort_key)
     primary = key.desc() if sort.descending else key.asc()
@@ -164,8 +166,9 @@ def _order_by(sort: Sort) -> list[Any]:
     return [primary, Contact.sort_key, Contact.id]
 
 
-def contact_ids(session: Session, wanted: ContactFilter, sort: Sort = Sort()) -> list[int]:
+def contact_ids(session: Session, wanted: ContactFilter, sort: Sort | None = None) -> list[int]:
     """Ids of the contacts the filter selects, in display order."""
+    sort = sort or Sort()
     statement = select(Contact.id).where(*[c.clause() for c in wanted.criteria()])
     if sort.column == "company":
         statement = statement.outerjoin(Organization, Contact.organization_id == Organization.id)
@@ -188,6 +191,7 @@ class ContactRow:
     next_birthday: date | None
     birthday_calendar: str | None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    deleted_at: datetime | None = None
 
 
 def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
@@ -213,6 +217,7 @@ def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
             Contact.personality,
             Contact.next_birthday,
             birthday_calendar,
+            Contact.deleted_at,
         )
         .outerjoin(Organization, Contact.organization_id == Organization.id)
         .where(Contact.id.in_(wanted))
@@ -238,6 +243,7 @@ def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
             next_birthday=r[8],
             birthday_calendar=r[9],
             tags=tuple(tags.get(r[0], ())),
+            deleted_at=r[10],
         )
         for r in rows
     }

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,7 +29,7 @@ from relbook.ui.worker import JobRunner
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 60
-COLUMNS: tuple[str, ...] = (
+LIST_COLUMNS: tuple[str, ...] = (
     "name",
     "company",
     "title",
@@ -38,6 +39,7 @@ COLUMNS: tuple[str, ...] = (
     "last_contact",
     "next_birthday",
 )
+TRASH_COLUMNS: tuple[str, ...] = ("name", "company", "title", "level", "deleted_at")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -51,6 +53,7 @@ def column_title(column: str) -> str:
         "tier": QCoreApplication.translate("ContactList", "Tier"),
         "last_contact": QCoreApplication.translate("ContactList", "Last contact"),
         "next_birthday": QCoreApplication.translate("ContactList", "Next birthday"),
+        "deleted_at": QCoreApplication.translate("ContactList", "Deleted"),
     }
     return titles[column]
 
@@ -88,14 +91,17 @@ class ContactListModel(QAbstractTableModel):
         runner: JobRunner,
         parent: Any = None,
         contact_filter: ContactFilter | None = None,
+        columns: tuple[str, ...] = LIST_COLUMNS,
+        sort: Sort | None = None,
     ):
         super().__init__(parent)
+        self.columns = columns
         self._book = book
         self._runner = runner
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ContactRow]] = OrderedDict()
         self._filter = contact_filter or ContactFilter()
-        self._sort = Sort()
+        self._sort = sort or Sort()
         self._generation = 0
         self._today = date.today()
 
@@ -149,7 +155,7 @@ class ContactListModel(QAbstractTableModel):
                 del self._pages[page]
         if self._ids:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
             )
 
     # --- access --------------------------------------------------------------------------
@@ -183,13 +189,13 @@ class ContactListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_title(COLUMNS[section])
+            return column_title(self.columns[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,7 +204,7 @@ class ContactListModel(QAbstractTableModel):
         record = self.row_record(index.row())
         if record is None:
             return None
-        column = COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
@@ -227,10 +233,12 @@ class ContactListModel(QAbstractTableModel):
             return record.tier or ""
         if column == "next_birthday":
             return birthday_text(record, self._today)
+        if column == "deleted_at" and record.deleted_at is not None:
+            return QLocale().toString(QDateTime(record.deleted_at), QLocale.FormatType.ShortFormat)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        wanted = Sort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        wanted = Sort(self.columns[column], order == Qt.SortOrder.DescendingOrder)
         if wanted != self._sort:  # the view re-sends the current order when sorting is enabled
             self._sort = wanted
             self.reload()

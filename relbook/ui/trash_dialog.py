@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from relbook.book import Book
 from relbook.core.contacts import purge_contacts, restore_contacts, trashed_ids
-from relbook.core.search import ContactFilter
-from relbook.ui.contact_list_model import ContactListModel
+from relbook.core.search import ContactFilter, Sort
+from relbook.ui.contact_list_model import TRASH_COLUMNS, ContactListModel
 from relbook.ui.events import BookEvents
 from relbook.ui.worker import JobRunner
 
@@ -34,7 +34,14 @@ class TrashDialog(QDialog):
         self.resize(820, 480)
         self._book = book
         self._events = events
-        self.model = ContactListModel(book, runner, self, ContactFilter(trash=True))
+        self.model = ContactListModel(
+            book,
+            runner,
+            self,
+            ContactFilter(trash=True),
+            TRASH_COLUMNS,
+            Sort("deleted_at", descending=True),
+        )
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -137,6 +137,10 @@
         <translation>下次生日</translation>
     </message>
     <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
