@@ -13,6 +13,19 @@ from relbook.core.enums import (
     Stage,
 )
 
+RAPPORT_FIELDS: tuple[str, ...] = (
+    "hobbies",
+    "topics",
+    "food_likes",
+    "food_taboos",
+    "hometown",
+    "school",
+    "proud_moments",
+    "quotes",
+    "notes",
+)
+"""The personal details that make praise and small talk sincere, in display order."""
+
 
 @dataclass
 class PhoneInput:

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, selectinload
 from relbook.core import pinyin
 from relbook.core.calendar import CalendarDate, next_occurrence
 from relbook.core.changes import BookChanges
-from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
+from relbook.core.contact_input import (
+    RAPPORT_FIELDS,
+    ContactInput,
+    DateInput,
+    FamilyInput,
+    PhoneInput,
+)
 from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence
 from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
 from relbook.core.models import (
@@ -42,15 +48,7 @@ _PLAIN_FIELDS: tuple[str, ...] = (
     "source",
     "source_detail",
     "referred_by_id",
-    "hobbies",
-    "topics",
-    "food_likes",
-    "food_taboos",
-    "hometown",
-    "school",
-    "proud_moments",
-    "quotes",
-    "notes",
+    *RAPPORT_FIELDS,
     "stage",
     "personality",
     "cadence_days",

@@ -39,7 +39,13 @@ from sqlalchemy.orm import Session
 from relbook import labels
 from relbook.book import Book
 from relbook.core.changes import BookChanges
-from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
+from relbook.core.contact_input import (
+    RAPPORT_FIELDS,
+    ContactInput,
+    DateInput,
+    FamilyInput,
+    PhoneInput,
+)
 from relbook.core.contacts import (
     all_tags,
     create_contact,
@@ -521,17 +527,7 @@ def level_change_text(old: int | None, new: int) -> str:
 class RapportTab(QWidget):
     """The personal details that make praise and small talk sincere and specific."""
 
-    FIELDS: tuple[str, ...] = (
-        "hobbies",
-        "topics",
-        "food_likes",
-        "food_taboos",
-        "hometown",
-        "school",
-        "proud_moments",
-        "quotes",
-        "notes",
-    )
+    FIELDS: tuple[str, ...] = RAPPORT_FIELDS
     SINGLE_LINE: frozenset[str] = frozenset({"hometown", "school"})
 
     def __init__(self, parent: QWidget | None = None):

@@ -25,7 +25,7 @@ from relbook import labels
 from relbook.book import Book
 from relbook.core.calendar import next_occurrence
 from relbook.core.changes import BookChanges
-from relbook.core.contact_input import ContactInput, DateInput
+from relbook.core.contact_input import RAPPORT_FIELDS, ContactInput, DateInput
 from relbook.core.contacts import change_level, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.core.errors import NotFoundError, RelbookError
@@ -35,17 +35,6 @@ from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.playbook import playbook_html
 
-_RAPPORT_FIELDS: tuple[str, ...] = (
-    "hobbies",
-    "topics",
-    "food_likes",
-    "food_taboos",
-    "hometown",
-    "school",
-    "proud_moments",
-    "quotes",
-    "notes",
-)
 _STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; color: #37474f; }
 td.k { color: #607d8b; padding-right: 12px; white-space: nowrap; }
@@ -238,7 +227,7 @@ class ContactPane(QWidget):
         data = profile.data
         parts = [self._summary(data, profile), self._relationship(profile, today)]
         parts.append(self._reach(data, profile.referrer))
-        rapport = [(labels.field(n), _text(getattr(data, n))) for n in _RAPPORT_FIELDS]
+        rapport = [(labels.field(n), _text(getattr(data, n))) for n in RAPPORT_FIELDS]
         parts.append(self._section(self.tr("Rapport"), [(k, v) for k, v in rapport if v]))
         parts.append(self._family(data, today))
         parts.append(self._dates(data, today))
