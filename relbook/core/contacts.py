@@ -64,22 +64,48 @@ def digits_only(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def build_search_text(contact: Contact, company: str, tags: list[str]) -> str:
-    """Lowercase haystack for the non-name part of as-you-type search."""
-    phones = [p.number for p in contact.phones]
+def search_text(
+    company: str,
+    department: str,
+    title: str,
+    email: str,
+    wechat: str,
+    qq: str,
+    phones: list[str],
+    tags: list[str],
+    notes: str,
+) -> str:
+    """Lowercase haystack for the non-name part of as-you-type search.
+
+    Phones appear as typed and as digits only, so "138 0013" and "1380013" both find them.
+    """
     parts = [
+        company,
+        department,
+        title,
+        email,
+        wechat,
+        qq,
+        *phones,
+        *(digits_only(p) for p in phones),
+        *sorted(tags),
+        notes,
+    ]
+    return "\n".join(p.strip().lower() for p in parts if p and p.strip())
+
+
+def build_search_text(contact: Contact, company: str, tags: list[str]) -> str:
+    return search_text(
         company,
         contact.department,
         contact.title,
         contact.email,
         contact.wechat,
         contact.qq,
-        *phones,
-        *(digits_only(p) for p in phones),
-        *tags,
+        [p.number for p in contact.phones],
+        tags,
         contact.notes,
-    ]
-    return "\n".join(p.strip().lower() for p in parts if p and p.strip())
+    )
 
 
 def birthday_of(contact: Contact) -> SpecialDate | None:

@@ -126,6 +126,27 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, object]]) 
     )
 
 
+def _date_row(
+    birthday: tuple[str, int, int, int | None],
+    contact_id: int | None = None,
+    family_member_id: int | None = None,
+    kind: str = "birthday",
+) -> dict[str, object]:
+    calendar, month, day, year = birthday
+    return dict(
+        contact_id=contact_id,
+        family_member_id=family_member_id,
+        kind=kind,
+        label="",
+        calendar=calendar,
+        year=year,
+        month=month,
+        day=day,
+        is_leap_month=False,
+        recurrence="yearly",
+    )
+
+
 def _next_id(session: Session, model: type) -> int:
     return (session.scalar(select(func.max(model.id))) or 0) + 1
 
@@ -138,7 +159,7 @@ def fill_demo(
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
     """Add ``count`` demo contacts; ``progress(done, total)`` returning False cancels."""
-    from relbook.core.contacts import thresholds
+    from relbook.core.contacts import search_text, thresholds
 
     rng = random.Random(seed)
     limits = thresholds(session)
@@ -212,7 +233,8 @@ def fill_demo(
             title = rng.choice(TITLES[role])
             department = rng.choice(DEPARTMENTS)
             email = f"{name_initials}{rng.randint(1, 999)}@example.com"
-            search_parts = [company, department, title, email, mobile, *contact_tags, notes]
+            wechat = f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}"
+            qq = str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else ""
             calendar, month, day, year = _date(rng, 1955, 2000)
             next_birthday = next_occurrence(
                 CalendarDate(CalendarKind(calendar), month, day, year),
@@ -239,8 +261,8 @@ def fill_demo(
                     buying_role=role,
                     is_insider=rng.random() < 0.08,
                     email=email,
-                    wechat=f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}",
-                    qq=str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else "",
+                    wechat=wechat,
+                    qq=qq,
                     address=f"{rng.choice(CITIES)}市{rng.choice(WORDS)}路{rng.randint(1, 999)}号",
                     source=source,
                     source_detail="",
@@ -259,7 +281,9 @@ def fill_demo(
                     tier=tier.value if tier else None,
                     personality=rng.choice(PERSONALITIES),
                     cadence_days=rng.choice((None, None, None, 7, 30, 60)),
-                    search_text="\n".join(p.lower() for p in search_parts if p),
+                    search_text=search_text(
+                        company, department, title, email, wechat, qq, [mobile], contact_tags, notes
+                    ),
                     next_birthday=next_birthday,
                     created_at=created,
                     updated_at=created,
@@ -288,20 +312,7 @@ def fill_demo(
                 )
                 previous = step
                 step_date = min(today, step_date + timedelta(days=rng.randint(20, 200)))
-            dates.append(
-                dict(
-                    contact_id=contact_id,
-                    family_member_id=None,
-                    kind="birthday",
-                    label="",
-                    calendar=calendar,
-                    year=year,
-                    month=month,
-                    day=day,
-                    is_leap_month=False,
-                    recurrence="yearly",
-                )
-            )
+            dates.append(_date_row((calendar, month, day, year), contact_id=contact_id))
             if rng.random() < 0.5:
                 spouse_gender = "female" if gender == "male" else "male"
                 family.append(
@@ -314,21 +325,7 @@ def fill_demo(
                         position=0,
                     )
                 )
-                cal, m, d, y = _date(rng, 1958, 2000)
-                dates.append(
-                    dict(
-                        contact_id=None,
-                        family_member_id=family_id,
-                        kind="birthday",
-                        label="",
-                        calendar=cal,
-                        year=y,
-                        month=m,
-                        day=d,
-                        is_leap_month=False,
-                        recurrence="yearly",
-                    )
-                )
+                dates.append(_date_row(_date(rng, 1958, 2000), family_member_id=family_id))
                 family_id += 1
                 if rng.random() < 0.6:
                     family.append(
@@ -341,37 +338,11 @@ def fill_demo(
                             position=1,
                         )
                     )
-                    cal, m, d, y = _date(rng, 2005, 2020)
-                    dates.append(
-                        dict(
-                            contact_id=None,
-                            family_member_id=family_id,
-                            kind="birthday",
-                            label="",
-                            calendar=cal,
-                            year=y,
-                            month=m,
-                            day=d,
-                            is_leap_month=False,
-                            recurrence="yearly",
-                        )
-                    )
+                    dates.append(_date_row(_date(rng, 2005, 2020), family_member_id=family_id))
                     family_id += 1
             if stage == "customer" and rng.random() < 0.3:
-                dates.append(
-                    dict(
-                        contact_id=contact_id,
-                        family_member_id=None,
-                        kind="first_deal",
-                        label="",
-                        calendar="solar",
-                        year=created.year,
-                        month=created.month,
-                        day=min(created.day, 28),
-                        is_leap_month=False,
-                        recurrence="yearly",
-                    )
-                )
+                deal_day = ("solar", created.month, min(created.day, 28), created.year)
+                dates.append(_date_row(deal_day, contact_id=contact_id, kind="first_deal"))
             contact_id += 1
         _bulk_insert(session, Contact.__table__, contacts)
         _bulk_insert(session, Phone.__table__, phones)
