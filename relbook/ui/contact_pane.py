@@ -30,9 +30,9 @@ from relbook.core.contacts import change_level, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.core.errors import NotFoundError, RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
-from relbook.ui.contact_editor import LevelStep, level_change_text
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
+from relbook.ui.level_history import LevelStep, level_change_text
 from relbook.ui.playbook import playbook_html
 
 _STYLE = """

@@ -14,8 +14,9 @@ from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, FamilyRelation
 from relbook.core.errors import FieldError
-from relbook.ui.contact_editor import ContactEditor, split_tags
+from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.date_edit import SpecialDateEdit, select_code
+from relbook.ui.editor_widgets import split_tags
 from relbook.ui.events import BookEvents
 
 
