@@ -201,3 +201,32 @@ def next_occurrence(value: CalendarDate, recurrence: Recurrence, today: date) ->
         if kept >= today:
             return kept
     return None
+
+
+def occurrences_between(
+    value: CalendarDate, recurrence: Recurrence, start: date, end: date
+) -> list[date]:
+    """Every day in ``[start, end]`` on which the date is kept, oldest first."""
+    if end < start:
+        return []
+    if recurrence == Recurrence.ONCE:
+        exact = to_solar(value)
+        return [exact] if exact is not None and start <= exact <= end else []
+    found: list[date] = []
+    if value.calendar == CalendarKind.SOLAR:
+        for year in range(start.year, end.year + 1):
+            if value.year is not None and year < value.year:
+                continue
+            kept = solar_in_year(year, value.month, value.day)
+            if start <= kept <= end:
+                found.append(kept)
+        return found
+    first = max(LUNAR_MIN_YEAR, start.year - 1)
+    last = min(LUNAR_MAX_YEAR, end.year)
+    for lunar_year in range(first, last + 1):
+        if value.year is not None and lunar_year < value.year:
+            continue
+        kept = lunar_in_year(lunar_year, value.month, value.day)
+        if start <= kept <= end:
+            found.append(kept)
+    return found

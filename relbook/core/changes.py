@@ -11,3 +11,5 @@ class BookChanges:
     settings: bool = False
     organizations: bool = False
     tags: bool = False
+    history: bool = False
+    """Interactions, gifts, referrals or relations changed (timelines and last contact)."""

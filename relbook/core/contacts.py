@@ -31,6 +31,7 @@ from relbook.core.models import (
     SpecialDate,
     Tag,
 )
+from relbook.core.referrals import sync_referred_by
 from relbook.core.settings import get_setting
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
 from relbook.core.validation import validate_contact
@@ -248,6 +249,7 @@ def create_contact(session: Session, data: ContactInput, now: datetime) -> Conta
     ]
     session.add(contact)
     session.flush()
+    sync_referred_by(session, contact, now)
     return contact
 
 
@@ -260,6 +262,7 @@ def update_contact(session: Session, contact_id: int, data: ContactInput, now: d
     if data.level != old_level:
         _record_level(contact, data.level, data.level_note, now.date())
     session.flush()
+    sync_referred_by(session, contact, now)
     return contact
 
 
@@ -456,6 +459,11 @@ def contact_summary(contact: Contact) -> dict[str, object]:
             }
             for c in contact.level_changes
         ],
+        last_contacted=(
+            contact.last_contacted_at.isoformat(timespec="minutes")
+            if contact.last_contacted_at
+            else None
+        ),
         created_at=contact.created_at.isoformat(timespec="seconds"),
         updated_at=contact.updated_at.isoformat(timespec="seconds"),
         deleted_at=contact.deleted_at.isoformat(timespec="seconds") if contact.deleted_at else None,

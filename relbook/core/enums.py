@@ -95,3 +95,54 @@ class PhoneLabel(StrEnum):
 
 LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 """The relationship ladder: 1 prospect, 2 acquainted, 3 engaged, 4 trusted, 5 ally."""
+
+
+class InteractionType(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    MEAL = "meal"
+    MESSAGE = "message"
+    EMAIL = "email"
+    MEETING = "meeting"
+    GIFT = "gift"
+    GREETING = "greeting"
+    OTHER = "other"
+
+
+class GiftDirection(StrEnum):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
+class GiftOccasion(StrEnum):
+    BIRTHDAY = "birthday"
+    SPRING_FESTIVAL = "spring_festival"
+    MID_AUTUMN = "mid_autumn"
+    DRAGON_BOAT = "dragon_boat"
+    THANKS = "thanks"
+    VISIT = "visit"
+    WEDDING = "wedding"
+    OTHER = "other"
+
+
+class IdeaStatus(StrEnum):
+    OPEN = "open"
+    USED = "used"
+
+
+class RelationKind(StrEnum):
+    """How ``contact`` stands to ``other``: SUPERIOR means contact is other's superior."""
+
+    SUPERIOR = "superior"
+    SUBORDINATE = "subordinate"
+    PEER = "peer"
+    FAMILY = "family"
+    FRIEND = "friend"
+    OTHER = "other"
+
+    def inverse(self) -> "RelationKind":
+        if self is RelationKind.SUPERIOR:
+            return RelationKind.SUBORDINATE
+        if self is RelationKind.SUBORDINATE:
+            return RelationKind.SUPERIOR
+        return self

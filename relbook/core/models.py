@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -123,6 +124,7 @@ class Contact(Base):
 
     search_text: Mapped[str] = mapped_column(Text, default="")
     next_birthday: Mapped[date | None] = mapped_column(Date, index=True)
+    last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -227,3 +229,116 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Interaction(Base):
+    """One touch: a visit, call, meal, message...; may involve several contacts."""
+
+    __tablename__ = "interaction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_step_due: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    next_step_done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+    participants: Mapped[list["InteractionContact"]] = relationship(
+        cascade="all, delete-orphan", order_by="InteractionContact.position"
+    )
+
+
+class InteractionContact(Base):
+    __tablename__ = "interaction_contact"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Gift(Base):
+    """A gift given to or received from a contact (or one of their family members)."""
+
+    __tablename__ = "gift"
+    __table_args__ = (
+        CheckConstraint("direction IN ('given', 'received')", name="direction"),
+        CheckConstraint("value_cents IS NULL OR value_cents >= 0", name="value_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    family_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("family_member.id", ondelete="SET NULL"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(10))
+    given_on: Mapped[date] = mapped_column(Date, index=True)
+    occasion: Mapped[str] = mapped_column(String(100), default="")
+    item: Mapped[str] = mapped_column(String(200))
+    value_cents: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+
+class GiftIdea(Base):
+    __tablename__ = "gift_idea"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    idea: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Referral(Base):
+    """``referrer`` introduced ``referred``; the referral tree is built from these rows."""
+
+    __tablename__ = "referral"
+    __table_args__ = (
+        UniqueConstraint("referrer_id", "referred_id"),
+        CheckConstraint("referrer_id <> referred_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referrer_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    referred_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    referred_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ContactRelation(Base):
+    """How ``contact`` stands to ``other`` (stored once, shown from both sides)."""
+
+    __tablename__ = "contact_relation"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "other_id"),
+        CheckConstraint("contact_id <> other_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    other_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")

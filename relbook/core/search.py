@@ -153,7 +153,7 @@ def _order_by(sort: Sort) -> list[Any]:
         "level": Contact.level,
         "stage": stage_rank,
         "tier": Contact.tier,
-        "last_contact": Contact.sort_key,
+        "last_contact": Contact.last_contacted_at,
         "next_birthday": Contact.next_birthday,
         "deleted_at": Contact.deleted_at,
     }
@@ -161,6 +161,9 @@ def _order_by(sort: Sort) -> list[Any]:
     primary = key.desc() if sort.descending else key.asc()
     if sort.column in ("company", "tier", "next_birthday"):
         primary = primary.nulls_last()
+    elif sort.column == "last_contact":
+        # never contacted counts as longest ago: first when looking for the neglected
+        primary = primary.nulls_last() if sort.descending else primary.nulls_first()
     if sort.column == "name":
         return [primary, Contact.id.desc() if sort.descending else Contact.id.asc()]
     return [primary, Contact.sort_key, Contact.id]
@@ -192,6 +195,9 @@ class ContactRow:
     birthday_calendar: str | None
     tags: tuple[str, ...] = field(default_factory=tuple)
     deleted_at: datetime | None = None
+    last_contacted_at: datetime | None = None
+    cadence_days: int | None = None
+    created_at: datetime | None = None
 
 
 def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
@@ -218,6 +224,9 @@ def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
             Contact.next_birthday,
             birthday_calendar,
             Contact.deleted_at,
+            Contact.last_contacted_at,
+            Contact.cadence_days,
+            Contact.created_at,
         )
         .outerjoin(Organization, Contact.organization_id == Organization.id)
         .where(Contact.id.in_(wanted))
@@ -244,6 +253,9 @@ def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
             birthday_calendar=r[9],
             tags=tuple(tags.get(r[0], ())),
             deleted_at=r[10],
+            last_contacted_at=r[11],
+            cadence_days=r[12],
+            created_at=r[13],
         )
         for r in rows
     }

@@ -55,3 +55,39 @@ def test_an_up_to_date_book_is_not_backed_up_again(data_dir):
         assert not (data_dir / "backups").exists()
     finally:
         again.close()
+
+
+def test_history_revision_keeps_contacts_and_turns_referred_by_into_referrals(data_dir):
+    from alembic import command
+
+    from relbook.db.engine import make_engine
+
+    engine = make_engine(data_dir / "relbook.sqlite")
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO contact (id, name, name_pinyin, sort_key, gender, department, title, "
+            "is_insider, email, wechat, qq, address, source_detail, hobbies, topics, food_likes, "
+            "food_taboos, hometown, school, proud_moments, quotes, notes, level, stage, "
+            "search_text, created_at, updated_at, referred_by_id) VALUES "
+            "(1, '甲', 'jia', 'jia', 'unknown', '', '', 0, '', '', '', '', '', '', '', '', '', '',"
+            " '', '', '', '', 1, 'potential', '', '2025-01-02 09:00:00', '2025-01-02 09:00:00', "
+            "NULL), (2, '乙', 'yi', 'yi', 'unknown', '', '', 0, '', '', '', '', '', '', '', '', "
+            "'', '', '', '', '', '', 1, 'potential', '', '2025-03-04 09:00:00', "
+            "'2025-03-04 09:00:00', 1)"
+        )
+    engine.dispose()
+    book = open_book(data_dir, now=datetime(2026, 11, 23, 9))
+    try:
+        assert book.backup_made is not None
+        with book.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT referrer_id, referred_id, referred_on FROM referral"
+            ).all()
+            assert rows == [(1, 2, "2025-03-04")]
+            names = connection.exec_driver_sql("SELECT name FROM contact ORDER BY id").all()
+            assert names == [("甲",), ("乙",)]
+    finally:
+        book.close()
