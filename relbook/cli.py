@@ -147,7 +147,7 @@ def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
     from relbook.labels import translate
 
     if args.contacts < 1 or args.contacts > 1_000_000:
-        raise ValidationError.single("contacts", "out_of_range", min=1, max=1_000_000)
+        raise ValidationError.single("demo_contacts", "out_of_range", min=1, max=1_000_000)
     with book.session() as session:
         added = fill_demo(session, args.contacts, args.seed, datetime.now())
     print(translate("Cli", "Added %1 demo contacts.").replace("%1", str(added)))

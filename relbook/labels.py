@@ -21,6 +21,8 @@ def clear_cache() -> None:
         cached.cache_clear()
     for cached in (_relations, _calendars, _date_kinds, _recurrences, _phone_labels, _fields):
         cached.cache_clear()
+    for cached in (_interaction_types, _gift_directions, _occasions, _relation_kinds, _ideas):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +145,57 @@ def _phone_labels() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _interaction_types() -> dict[str, str]:
+    return {
+        "visit": translate("Labels", "Visit"),
+        "call": translate("Labels", "Phone call"),
+        "meal": translate("Labels", "Meal"),
+        "message": translate("Labels", "Message (WeChat / SMS)"),
+        "email": translate("Labels", "Email"),
+        "meeting": translate("Labels", "Meeting / event"),
+        "gift": translate("Labels", "Gift"),
+        "greeting": translate("Labels", "Greeting"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _gift_directions() -> dict[str, str]:
+    return {"given": translate("Labels", "Given"), "received": translate("Labels", "Received")}
+
+
+@lru_cache(maxsize=1)
+def _occasions() -> dict[str, str]:
+    return {
+        "birthday": translate("Labels", "Birthday"),
+        "spring_festival": translate("Labels", "Spring Festival"),
+        "mid_autumn": translate("Labels", "Mid-Autumn Festival"),
+        "dragon_boat": translate("Labels", "Dragon Boat Festival"),
+        "thanks": translate("Labels", "Thanks"),
+        "visit": translate("Labels", "Visit"),
+        "wedding": translate("Labels", "Wedding"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _relation_kinds() -> dict[str, str]:
+    return {
+        "superior": translate("Labels", "Superior"),
+        "subordinate": translate("Labels", "Subordinate"),
+        "peer": translate("Labels", "Peer"),
+        "family": translate("Labels", "Spouse / family"),
+        "friend": translate("Labels", "Friend"),
+        "other": translate("Labels", "Other"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _ideas() -> dict[str, str]:
+    return {"open": translate("Labels", "Open"), "used": translate("Labels", "Used")}
+
+
+@lru_cache(maxsize=1)
 def _fields() -> dict[str, str]:
     return {
         "name": translate("Fields", "Name"),
@@ -187,8 +240,49 @@ def _fields() -> dict[str, str]:
         "tier.a_min": translate("Fields", "Tier A from total"),
         "tier.b_min": translate("Fields", "Tier B from total"),
         "ui.language": translate("Fields", "Language"),
-        "contacts": translate("Fields", "Number of contacts"),
+        "contacts": translate("Fields", "Contacts involved"),
+        "contact": translate("Fields", "Contact"),
+        "kind": translate("Fields", "Type"),
+        "occurred_at": translate("Fields", "Date and time"),
+        "place": translate("Fields", "Place"),
+        "outcome": translate("Fields", "Outcome"),
+        "next_step": translate("Fields", "Next step"),
+        "next_step_due": translate("Fields", "Due"),
+        "item": translate("Fields", "Gift"),
+        "value": translate("Fields", "Value (CNY)"),
+        "direction": translate("Fields", "Given or received"),
+        "occasion": translate("Fields", "Occasion"),
+        "recipient": translate("Fields", "Recipient"),
+        "given_on": translate("Fields", "Date"),
+        "idea": translate("Fields", "Gift idea"),
+        "status": translate("Fields", "Status"),
+        "referrer": translate("Fields", "Referred by"),
+        "referred": translate("Fields", "Referred contact"),
+        "relation": translate("Fields", "Relation"),
+        "gifts.audit_threshold": translate("Fields", "Flag received gifts above (CNY)"),
+        "demo_contacts": translate("Fields", "Number of contacts"),
     }
+
+
+def interaction_type(code: str | None) -> str:
+    return _interaction_types().get(code or "", code or "")
+
+
+def gift_direction(code: str | None) -> str:
+    return _gift_directions().get(code or "", code or "")
+
+
+def occasion(code: str | None) -> str:
+    """A known occasion's word, or the free text the user typed."""
+    return _occasions().get(code or "", code or "")
+
+
+def relation_kind(code: str | None) -> str:
+    return _relation_kinds().get(code or "", code or "")
+
+
+def idea_status(code: str | None) -> str:
+    return _ideas().get(code or "", code or "")
 
 
 def level(code: int) -> str:
@@ -261,6 +355,11 @@ def choices(kind: str) -> dict[str, str]:
         "date_kind": _date_kinds,
         "recurrence": _recurrences,
         "phone_label": _phone_labels,
+        "interaction_type": _interaction_types,
+        "gift_direction": _gift_directions,
+        "occasion": _occasions,
+        "relation_kind": _relation_kinds,
+        "idea_status": _ideas,
     }
     return dict(tables[kind]())
 
@@ -301,6 +400,14 @@ def error_text(error: FieldError) -> str:
             "Errors", '%1: "%2" is not a date; write YYYY-MM-DD, or --MM-DD without a year.'
         ),
         "lunar_needs_date": translate("Errors", "%1: --lunar and --leap need --birthday."),
+        "due_needs_step": translate("Errors", "%1: a due date needs a next step to do."),
+        "not_an_amount": translate(
+            "Errors", '%1: "%2" is not an amount; write a number such as 388 or 1,280.50.'
+        ),
+        "not_family": translate("Errors", "%1 is not one of this contact's family members."),
+        "referral_cycle": translate(
+            "Errors", "%1: this contact already stands above the referrer in the referral tree."
+        ),
     }
     template = messages.get(error.code, translate("Errors", "%1 is not valid."))
     if error.code == "impossible_date":

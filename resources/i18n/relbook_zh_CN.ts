@@ -350,6 +350,22 @@
         <translation>%1：--lunar 和 --leap 需要与 --birthday 一起使用。</translation>
     </message>
     <message>
+        <source>%1: a due date needs a next step to do.</source>
+        <translation>%1：填写截止时间时也要写明下一步做什么。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount; write a number such as 388 or 1,280.50.</source>
+        <translation>%1：“%2”不是金额；请填写数字，例如 388 或 1,280.50。</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this contact's family members.</source>
+        <translation>%1不是该联系人的家庭成员。</translation>
+    </message>
+    <message>
+        <source>%1: this contact already stands above the referrer in the referral tree.</source>
+        <translation>%1：在转介绍关系中，该联系人已经是介绍人的上游。</translation>
+    </message>
+    <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
     </message>
@@ -565,6 +581,82 @@
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Contacts involved</source>
+        <translation>参与的联系人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>送出或收到</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收礼人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Gift idea</source>
+        <translation>礼品点子</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Referred contact</source>
+        <translation>被介绍人</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Flag received gifts above (CNY)</source>
+        <translation>收到礼品超过此金额时标记（元）</translation>
     </message>
     <message>
         <source>Number of contacts</source>
@@ -822,6 +914,90 @@
     <message>
         <source>Home</source>
         <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>饭局</translation>
+    </message>
+    <message>
+        <source>Message (WeChat / SMS)</source>
+        <translation>消息（微信 / 短信）</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Meeting / event</source>
+        <translation>会议 / 活动</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>送出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>致谢</translation>
+    </message>
+    <message>
+        <source>Wedding</source>
+        <translation>婚礼</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Subordinate</source>
+        <translation>下属</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>平级同事</translation>
+    </message>
+    <message>
+        <source>Spouse / family</source>
+        <translation>配偶 / 家人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
     </message>
 </context>
 <context>
