@@ -55,6 +55,55 @@ _DEFS: tuple[SettingDef, ...] = (
     SettingDef(
         "cadence.C", int, 90, "Default stay-in-touch days for tier C.", minimum=1, maximum=3650
     ),
+    SettingDef(
+        "remind.advance.birthday",
+        int,
+        3,
+        "Days before a contact's or relative's birthday to start reminding (to buy a gift).",
+        minimum=0,
+        maximum=60,
+    ),
+    SettingDef(
+        "remind.advance.special_date",
+        int,
+        3,
+        "Days before an anniversary or other special day to start reminding.",
+        minimum=0,
+        maximum=60,
+    ),
+    SettingDef(
+        "remind.advance.festival",
+        int,
+        3,
+        "Days before a festival to start reminding (greetings and gifts).",
+        minimum=0,
+        maximum=60,
+    ),
+    SettingDef(
+        "gifts.audit_threshold",
+        int,
+        500,
+        "Received gifts worth more than this (CNY) are flagged for the company's audit.",
+        minimum=0,
+        maximum=1_000_000,
+    ),
+    SettingDef(
+        "log.last_type",
+        str,
+        "visit",
+        "The interaction type the quick log dialog starts with (the last one used).",
+        choices=(
+            "visit",
+            "call",
+            "meal",
+            "message",
+            "email",
+            "meeting",
+            "gift",
+            "greeting",
+            "other",
+        ),
+    ),
 )
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
