@@ -230,3 +230,26 @@ def occurrences_between(
         if start <= kept <= end:
             found.append(kept)
     return found
+
+
+def solar_keys_for_day(day: date) -> set[tuple[int, int]]:
+    """Stored solar (month, day) pairs whose yearly date is kept on ``day``."""
+    keys = {(day.month, day.day)}
+    if day.month == 2 and day.day == 28 and not _pycal.isleap(day.year):
+        keys.add((2, 29))
+    return keys
+
+
+def lunar_keys_for_day(day: date) -> set[tuple[int, int]]:
+    """Stored lunar (month, day) pairs whose yearly date is kept on ``day``.
+
+    Days of a leap month keep nothing (leap-born dates are kept in the regular month); the 29th
+    of a short month also keeps the 30th.
+    """
+    lunar = solar_to_lunar(day)
+    if lunar.leap or lunar.year is None:
+        return set()
+    keys = {(lunar.month, lunar.day)}
+    if lunar.day == 29 and lunar_month_days(lunar.year, lunar.month) == 29:
+        keys.add((lunar.month, 30))
+    return keys
