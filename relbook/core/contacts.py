@@ -20,7 +20,7 @@ from relbook.core.contact_input import (
     FamilyInput,
     PhoneInput,
 )
-from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence
+from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence, Stage
 from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
 from relbook.core.models import (
     Contact,
@@ -33,6 +33,7 @@ from relbook.core.models import (
 )
 from relbook.core.referrals import sync_referred_by
 from relbook.core.settings import get_setting
+from relbook.core.tasks import add_after_deal_thanks
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
 from relbook.core.validation import validate_contact
 
@@ -258,11 +259,14 @@ def update_contact(session: Session, contact_id: int, data: ContactInput, now: d
     contact = get_contact(session, contact_id)
     _check(session, data, contact_id)
     old_level = contact.level
+    became_customer = contact.stage != Stage.CUSTOMER and data.stage == Stage.CUSTOMER
     _apply(session, contact, data, now)
     if data.level != old_level:
         _record_level(contact, data.level, data.level_note, now.date())
     session.flush()
     sync_referred_by(session, contact, now)
+    if became_customer:
+        add_after_deal_thanks(session, contact_id, now)
     return contact
 
 

@@ -15,13 +15,17 @@ from relbook.core.enums import CalendarKind
 
 @dataclass(frozen=True)
 class Festival:
-    """``last_day`` marks 除夕, kept on the last day of the 12th lunar month (29th or 30th)."""
+    """``last_day`` marks 除夕, kept on the last day of the 12th lunar month (29th or 30th).
+
+    ``code`` names a built-in festival (the UI words it); ``name`` is a user-added one's name.
+    """
 
     code: str
     calendar: CalendarKind
     month: int
     day: int
     last_day: bool = False
+    name: str = ""
 
 
 DEFAULT_FESTIVALS: tuple[Festival, ...] = (

@@ -14,15 +14,18 @@ from sqlalchemy.orm import Session
 from relbook.core.cadence import default_cadences
 from relbook.core.calendar import CalendarDate, lunar_keys_for_day, solar_keys_for_day, to_solar
 from relbook.core.enums import CalendarKind, DateKind, Recurrence, Stage
-from relbook.core.festivals import DEFAULT_FESTIVALS, Festival, festival_days
+from relbook.core.festivals import Festival, festival_days
 from relbook.core.models import (
     Contact,
     ContactTag,
+    Expiry,
     FamilyMember,
+    FestivalRow,
     Interaction,
     InteractionContact,
     SpecialDate,
     Tag,
+    Task,
 )
 from relbook.core.settings import get_setting
 
@@ -202,16 +205,18 @@ def _festivals(
     start: date,
     end: date,
     notice: int,
-    festivals: tuple[Festival, ...],
-    audience: FestivalAudience,
+    festivals: list[tuple[Festival, FestivalAudience]],
 ) -> list[Occurrence]:
     found: list[Occurrence] = []
-    recipients: int | None = None
-    for festival in festivals:
+    counts: dict[FestivalAudience, int] = {}
+    for festival, audience in festivals:
         for day in festival_days(festival, start, end):
-            if recipients is None:
-                recipients = session.scalar(
-                    select(func.count()).select_from(Contact).where(audience_clause(audience))
+            if audience not in counts:
+                counts[audience] = (
+                    session.scalar(
+                        select(func.count()).select_from(Contact).where(audience_clause(audience))
+                    )
+                    or 0
                 )
             found.append(
                 Occurrence(
@@ -221,9 +226,10 @@ def _festivals(
                     notice_from=day - timedelta(days=notice),
                     contact_id=None,
                     contact_name=None,
-                    title=festival.code,
+                    title=festival.name or festival.code,
                     calendar=festival.calendar,
-                    recipients=recipients or 0,
+                    recipients=counts[audience],
+                    details={"festival": festival.code},
                 )
             )
     return found
@@ -303,12 +309,91 @@ def _stay_in_touch(session: Session, start: date, end: date) -> list[Occurrence]
     return found
 
 
+def book_festivals(session: Session) -> list[tuple[Festival, FestivalAudience]]:
+    """The enabled festivals of the book with each one's audience."""
+    rows = session.scalars(
+        select(FestivalRow).where(FestivalRow.enabled.is_(True)).order_by(FestivalRow.position)
+    )
+    return [
+        (
+            Festival(
+                row.code or f"custom:{row.id}",
+                CalendarKind(row.calendar),
+                row.month,
+                row.day,
+                row.last_day,
+                row.name,
+            ),
+            FestivalAudience(
+                tiers=tuple(row.audience_tiers),
+                stages=tuple(s for s in row.audience_stages.split(",") if s),
+                tags=tuple(t for t in row.audience_tags.split(",") if t),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def _tasks(session: Session, start: date, end: date) -> list[Occurrence]:
+    """Open tasks (and after-deal thank-yous) due by ``end``; earlier ones are overdue."""
+    rows = session.execute(
+        select(Task, Contact.name)
+        .outerjoin(Contact, Contact.id == Task.contact_id)
+        .where(
+            Task.deleted_at.is_(None),
+            Task.done_at.is_(None),
+            Task.due_at < datetime.combine(end + timedelta(days=1), time()),
+            or_(Task.contact_id.is_(None), Contact.deleted_at.is_(None)),
+        )
+    ).all()
+    return [
+        Occurrence(
+            key=f"task:{task.id}:{task.due_at.isoformat(timespec='minutes')}",
+            kind="after_deal" if task.kind == "after_deal" else "follow_up",
+            date=task.due_at.date(),
+            notice_from=task.due_at.date(),
+            contact_id=task.contact_id,
+            contact_name=name,
+            title=task.title,
+            at=task.due_at if task.has_time else None,
+            overdue=task.due_at.date() < start,
+            details={"task_id": task.id},
+        )
+        for task, name in rows
+    ]
+
+
+def _expiries(session: Session, start: date, end: date) -> list[Occurrence]:
+    rows = session.execute(
+        select(Expiry, Contact.name)
+        .join(Contact, Contact.id == Expiry.contact_id)
+        .where(
+            Expiry.deleted_at.is_(None),
+            Contact.deleted_at.is_(None),
+            Expiry.expires_on >= start,
+            Expiry.expires_on <= end,
+        )
+    ).all()
+    return [
+        Occurrence(
+            key=f"expiry:{expiry.id}:{expiry.expires_on.isoformat()}",
+            kind="expiry",
+            date=expiry.expires_on,
+            notice_from=expiry.expires_on - timedelta(days=expiry.notice_days),
+            contact_id=expiry.contact_id,
+            contact_name=name,
+            title=expiry.label,
+            details={"expiry_kind": expiry.kind, "expiry_id": expiry.id},
+        )
+        for expiry, name in rows
+    ]
+
+
 def occurrences(
     session: Session,
     start: date,
     end: date,
-    festivals: tuple[Festival, ...] = DEFAULT_FESTIVALS,
-    audience: FestivalAudience | None = None,
+    festivals: list[tuple[Festival, FestivalAudience]] | None = None,
 ) -> list[Occurrence]:
     """Every occasion dated in ``[start, end]``, plus open follow-ups and neglect already due.
 
@@ -326,10 +411,11 @@ def occurrences(
         start,
         end,
         get_setting(session, "remind.advance.festival"),
-        festivals,
-        audience or FestivalAudience(),
+        book_festivals(session) if festivals is None else festivals,
     )
     found += _follow_ups(session, start, end)
+    found += _tasks(session, start, end)
+    found += _expiries(session, start, end)
     found += _stay_in_touch(session, start, end)
     order = {kind: index for index, kind in enumerate(KINDS)}
     found.sort(key=lambda o: (o.date, order[o.kind], o.contact_name or "", o.key))

@@ -91,3 +91,13 @@ def test_history_revision_keeps_contacts_and_turns_referred_by_into_referrals(da
             assert names == [("甲",), ("乙",)]
     finally:
         book.close()
+
+
+def test_reminders_revision_seeds_the_festivals(book):
+    with book.engine.connect() as connection:
+        codes = [
+            row[0]
+            for row in connection.exec_driver_sql("SELECT code FROM festival ORDER BY position")
+        ]
+    assert codes[:2] == ["spring_festival", "lantern"] and len(codes) == 14
+    assert "new_years_eve" in codes and "national_day" in codes

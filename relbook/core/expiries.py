@@ -1,0 +1,42 @@
+"""Expiry dates of warranties, maintenance, insurance policies and contracts."""
+
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from relbook.core.errors import FieldError, ValidationError
+from relbook.core.models import Contact, Expiry
+
+EXPIRY_KINDS: tuple[str, ...] = ("warranty", "maintenance", "policy", "contract")
+
+
+def add_expiry(
+    session: Session,
+    contact_id: int,
+    kind: str,
+    expires_on: date,
+    now: datetime,
+    label: str = "",
+    notice_days: int = 30,
+) -> Expiry:
+    errors: list[FieldError] = []
+    if kind not in EXPIRY_KINDS:
+        errors.append(FieldError("kind", "not_a_choice", {"value": kind}))
+    if not 0 <= notice_days <= 365:
+        errors.append(FieldError("notice_days", "out_of_range", {"min": 0, "max": 365}))
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        errors.append(FieldError("contact", "not_found", {"id": contact_id}))
+    if errors:
+        raise ValidationError(errors)
+    expiry = Expiry(
+        contact_id=contact_id,
+        kind=kind,
+        label=label.strip(),
+        expires_on=expires_on,
+        notice_days=notice_days,
+        created_at=now,
+    )
+    session.add(expiry)
+    session.flush()
+    return expiry

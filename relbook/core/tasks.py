@@ -1,0 +1,68 @@
+"""Follow-up tasks with a due date and optional time, including the after-deal thank-you."""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relbook.core.errors import FieldError, NotFoundError, ValidationError
+from relbook.core.models import Contact, Task
+
+AFTER_DEAL_DAYS = 2
+"""Trainers' rule: thank a new customer within two days of the deal."""
+
+
+def add_task(
+    session: Session,
+    title: str,
+    due_at: datetime,
+    now: datetime,
+    contact_id: int | None = None,
+    has_time: bool = False,
+    kind: str = "task",
+) -> Task:
+    errors: list[FieldError] = []
+    if kind != "after_deal" and not title.strip():
+        errors.append(FieldError("title", "required"))
+    if len(title) > 200:
+        errors.append(FieldError("title", "too_long", {"max": 200}))
+    if contact_id is not None:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            errors.append(FieldError("contact", "not_found", {"id": contact_id}))
+    if errors:
+        raise ValidationError(errors)
+    task = Task(
+        contact_id=contact_id,
+        kind=kind,
+        title=title.strip(),
+        due_at=due_at,
+        has_time=has_time,
+        created_at=now,
+    )
+    session.add(task)
+    session.flush()
+    return task
+
+
+def add_after_deal_thanks(session: Session, contact_id: int, now: datetime) -> Task:
+    """The thank-you follow-up due two days after a contact becomes a customer."""
+    due = datetime.combine((now + timedelta(days=AFTER_DEAL_DAYS)).date(), now.time())
+    return add_task(session, "", due, now, contact_id=contact_id, kind="after_deal")
+
+
+def complete_task(session: Session, task_id: int, now: datetime) -> None:
+    task = session.get(Task, task_id)
+    if task is None:
+        raise NotFoundError("task", str(task_id))
+    task.done_at = now
+
+
+def open_tasks(session: Session, contact_id: int) -> list[Task]:
+    return list(
+        session.scalars(
+            select(Task)
+            .where(Task.contact_id == contact_id, Task.done_at.is_(None), Task.deleted_at.is_(None))
+            .order_by(Task.due_at)
+        )
+    )
