@@ -80,6 +80,12 @@ _DEFS: tuple[SettingDef, ...] = (
         maximum=60,
     ),
     SettingDef(
+        "greetings.custom",
+        dict,
+        {},
+        "The user's own greeting templates: language -> occasion[/style] -> text.",
+    ),
+    SettingDef(
         "gifts.audit_threshold",
         int,
         500,
