@@ -66,6 +66,30 @@
         <source>Saved %1 (id %2).</source>
         <translation>已保存 %1（编号 %2）。</translation>
     </message>
+    <message>
+        <source>with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logged %1 with %2 (id %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: "%1" was already given to %2 on %3; saved anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded gift %1 from %2 (id %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded gift %1 for %2 (id %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded: %1 referred %2.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -152,6 +176,14 @@
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 days past the %2-day cadence</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ContactPane</name>
@@ -182,6 +214,26 @@
     <message>
         <source>Profile</source>
         <translation>资料</translation>
+    </message>
+    <message>
+        <source>Log…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log a visit, call or meal (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>every %1 days</source>
@@ -364,6 +416,22 @@
     <message>
         <source>%1: this contact already stands above the referrer in the referral tree.</source>
         <translation>%1：在转介绍关系中，该联系人已经是介绍人的上游。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: "%2" is not a family member of this contact (family: %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: "%2" is not a family member; this contact has none recorded.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 is not valid.</source>
@@ -662,6 +730,18 @@
         <source>Number of contacts</source>
         <translation>联系人数量</translation>
     </message>
+    <message>
+        <source>Referral date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest interactions</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -700,6 +780,108 @@
     <message>
         <source>%1 contacts</source>
         <translation>%1 位联系人</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Add a gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Longjing tea, 2 tins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 1,280</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already got this gift:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same gift again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The book could not be written: %1</source>
+        <translation>无法写入客户簿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GiftsTab</name>
+    <message>
+        <source>Add gift…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>A gift idea, e.g. he collects Yixing teapots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add idea</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete idea</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per year (CNY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gift ideas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 gifts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worth more than %1 CNY, the limit your company audits: declare it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moved to the trash; the trash can restore it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The book could not be written: %1</source>
+        <translation>无法写入客户簿：%1</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1209,14 @@
         <translation>撤销删除</translation>
     </message>
     <message>
+        <source>Log…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
@@ -1053,6 +1243,10 @@
     <message>
         <source>Contact saved.</source>
         <translation>联系人已保存。</translation>
+    </message>
+    <message>
+        <source>Interaction logged.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 contacts moved to the trash. Press %2 to undo.</source>
@@ -1162,6 +1356,101 @@
     </message>
 </context>
 <context>
+    <name>QuickLogDialog</name>
+    <message>
+        <source>Log an interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add someone else who was there (name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was talked about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. send the quotation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The book could not be written: %1</source>
+        <translation>无法写入客户簿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Add referral</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReferralTreeDialog</name>
+    <message>
+        <source>Referral tree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Came through them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 people came to you through %2 first referrers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No referrals yet. Record them on a contact's Relations tab, or set "Referred by" in the editor.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RelationDialog</name>
+    <message>
+        <source>Add relation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stands to %1 as</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RelationsTab</name>
+    <message>
+        <source>Add relation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add referral…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referred by them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a person to open them</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RelationshipTab</name>
     <message>
         <source>Why the level changed (optional)</source>
@@ -1205,6 +1494,180 @@
     </message>
 </context>
 <context>
+    <name>ReminderPopup</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Done and log it</source>
+        <translation>完成并记录往来</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation>打开联系人</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制祝福语</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>一小时后</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Until next week</source>
+        <translation>下周</translation>
+    </message>
+    <message>
+        <source>Until a time I choose…</source>
+        <translation>选择时间…</translation>
+    </message>
+    <message>
+        <source>%1 reminders need your attention.</source>
+        <translation>有 %1 条提醒需要处理。</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>稍后提醒时间</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Family birthday</source>
+        <translation>家人生日</translation>
+    </message>
+    <message>
+        <source>Special day</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Stay in touch</source>
+        <translation>保持联系</translation>
+    </message>
+    <message>
+        <source>Thank-you after the deal</source>
+        <translation>成交后致谢</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>Little New Year</source>
+        <translation>小年</translation>
+    </message>
+    <message>
+        <source>Chinese New Year's Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Women's Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Teachers' Day</source>
+        <translation>教师节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>%1 · greet %2 contacts</source>
+        <translation>%1 · 问候 %2 位联系人</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>turns %1</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>%1 · every %2 days</source>
+        <translation>%1 · 每 %2 天联系一次</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1237,6 +1700,14 @@
     <message>
         <source>Tier %1 every</source>
         <translation>%1 级客户每隔</translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tier B must start at or below tier A.</source>
@@ -1294,6 +1765,81 @@
     </message>
 </context>
 <context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Special days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing recorded yet. Press Ctrl+L to log a visit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(due %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 CNY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moved to the trash; the trash can restore it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -1312,6 +1858,14 @@
         <translation>清空回收站</translation>
     </message>
     <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1 contacts are in the trash. Restore brings a contact back with its whole history.</source>
         <translation>回收站中有 %1 位联系人。恢复后，联系人的全部记录都会回来。</translation>
     </message>
@@ -1322,6 +1876,32 @@
     <message>
         <source>Delete %1 contacts for good? This cannot be undone.</source>
         <translation>要永久删除这 %1 位联系人吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashRecords</name>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>%1 interactions and gifts are in the trash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No interactions or gifts are in the trash.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_LinkDialog</name>
+    <message>
+        <source>The book could not be written: %1</source>
+        <translation>无法写入客户簿：%1</translation>
     </message>
 </context>
 </TS>

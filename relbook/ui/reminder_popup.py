@@ -1,0 +1,270 @@
+"""The reminder popup: every due reminder in one list, with done, snooze, open and greeting."""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook import reminder_words
+from relbook.book import Book
+from relbook.core.changes import BookChanges
+from relbook.core.contacts import get_contact
+from relbook.core.errors import NotFoundError
+from relbook.core.greetings import GreetingValues, fill, occasion_for_reminder, template_for
+from relbook.core.history import InteractionInput, log_interaction
+from relbook.core.reminder_log import mark_done, snooze, snooze_choices
+from relbook.core.reminders import Occurrence
+from relbook.ui.events import BookEvents
+
+_LOGGED_TYPE = {
+    "birthday": "greeting",
+    "family_birthday": "greeting",
+    "special_date": "greeting",
+    "festival": "greeting",
+    "after_deal": "message",
+    "stay_in_touch": "call",
+    "follow_up": "call",
+    "expiry": "call",
+}
+"""The interaction "done and log" records for each kind of reminder."""
+
+
+def greeting_text(book: Book, occurrence: Occurrence, language: str) -> str:
+    """The filled greeting for a reminder (festival greetings leave the name to the sender)."""
+    personality = None
+    values = GreetingValues(name="")
+    with book.session() as session:
+        if occurrence.contact_id is not None:
+            try:
+                contact = get_contact(session, occurrence.contact_id)
+            except NotFoundError:
+                contact = None
+            if contact is not None:
+                personality = contact.personality
+                values = GreetingValues(
+                    name=contact.name,
+                    title=contact.title,
+                    company=contact.organization.name if contact.organization else "",
+                )
+        template = template_for(
+            session, language, occasion_for_reminder(occurrence.kind), personality
+        )
+    if occurrence.kind == "festival":
+        festival = reminder_words.festival_name(str(occurrence.details.get("festival", "")))
+        values = GreetingValues(values.name, values.title, values.company, festival)
+    text = fill(template, values)
+    return text.lstrip("，,、 ") if not values.name else text
+
+
+class ReminderPopup(QDialog):
+    """Non-modal; more reminders can arrive while it is open and join the list."""
+
+    open_contact_requested = Signal(int)
+
+    def __init__(
+        self,
+        book: Book,
+        events: BookEvents,
+        language: str,
+        on_snoozed: Callable[[str], None] | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reminders"))
+        self.setModal(False)
+        self.resize(640, 420)
+        self._book = book
+        self._events = events
+        self._language = language
+        self._on_snoozed = on_snoozed
+        self._clock = clock
+        self._items: dict[str, Occurrence] = {}
+
+        self.heading = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_contact())
+        self.greeting = QLabel(self)
+        self.greeting.setWordWrap(True)
+        self.greeting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.greeting.setStyleSheet("color: #37474f; padding: 4px;")
+
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_log_button = QPushButton(self.tr("Done and log it"))
+        self.snooze_button = QPushButton(self.tr("Snooze"))
+        self.open_button = QPushButton(self.tr("Open contact"))
+        self.copy_button = QPushButton(self.tr("Copy greeting"))
+        snooze_menu = QMenu(self.snooze_button)
+        snooze_menu.addAction(self.tr("For an hour"), lambda: self.snooze_to("hour"))
+        snooze_menu.addAction(self.tr("Until tomorrow"), lambda: self.snooze_to("tomorrow"))
+        snooze_menu.addAction(self.tr("Until next week"), lambda: self.snooze_to("next_week"))
+        snooze_menu.addAction(self.tr("Until a time I choose…"), self.snooze_until_chosen)
+        self.snooze_button.setMenu(snooze_menu)
+        self.done_button.clicked.connect(lambda: self.complete(log=False))
+        self.done_log_button.clicked.connect(lambda: self.complete(log=True))
+        self.open_button.clicked.connect(self.open_contact)
+        self.copy_button.clicked.connect(self.copy_greeting)
+
+        actions = QVBoxLayout()
+        for button in (
+            self.done_button,
+            self.done_log_button,
+            self.snooze_button,
+            self.open_button,
+            self.copy_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(actions)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.hide)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.greeting)
+        layout.addWidget(close)
+        self._update_buttons()
+
+    # --- contents --------------------------------------------------------------------------
+    def add(self, due: list[Occurrence]) -> None:
+        """Add reminders (ignoring ones already listed) and show the popup."""
+        for occurrence in due:
+            if occurrence.key in self._items:
+                continue
+            self._items[occurrence.key] = occurrence
+            item = QListWidgetItem(self._line(occurrence))
+            item.setData(Qt.ItemDataRole.UserRole, occurrence.key)
+            if occurrence.overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.list.addItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_heading()
+        self.show()
+        self.raise_()
+
+    def _line(self, occurrence: Occurrence) -> str:
+        day = occurrence.date
+        when = QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+        )
+        if occurrence.at is not None:
+            when += " " + QLocale().toString(occurrence.at.time(), QLocale.FormatType.ShortFormat)
+        kind = reminder_words.kind_label(occurrence.kind)
+        return f"{when}  {kind}  {reminder_words.describe(occurrence)}"
+
+    def _update_heading(self) -> None:
+        self.heading.setText(
+            self.tr("%1 reminders need your attention.").replace("%1", str(self.list.count()))
+        )
+
+    def current(self) -> Occurrence | None:
+        item = self.list.currentItem()
+        return None if item is None else self._items.get(item.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        occurrence = self.current()
+        for button in (self.done_button, self.done_log_button, self.snooze_button):
+            button.setEnabled(occurrence is not None)
+        self.open_button.setEnabled(occurrence is not None and occurrence.contact_id is not None)
+        self.done_log_button.setEnabled(
+            occurrence is not None and occurrence.contact_id is not None
+        )
+        self.copy_button.setEnabled(occurrence is not None)
+        self.greeting.setText(
+            greeting_text(self._book, occurrence, self._language) if occurrence else ""
+        )
+
+    def _remove_current(self) -> None:
+        row = self.list.currentRow()
+        item = self.list.takeItem(row)
+        if item is not None:
+            self._items.pop(item.data(Qt.ItemDataRole.UserRole), None)
+        self._update_heading()
+        if not self.list.count():
+            self.hide()
+        self._update_buttons()
+
+    # --- actions ---------------------------------------------------------------------------
+    def complete(self, log: bool) -> None:
+        occurrence = self.current()
+        if occurrence is None:
+            return
+        now = self._clock()
+        with self._book.session() as session:
+            mark_done(session, occurrence, now)
+            if log and occurrence.contact_id is not None:
+                log_interaction(
+                    session,
+                    InteractionInput(
+                        _LOGGED_TYPE.get(occurrence.kind, "other"),
+                        now,
+                        [occurrence.contact_id],
+                        notes=reminder_words.describe(occurrence),
+                    ),
+                    now,
+                )
+        if log and occurrence.contact_id is not None:
+            self._events.emit_changes(
+                BookChanges(contact_ids=frozenset({occurrence.contact_id}), history=True)
+            )
+        self._remove_current()
+
+    def snooze_to(self, choice: str) -> None:
+        self._snooze(snooze_choices(self._clock())[choice])
+
+    def snooze_until_chosen(self) -> None:
+        chooser = QDialog(self)
+        chooser.setWindowTitle(self.tr("Snooze until"))
+        edit = QDateTimeEdit(QDateTime(self._clock() + timedelta(hours=2)), chooser)
+        edit.setCalendarPopup(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, chooser
+        )
+        buttons.accepted.connect(chooser.accept)
+        buttons.rejected.connect(chooser.reject)
+        layout = QVBoxLayout(chooser)
+        layout.addWidget(edit)
+        layout.addWidget(buttons)
+        if chooser.exec():
+            self._snooze(edit.dateTime().toPython())
+
+    def _snooze(self, until: datetime) -> None:
+        occurrence = self.current()
+        if occurrence is None:
+            return
+        with self._book.session() as session:
+            snooze(session, occurrence, until, self._clock())
+        if self._on_snoozed is not None:
+            self._on_snoozed(occurrence.key)
+        self._remove_current()
+
+    def open_contact(self) -> None:
+        occurrence = self.current()
+        if occurrence is not None and occurrence.contact_id is not None:
+            self.open_contact_requested.emit(occurrence.contact_id)
+
+    def copy_greeting(self) -> None:
+        occurrence = self.current()
+        if occurrence is not None:
+            QGuiApplication.clipboard().setText(
+                greeting_text(self._book, occurrence, self._language)
+            )

@@ -1,0 +1,53 @@
+"""The reminder popup driven like a user: done and log, snooze, copy greeting."""
+
+from datetime import date, datetime
+
+from PySide6.QtGui import QGuiApplication
+
+from relbook.core.contact_input import ContactInput, DateInput
+from relbook.core.contacts import create_contact, get_contact
+from relbook.core.history import interactions_of
+from relbook.core.reminder_log import pending
+from relbook.ui.events import BookEvents
+from relbook.ui.reminder_popup import ReminderPopup
+
+
+def _birthday_due(book, now):
+    with book.session() as session:
+        contact_id = create_contact(
+            session, ContactInput("张三", personality="driver", dates=[DateInput(11, 25)]), now
+        ).id
+        (due,) = [o for o in pending(session, now) if o.kind == "birthday"]
+    return contact_id, due
+
+
+def test_done_and_log_records_a_greeting(qtbot, book, now, english):
+    contact_id, due = _birthday_due(book, now)
+    popup = ReminderPopup(book, BookEvents(), "zh_CN", clock=lambda: now)
+    qtbot.addWidget(popup)
+    popup.add([due])
+    assert popup.isVisible() and popup.list.count() == 1
+    assert "张三" in popup.greeting.text()
+    popup.done_log_button.click()
+    assert popup.list.count() == 0
+    with book.session() as session:
+        (logged,) = interactions_of(session, contact_id)
+        assert logged.kind == "greeting"
+        assert get_contact(session, contact_id).last_contacted_at == now
+        assert pending(session, now) == []
+
+
+def test_snooze_and_copy_greeting(qtbot, book, now, english):
+    _contact_id, due = _birthday_due(book, now)
+    snoozed = []
+    popup = ReminderPopup(book, BookEvents(), "en", on_snoozed=snoozed.append, clock=lambda: now)
+    qtbot.addWidget(popup)
+    popup.add([due])
+    popup.copy_greeting()
+    assert QGuiApplication.clipboard().text().startswith("Happy birthday, 张三")
+    popup.snooze_to("tomorrow")
+    assert snoozed == [due.key] and popup.list.count() == 0
+    with book.session() as session:
+        assert pending(session, datetime(2026, 11, 24, 8, 59)) == []
+        assert [o.key for o in pending(session, datetime(2026, 11, 24, 9, 0))] == [due.key]
+    assert due.date == date(2026, 11, 25)
