@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从未</translation>
     </message>
     <message>
         <source>%1 days past the %2-day cadence</source>
@@ -1837,6 +1837,65 @@
     <message>
         <source>Moved to the trash; the trash can restore it.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Handle due reminders…</source>
+        <translation>处理到期提醒…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>久未联系</translation>
+    </message>
+    <message>
+        <source>Today, %1: %2 due, %3 gone quiet</source>
+        <translation>今天 %1：%2 条到期，%3 位久未联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>

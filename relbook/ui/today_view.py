@@ -1,0 +1,188 @@
+"""The Today view: due and overdue reminders by kind, the next 30 days, and who went quiet."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook import reminder_words
+from relbook.book import Book
+from relbook.core.reminders import KINDS, Occurrence
+from relbook.core.today import TodaySummary, today_summary
+from relbook.ui.worker import JobRunner
+
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _date_text(occurrence: Occurrence) -> str:
+    day = occurrence.date
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+class TodayView(QWidget):
+    """Refreshes in the background; double-clicking a line opens its contact."""
+
+    open_contact_requested = Signal(int)
+    handle_requested = Signal(list)
+
+    def __init__(
+        self,
+        book: Book,
+        runner: JobRunner,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._book = book
+        self._runner = runner
+        self._clock = clock
+        self._summary: TodaySummary | None = None
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.handle_button = QPushButton(self.tr("Handle due reminders…"))
+        self.handle_button.clicked.connect(self._handle)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self.due = self._tree([self.tr("Date"), self.tr("Reminder")])
+        self.upcoming = self._tree([self.tr("Date"), self.tr("Kind"), self.tr("Reminder")])
+        self.neglected = self._tree(
+            [self.tr("Contact"), self.tr("Tier"), self.tr("Days overdue"), self.tr("Last contact")]
+        )
+        for tree in (self.due, self.upcoming, self.neglected):
+            tree.itemDoubleClicked.connect(self._open)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.handle_button)
+        header.addWidget(self.refresh_button)
+        columns = QSplitter(Qt.Orientation.Horizontal, self)
+        columns.addWidget(self._box(self.tr("Due now"), self.due))
+        columns.addWidget(self._box(self.tr("Next 30 days"), self.upcoming))
+        columns.addWidget(self._box(self.tr("Gone quiet"), self.neglected))
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(columns, 1)
+
+    def _tree(self, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget(self)
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(True)
+        tree.setAlternatingRowColors(True)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        tree.header().setStretchLastSection(True)
+        return tree
+
+    def _box(self, title: str, tree: QTreeWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        layout.addWidget(tree)
+        return box
+
+    # --- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        book, now = self._book, self._clock()
+
+        def work(_report: object) -> TodaySummary:
+            with book.session() as session:
+                return today_summary(session, now)
+
+        self._runner.start(work, self.show_summary)
+
+    def refresh_now(self) -> None:
+        with self._book.session() as session:
+            self.show_summary(today_summary(session, self._clock()))
+
+    def show_summary(self, summary: TodaySummary) -> None:
+        self._summary = summary
+        today = self._clock().date()
+        self.title.setText(
+            self.tr("Today, %1: %2 due, %3 gone quiet")
+            .replace("%1", QLocale().toString(QDate(today.year, today.month, today.day)))
+            .replace("%2", str(len(summary.due)))
+            .replace("%3", str(len(summary.neglected)))
+        )
+        self.handle_button.setEnabled(bool(summary.due))
+        self._fill_due(summary.due)
+        self._fill_upcoming(summary.upcoming)
+        self._fill_neglected(summary)
+
+    def _fill_due(self, due: list[Occurrence]) -> None:
+        self.due.clear()
+        for kind in KINDS:
+            items = [o for o in due if o.kind == kind]
+            if not items:
+                continue
+            group = QTreeWidgetItem(
+                self.due, [f"{reminder_words.kind_label(kind)} ({len(items)})", ""]
+            )
+            group.setFirstColumnSpanned(True)
+            for occurrence in items:
+                child = QTreeWidgetItem(
+                    group, [_date_text(occurrence), reminder_words.describe(occurrence)]
+                )
+                child.setData(0, _ROLE, occurrence.contact_id)
+                if occurrence.overdue:
+                    child.setForeground(0, Qt.GlobalColor.darkRed)
+            group.setExpanded(True)
+
+    def _fill_upcoming(self, upcoming: list[Occurrence]) -> None:
+        self.upcoming.clear()
+        for occurrence in upcoming:
+            item = QTreeWidgetItem(
+                self.upcoming,
+                [
+                    _date_text(occurrence),
+                    reminder_words.kind_label(occurrence.kind),
+                    reminder_words.describe(occurrence),
+                ],
+            )
+            item.setData(0, _ROLE, occurrence.contact_id)
+
+    def _fill_neglected(self, summary: TodaySummary) -> None:
+        self.neglected.clear()
+        for person in summary.neglected:
+            last = (
+                QLocale().toString(
+                    QDate(
+                        person.last_contacted.year,
+                        person.last_contacted.month,
+                        person.last_contacted.day,
+                    ),
+                    QLocale.FormatType.ShortFormat,
+                )
+                if person.last_contacted
+                else self.tr("never")
+            )
+            item = QTreeWidgetItem(
+                self.neglected,
+                [person.name, person.tier or "", str(person.days_overdue), last],
+            )
+            item.setData(0, _ROLE, person.contact_id)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+
+    # --- actions ---------------------------------------------------------------------------
+    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        contact_id = item.data(0, _ROLE)
+        if contact_id:
+            self.open_contact_requested.emit(int(contact_id))
+
+    def _handle(self) -> None:
+        if self._summary is not None and self._summary.due:
+            self.handle_requested.emit(list(self._summary.due))
