@@ -1957,6 +1957,21 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Open relbook</source>
+        <translation>打开 relbook</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 reminders due today</source>
+        <translation>今天有 %1 条提醒</translation>
+    </message>
+</context>
+<context>
     <name>_LinkDialog</name>
     <message>
         <source>The book could not be written: %1</source>
