@@ -885,6 +885,49 @@
     </message>
 </context>
 <context>
+    <name>GreetingsEditor</name>
+    <message>
+        <source>Greeting templates</source>
+        <translation>祝福语模板</translation>
+    </message>
+    <message>
+        <source>Any style</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Keeping in touch</source>
+        <translation>日常问候</translation>
+    </message>
+    <message>
+        <source>Not a placeholder, will be sent as typed: %1</source>
+        <translation>不是可用的占位符，将按原样发送：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportanceQuestions</name>
     <message>
         <source>Answer all five questions to get a tier.</source>

@@ -1,0 +1,146 @@
+"""Edit greeting templates per language, occasion and personality style, with a live preview."""
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook import labels, reminder_words
+from relbook.book import Book
+from relbook.core.errors import ValidationError
+from relbook.core.greetings import (
+    OCCASIONS,
+    PLACEHOLDERS,
+    GreetingValues,
+    fill,
+    save_template,
+    template_for,
+    unknown_placeholders,
+)
+
+
+class GreetingsEditor(QDialog):
+    """Each template is saved when you press Save; Reset brings back the shipped text."""
+
+    def __init__(self, book: Book, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Greeting templates"))
+        self.setMinimumWidth(620)
+        self._book = book
+        self.language = QComboBox(self)
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.occasion = QComboBox(self)
+        for code in OCCASIONS:
+            self.occasion.addItem(self._occasion_word(code), code)
+        self.style = QComboBox(self)
+        self.style.addItem(self.tr("Any style"), None)
+        for code, word in labels.choices("personality").items():
+            self.style.addItem(word, code)
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(110)
+        hint = QLabel(
+            self.tr("Placeholders: %1").replace(
+                "%1", "  ".join("{" + name + "}" for name in PLACEHOLDERS)
+            ),
+            self,
+        )
+        hint.setStyleSheet("color: #607d8b")
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet(
+            "background: #f1f8e9; border: 1px solid #c5e1a5; border-radius: 4px; padding: 8px;"
+        )
+        self.warning = QLabel(self)
+        self.warning.setStyleSheet("color: #b3261e")
+        self.warning.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(labels.field("ui.language"), self.language)
+        form.addRow(self.tr("Occasion"), self.occasion)
+        form.addRow(labels.field("personality"), self.style)
+        form.addRow(self.tr("Template"), self.text)
+        form.addRow("", hint)
+        form.addRow(self.tr("Preview"), self.preview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.reset_button = QPushButton(self.tr("Reset to default"))
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.reset)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(buttons)
+
+        for combo in (self.language, self.occasion, self.style):
+            combo.currentIndexChanged.connect(lambda _index: self.load())
+        self.text.textChanged.connect(self.update_preview)
+        self.load()
+
+    def _occasion_word(self, code: str) -> str:
+        if code == "generic":
+            return self.tr("Keeping in touch")
+        return reminder_words.kind_label(code)
+
+    def load(self) -> None:
+        with self._book.session() as session:
+            text = template_for(
+                session,
+                self.language.currentData(),
+                self.occasion.currentData(),
+                self.style.currentData(),
+            )
+        self.text.setPlainText(text)
+
+    def sample(self) -> GreetingValues:
+        chinese = self.language.currentData() == "zh_CN"
+        return GreetingValues(
+            name="张总" if chinese else "Mr Zhang",
+            title="总经理" if chinese else "General Manager",
+            company="恒达科技" if chinese else "Hengda Tech",
+            festival=reminder_words.festival_name("mid_autumn"),
+        )
+
+    def update_preview(self) -> None:
+        template = self.text.toPlainText()
+        self.preview.setText(fill(template, self.sample()))
+        unknown = unknown_placeholders(template)
+        self.warning.setText(
+            self.tr("Not a placeholder, will be sent as typed: %1").replace(
+                "%1", ", ".join("{" + name + "}" for name in unknown)
+            )
+            if unknown
+            else ""
+        )
+
+    def _store(self, text: str) -> None:
+        try:
+            with self._book.session() as session:
+                save_template(
+                    session,
+                    self.language.currentData(),
+                    self.occasion.currentData(),
+                    self.style.currentData(),
+                    text,
+                )
+        except ValidationError as problem:
+            self.warning.setText(labels.problem_text(problem))
+
+    def save(self) -> None:
+        self._store(self.text.toPlainText())
+
+    def reset(self) -> None:
+        self._store("")
+        self.load()
