@@ -1,7 +1,8 @@
 """Start-up: QApplication, language, open the book, the main window; rebuild on language change."""
 
 import sys
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -11,7 +12,9 @@ from relbook.book import Book, open_book
 from relbook.core.contacts import refresh_next_birthdays
 from relbook.core.settings import get_setting
 from relbook.i18n import install_language, resolve_language
+from relbook.reminder_center import ReminderCenter
 from relbook.ui.main_window import MainWindow
+from relbook.ui.tray import app_icon
 
 
 def book_language(book: Book) -> str:
@@ -20,19 +23,43 @@ def book_language(book: Book) -> str:
 
 
 class AppController(QObject):
-    """Owns the main window; builds it again in the new language when the setting changes."""
+    """Owns the main window; builds it again in the new language when the setting changes.
 
-    def __init__(self, book: Book):
+    With ``reminders`` on, a ReminderCenter runs the scheduler, the popup and the tray.
+    """
+
+    def __init__(
+        self,
+        book: Book,
+        reminders: bool = False,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
         super().__init__()
         self.book = book
         self.window: MainWindow | None = None
+        self._clock = clock
+        self.reminders: ReminderCenter | None = None
+        self._with_reminders = reminders
 
     def start(self) -> MainWindow:
-        install_language(book_language(self.book))
+        language = install_language(book_language(self.book))
         self.window = self._build()
         self.window.show()
         self._refresh_birthdays(self.window)
+        if self._with_reminders:
+            self.reminders = ReminderCenter(self.book, language, self.open_contact, self._clock)
+            self.reminders.attach(self.window, self.window.events, language)
+            self.reminders.start()
         return self.window
+
+    def open_contact(self, contact_id: int) -> None:
+        if self.window is None:
+            return
+        if self.reminders is not None:
+            self.reminders.show_window()
+        else:
+            self.window.show()
+        self.window.select_contact(contact_id)
 
     def _build(self) -> MainWindow:
         window = MainWindow(self.book)
@@ -61,10 +88,12 @@ class AppController(QObject):
             return
         selected = old.pane.current_id()
         old.save_layout()
-        install_language(book_language(self.book))
+        language = install_language(book_language(self.book))
         self.window = self._build()
         if selected is not None:
             self.window.select_when_loaded(selected)
+        if self.reminders is not None:
+            self.reminders.attach(self.window, self.window.events, language)
         self.window.show()
         old.hide()
         old.runner.shutdown()
@@ -86,9 +115,12 @@ def run_gui(data_dir: str | None) -> int:
             ),
         )
         return 1
-    controller = AppController(book)
+    app.setWindowIcon(app_icon())
+    controller = AppController(book, reminders=True)
     controller.start()
     try:
         return app.exec()
     finally:
+        if controller.reminders is not None:
+            controller.reminders.stop()
         book.close()

@@ -56,6 +56,18 @@ _DEFS: tuple[SettingDef, ...] = (
         "cadence.C", int, 90, "Default stay-in-touch days for tier C.", minimum=1, maximum=3650
     ),
     SettingDef(
+        "remind.daily_time",
+        str,
+        "09:00",
+        "Time of day (HH:MM) of the daily reminder run.",
+    ),
+    SettingDef(
+        "ui.close_to_tray",
+        bool,
+        True,
+        "Closing the window keeps relbook running in the tray, so reminders still pop up.",
+    ),
+    SettingDef(
         "remind.advance.birthday",
         int,
         3,
@@ -137,6 +149,19 @@ def validate_setting(key: str, value: Any) -> None:
         raise ValidationError.single(key, "too_small", minimum=definition.minimum)
     if definition.maximum is not None and value > definition.maximum:
         raise ValidationError.single(key, "too_large", maximum=definition.maximum)
+    if key == "remind.daily_time" and not _is_clock_time(value):
+        raise ValidationError.single(key, "bad_time", value=value)
+
+
+def _is_clock_time(value: str) -> bool:
+    hours, _, minutes = value.partition(":")
+    return (
+        hours.isdigit()
+        and minutes.isdigit()
+        and len(minutes) == 2
+        and 0 <= int(hours) <= 23
+        and 0 <= int(minutes) <= 59
+    )
 
 
 def set_setting(session: Session, key: str, value: Any) -> None:

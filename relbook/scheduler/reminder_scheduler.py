@@ -80,10 +80,16 @@ class ReminderScheduler(QObject):
                 "daily", trigger="cron", hour=daily_at.hour, minute=daily_at.minute
             )
 
-    def request_check(self) -> None:
-        """Look again soon (after the book changed, e.g. a new timed follow-up)."""
+    def request_check(self, delay_seconds: int = 5) -> None:
+        """Look again shortly after the book changed (a burst of edits makes one check)."""
         if self._scheduler.running:
-            self._scheduler.add_job(self._check, id="requested", replace_existing=True)
+            self._scheduler.add_job(
+                self._check,
+                "date",
+                run_date=self._clock() + timedelta(seconds=delay_seconds),
+                id="requested",
+                replace_existing=True,
+            )
 
     # --- jobs (scheduler thread) -----------------------------------------------------------
     def _tick(self) -> None:

@@ -1537,6 +1537,13 @@
     </message>
 </context>
 <context>
+    <name>ReminderCenter</name>
+    <message>
+        <source>relbook reminders</source>
+        <translation>relbook 提醒</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPopup</name>
     <message>
         <source>Reminders</source>

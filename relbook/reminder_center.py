@@ -1,0 +1,128 @@
+"""Ties reminders to the running app: the scheduler, the popup, the tray and closing to tray.
+
+It outlives main-window rebuilds (a language change), so a reminder is never lost or shown
+twice because the window was rebuilt.
+"""
+
+from collections.abc import Callable
+from datetime import datetime, time
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from relbook import reminder_words
+from relbook.book import Book
+from relbook.core.reminders import Occurrence
+from relbook.core.settings import get_setting
+from relbook.scheduler.reminder_scheduler import ReminderScheduler
+from relbook.ui.events import BookEvents
+from relbook.ui.reminder_popup import ReminderPopup
+from relbook.ui.tray import Tray
+
+
+def parse_daily_time(text: str) -> time:
+    hours, _, minutes = text.partition(":")
+    return time(int(hours), int(minutes))
+
+
+class ReminderCenter(QObject):
+    """Shows due reminders in one popup and a tray notification; keeps the app in the tray."""
+
+    def __init__(
+        self,
+        book: Book,
+        language: str,
+        open_contact: Callable[[int], None],
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._book = book
+        self._language = language
+        self._open_contact = open_contact
+        self._clock = clock
+        self.window: QMainWindow | None = None
+        self.events: BookEvents | None = None
+        self.popup: ReminderPopup | None = None
+        with book.session() as session:
+            daily = parse_daily_time(get_setting(session, "remind.daily_time"))
+        self.scheduler = ReminderScheduler(book, self.show_due, daily, clock, self)
+        self.tray = Tray(self) if Tray.available() else None
+        if self.tray is not None:
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.quit_requested.connect(self.quit)
+
+    def attach(self, window: QMainWindow, events: BookEvents, language: str) -> None:
+        """Follow a (re)built main window."""
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+        self.window = window
+        self.events = events
+        self._language = language
+        window.installEventFilter(self)
+        events.changed.connect(lambda _changes: self.scheduler.request_check())
+        if self.popup is not None:
+            self.popup.deleteLater()
+            self.popup = None
+
+    def start(self) -> None:
+        self.scheduler.start()
+        if self.tray is not None:
+            self.tray.show()
+            QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def show_due(self, due: list[Occurrence]) -> None:
+        if not due or self.events is None:
+            return
+        if self.popup is None:
+            self.popup = ReminderPopup(
+                self._book,
+                self.events,
+                self._language,
+                on_snoozed=self.scheduler.forget_shown,
+                clock=self._clock,
+                parent=self.window,
+            )
+            self.popup.open_contact_requested.connect(self._open_contact)
+        self.popup.add(due)
+        if self.tray is not None:
+            self.tray.set_due_count(self.popup.list.count())
+            self.tray.notify(
+                self.tr("relbook reminders"),
+                "\n".join(
+                    f"{reminder_words.kind_label(o.kind)}: {reminder_words.describe(o)}"
+                    for o in due[:5]
+                ),
+            )
+
+    def show_window(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def quit(self) -> None:
+        self.stop()
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+            self.window.close()
+        QApplication.quit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window hides it to the tray when that is on and a tray exists."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self._to_tray():
+            self.window.hide()
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _to_tray(self) -> bool:
+        if self.tray is None:
+            return False
+        with self._book.session() as session:
+            return bool(get_setting(session, "ui.close_to_tray"))

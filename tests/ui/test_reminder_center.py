@@ -1,0 +1,29 @@
+"""The running app pops up what is due, and the popup opens the contact in the window."""
+
+from datetime import datetime
+
+from relbook.app import AppController
+from relbook.core.contact_input import ContactInput
+from relbook.core.contacts import create_contact
+from relbook.core.tasks import add_task
+
+
+def test_app_pops_up_due_reminders_and_opens_the_contact(qtbot, book, now, english):
+    with book.session() as session:
+        contact_id = create_contact(session, ContactInput("张三"), now).id
+        create_contact(session, ContactInput("李四"), now)
+        add_task(session, "call back", datetime(2026, 11, 23, 9, 30), now, contact_id, True)
+    controller = AppController(book, reminders=True, clock=lambda: datetime(2026, 11, 23, 10))
+    window = controller.start()
+    qtbot.addWidget(window)
+    try:
+        center = controller.reminders
+        assert center is not None
+        qtbot.waitUntil(lambda: center.popup is not None and center.popup.isVisible(), timeout=5000)
+        popup = center.popup
+        assert popup.list.count() == 1 and "call back" in popup.list.item(0).text()
+        popup.open_button.click()
+        qtbot.waitUntil(lambda: window.pane.current_id() == contact_id, timeout=3000)
+    finally:
+        controller.reminders.stop()
+        window.runner.wait_all()
