@@ -51,6 +51,13 @@ def expiry_kind(code: str) -> str:
     return words.get(code, code)
 
 
+def festival_title(occurrence: Occurrence) -> str:
+    """A festival reminder's festival: the user's name for it, or the built-in one's word."""
+    return str(occurrence.details.get("name") or "") or festival_name(
+        str(occurrence.details.get("festival") or occurrence.title)
+    )
+
+
 def describe(occurrence: Occurrence) -> str:
     """One line saying what the reminder is about, e.g. "张三 · turns 45 · lunar"."""
     o = occurrence
@@ -58,7 +65,7 @@ def describe(occurrence: Occurrence) -> str:
     if o.kind == "festival":
         return (
             QCoreApplication.translate("Reminders", "%1 · greet %2 contacts")
-            .replace("%1", festival_name(str(o.details.get("festival") or o.title)))
+            .replace("%1", festival_title(o))
             .replace("%2", str(o.recipients or 0))
         )
     if o.kind in ("birthday", "family_birthday", "special_date"):

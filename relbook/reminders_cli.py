@@ -30,7 +30,7 @@ def occurrence_json(occurrence: Occurrence) -> dict[str, object]:
         "contact_id": occurrence.contact_id,
         "title": reminder_words.describe(occurrence),
         "subject": (
-            reminder_words.festival_name(occurrence.title)
+            reminder_words.festival_title(occurrence)
             if occurrence.kind == "festival"
             else occurrence.title
         ),

@@ -229,7 +229,7 @@ def _festivals(
                     title=festival.name or festival.code,
                     calendar=festival.calendar,
                     recipients=counts[audience],
-                    details={"festival": festival.code},
+                    details={"festival": festival.code, "name": festival.name},
                 )
             )
     return found

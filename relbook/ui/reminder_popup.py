@@ -64,7 +64,7 @@ def greeting_text(book: Book, occurrence: Occurrence, language: str) -> str:
             session, language, occasion_for_reminder(occurrence.kind), personality
         )
     if occurrence.kind == "festival":
-        festival = reminder_words.festival_name(str(occurrence.details.get("festival", "")))
+        festival = reminder_words.festival_title(occurrence)
         values = GreetingValues(values.name, values.title, values.company, festival)
     text = fill(template, values)
     return text.lstrip("，,、 ") if not values.name else text
