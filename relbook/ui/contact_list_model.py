@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from relbook import labels
 from relbook.book import Book
+from relbook.core.cadence import days_overdue, default_cadences, effective_cadence
 from relbook.core.search import ContactFilter, ContactRow, Sort, contact_ids, contact_rows
 from relbook.ui.worker import JobRunner
 
@@ -41,6 +42,11 @@ LIST_COLUMNS: tuple[str, ...] = (
 )
 TRASH_COLUMNS: tuple[str, ...] = ("name", "company", "title", "level", "deleted_at")
 _Index = QModelIndex | QPersistentModelIndex
+_Loaded = tuple[int, list[int], dict[str, int]]
+"""A list load: its generation, the ids in display order, the default cadence per tier."""
+OVERDUE_COLOR = "#e65100"
+LONG_OVERDUE_COLOR = "#b3261e"
+NEVER_COLOR = "#90a4ae"
 
 
 def column_title(column: str) -> str:
@@ -104,6 +110,7 @@ class ContactListModel(QAbstractTableModel):
         self._sort = sort or Sort()
         self._generation = 0
         self._today = date.today()
+        self._cadences: dict[str, int] = {}
 
     # --- loading -------------------------------------------------------------------------
     @property
@@ -120,11 +127,11 @@ class ContactListModel(QAbstractTableModel):
         generation = self._generation
         wanted, sort, book = self._filter, self._sort, self._book
 
-        def work(_report: Any) -> tuple[int, list[int]]:
+        def work(_report: Any) -> _Loaded:
             if generation != self._generation:  # a newer request is queued behind this one
-                return generation, []
+                return generation, [], {}
             with book.session() as session:
-                return generation, contact_ids(session, wanted, sort)
+                return generation, contact_ids(session, wanted, sort), default_cadences(session)
 
         self._runner.start(work, self._apply_ids, self._failed)
 
@@ -132,17 +139,19 @@ class ContactListModel(QAbstractTableModel):
         """Synchronous reload, for start-up of tiny books and for tests."""
         self._generation += 1
         with self._book.session() as session:
-            self._apply_ids((self._generation, contact_ids(session, self._filter, self._sort)))
+            ids = contact_ids(session, self._filter, self._sort)
+            self._apply_ids((self._generation, ids, default_cadences(session)))
 
     def _failed(self, problem: Exception, _trace: str) -> None:
         self.load_failed.emit(str(problem))
 
-    def _apply_ids(self, result: tuple[int, list[int]]) -> None:
-        generation, ids = result
+    def _apply_ids(self, result: _Loaded) -> None:
+        generation, ids, cadences = result
         if generation != self._generation:
             return
         self.beginResetModel()
         self._ids = ids
+        self._cadences = cadences
         self._pages.clear()
         self._today = date.today()
         self.endResetModel()
@@ -209,6 +218,11 @@ class ContactListModel(QAbstractTableModel):
             return self._display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
             return ", ".join(record.tags) or None
+        if column == "last_contact" and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return self._overdue_data(record, role)
         if role == Qt.ItemDataRole.ForegroundRole and column == "next_birthday":
             if record.next_birthday and (record.next_birthday - self._today).days <= 7:
                 return QBrush(QColor("#b3261e"))
@@ -233,9 +247,38 @@ class ContactListModel(QAbstractTableModel):
             return record.tier or ""
         if column == "next_birthday":
             return birthday_text(record, self._today)
+        if column == "last_contact":
+            if record.last_contacted_at is None:
+                return QCoreApplication.translate("ContactList", "never")
+            return QLocale().toString(
+                QDate(record.last_contacted_at.date()), QLocale.FormatType.ShortFormat
+            )
         if column == "deleted_at" and record.deleted_at is not None:
             return QLocale().toString(QDateTime(record.deleted_at), QLocale.FormatType.ShortFormat)
         return ""
+
+    def overdue(self, record: ContactRow) -> tuple[int, int | None]:
+        """Days past the stay-in-touch cadence (0 if not overdue), and the cadence in days."""
+        cadence = effective_cadence(record.cadence_days, record.tier, record.stage, self._cadences)
+        late = days_overdue(record.last_contacted_at, record.created_at, cadence, self._today)
+        return late, cadence
+
+    def _overdue_data(self, record: ContactRow, role: int) -> Any:
+        late, cadence = self.overdue(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not late:
+                return None
+            return (
+                QCoreApplication.translate("ContactList", "%1 days past the %2-day cadence")
+                .replace("%1", str(late))
+                .replace("%2", str(cadence))
+            )
+        if late:
+            long_overdue = cadence is not None and late >= cadence
+            return QBrush(QColor(LONG_OVERDUE_COLOR if long_overdue else OVERDUE_COLOR))
+        if record.last_contacted_at is None:
+            return QBrush(QColor(NEVER_COLOR))
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = Sort(self.columns[column], order == Qt.SortOrder.DescendingOrder)

@@ -1,4 +1,4 @@
-"""The read-only profile beside the contact list, with edit, change-level and delete actions."""
+"""The contact beside the list: profile, timeline, gifts and relations, with their actions."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -32,8 +33,11 @@ from relbook.core.errors import NotFoundError, RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
+from relbook.ui.gifts_tab import GiftsTab
 from relbook.ui.level_history import LevelStep, level_change_text
 from relbook.ui.playbook import playbook_html
+from relbook.ui.relations_tab import RelationsTab
+from relbook.ui.timeline_tab import TimelineTab
 
 _STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; color: #37474f; }
@@ -103,6 +107,10 @@ class ContactPane(QWidget):
 
     edit_requested = Signal(int)
     delete_requested = Signal(int)
+    log_requested = Signal(int)
+    open_contact_requested = Signal(int)
+    """Another contact was clicked (a relation or a referral)."""
+    status_message = Signal(str)
 
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,17 +132,34 @@ class ContactPane(QWidget):
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(self.tr("Edit"))
+        self.log_button = QPushButton(self.tr("Log…"))
+        self.log_button.setToolTip(self.tr("Log a visit, call or meal (Ctrl+L)"))
         self.level_button = QPushButton(self.tr("Change level…"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.edit_button.clicked.connect(self._request_edit)
+        self.log_button.clicked.connect(self._request_log)
         self.level_button.clicked.connect(self._ask_level)
         self.delete_button.clicked.connect(self._request_delete)
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
         self.body.document().setDefaultStyleSheet(_STYLE)
+        self.timeline = TimelineTab(book, events)
+        self.gifts = GiftsTab(book, events)
+        self.relations = RelationsTab(book, events)
+        self.timeline.status_message.connect(self.status_message)
+        self.gifts.status_message.connect(self.status_message)
+        self.relations.open_contact_requested.connect(self.open_contact_requested)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.body, self.tr("Profile"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.gifts, self.tr("Gifts"))
+        self.tabs.addTab(self.relations, self.tr("Relations"))
+        self._loaded_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._load_current_tab())
 
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.level_button, self.delete_button):
+        for button in (self.edit_button, self.log_button, self.level_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         profile_page = QWidget()
@@ -143,7 +168,7 @@ class ContactPane(QWidget):
         profile_layout.addWidget(self.name_label)
         profile_layout.addWidget(self.subtitle_label)
         profile_layout.addLayout(buttons)
-        profile_layout.addWidget(self.body, 1)
+        profile_layout.addWidget(self.tabs, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(profile_page)
@@ -157,6 +182,7 @@ class ContactPane(QWidget):
     def show_contact(self, contact_id: int | None) -> None:
         """Show a contact, or the empty state for None or a contact that is gone."""
         self._profile = self._read(contact_id) if contact_id is not None else None
+        self._loaded_tabs.clear()
         if self._profile is None:
             self.pages.setCurrentWidget(self.empty_label)
             return
@@ -167,6 +193,18 @@ class ContactPane(QWidget):
         self.subtitle_label.setVisible(bool(parts))
         self.body.setHtml(self._html(self._profile, QDate.currentDate().toPython()))
         self.pages.setCurrentIndex(1)
+        self._load_current_tab()
+
+    def _load_current_tab(self) -> None:
+        """Fill the history tab on view only, once per contact shown."""
+        index = self.tabs.currentIndex()
+        current = self.current_id()
+        if current is None or index in self._loaded_tabs:
+            return
+        self._loaded_tabs.add(index)
+        page = self.tabs.widget(index)
+        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab)):
+            page.load(current)
 
     def _read(self, contact_id: int) -> Profile | None:
         with self._book.session() as s:
@@ -191,13 +229,22 @@ class ContactPane(QWidget):
         current = self.current_id()
         if current is None:
             return
-        if current in changes.contact_ids or (changes.contacts and not changes.contact_ids):
+        if (
+            current in changes.contact_ids
+            or (changes.contacts and not changes.contact_ids)
+            or changes.settings
+        ):
             self.show_contact(current)
 
     def _request_edit(self) -> None:
         current = self.current_id()
         if current is not None:
             self.edit_requested.emit(current)
+
+    def _request_log(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.log_requested.emit(current)
 
     def _request_delete(self) -> None:
         current = self.current_id()

@@ -25,6 +25,8 @@ from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.events import BookEvents
 from relbook.ui.filter_bar import FilterBar
+from relbook.ui.quick_log import QuickLogDialog
+from relbook.ui.referral_tree import ReferralTreeDialog
 from relbook.ui.settings_dialog import SettingsDialog
 from relbook.ui.trash_dialog import TrashDialog
 from relbook.ui.worker import JobRunner
@@ -47,6 +49,8 @@ class MainWindow(QMainWindow):
         self._pending_row: int | None = None
         self.persist_layout = True
         self.editor: ContactEditor | None = None
+        self.quick_log: QuickLogDialog | None = None
+        self.referral_tree: ReferralTreeDialog | None = None
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -86,6 +90,9 @@ class MainWindow(QMainWindow):
         self.pane = ContactPane(book, self.events, self)
         self.pane.edit_requested.connect(self.edit_contact)
         self.pane.delete_requested.connect(lambda contact_id: self.delete_contacts([contact_id]))
+        self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
+        self.pane.open_contact_requested.connect(self.select_contact)
+        self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -130,6 +137,8 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(
             self.tr("Undo delete"), QKeySequence.StandardKey.Undo, self.undo_delete
         )
+        self.log_action = self._action(self.tr("Log…"), "Ctrl+L", self.log_selected)
+        self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
         self.settings_action = self._action(self.tr("Settings"), None, self.open_settings)
         self.find_action = self._action(
@@ -141,6 +150,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.edit_action, self.delete_action, self.undo_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.log_action)
+        toolbar.addAction(self.referrals_action)
         toolbar.addSeparator()
         toolbar.addAction(self.trash_action)
         toolbar.addAction(self.settings_action)
@@ -261,6 +273,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_selection = bool(self.selected_ids())
         self.edit_action.setEnabled(has_selection)
+        self.log_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection)
         self.undo_action.setEnabled(bool(self._last_deleted))
 
@@ -290,6 +303,30 @@ class MainWindow(QMainWindow):
             self.select_contact(editor.saved_id)
         message = self.tr("Contact added.") if created else self.tr("Contact saved.")
         self.statusBar().showMessage(message, 4000)
+
+    def log_selected(self) -> None:
+        """Quick log with every selected contact involved."""
+        ids = self.selected_ids()
+        if ids:
+            self.log_interaction(ids)
+
+    def log_interaction(self, contact_ids: list[int]) -> QuickLogDialog:
+        dialog = QuickLogDialog(self.book, self.events, contact_ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(self.tr("Interaction logged."), 4000)
+        )
+        self.quick_log = dialog
+        dialog.open()
+        return dialog
+
+    def open_referral_tree(self) -> ReferralTreeDialog:
+        dialog = ReferralTreeDialog(self.book, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_contact_requested.connect(self.select_contact)
+        self.referral_tree = dialog
+        dialog.show()
+        return dialog
 
     def delete_selected(self) -> None:
         self.delete_contacts(self.selected_ids())
@@ -340,6 +377,8 @@ class MainWindow(QMainWindow):
     def _book_changed(self, changes: BookChanges) -> None:
         if changes.contacts or changes.trash:
             self.filters.reload_tags()
+            self.model.reload()
+        elif changes.history or changes.settings:
             self.model.reload()
         elif changes.contact_ids:
             self.model.refresh_rows(changes.contact_ids)

@@ -1,10 +1,18 @@
 """Render every main screen offscreen to PNG files, with whatever the book holds."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
 
 from relbook.book import Book
+from relbook.core.models import Contact, ContactRelation, Gift
 from relbook.core.pinyin import initials
+
+if TYPE_CHECKING:
+    from relbook.ui.main_window import MainWindow
 
 
 def render_screenshots(book: Book, outdir: Path) -> list[Path]:
@@ -62,5 +70,53 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     settings.show()
     save(settings, "05-settings")
     settings.close()
+
+    _history_screens(book, window, save)
     window.close()
     return written
+
+
+def _story_contact(book: Book) -> int | None:
+    """The most recently contacted person with gifts and relations (else just the latest)."""
+    with book.session() as session:
+        latest = (
+            select(Contact.id)
+            .where(Contact.deleted_at.is_(None), Contact.last_contacted_at.is_not(None))
+            .order_by(Contact.last_contacted_at.desc())
+        )
+        rich = latest.where(
+            Contact.id.in_(select(Gift.contact_id)),
+            Contact.id.in_(
+                select(ContactRelation.contact_id).union(select(ContactRelation.other_id))
+            ),
+        )
+        return session.scalar(rich.limit(1)) or session.scalar(latest.limit(1))
+
+
+def _history_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The pane's history tabs, the quick log, the gift dialog and the referral tree."""
+    from relbook.ui.gift_dialog import GiftDialog
+
+    window.search.clear()
+    window.apply_filter()
+    window.runner.wait_all()
+    contact_id = _story_contact(book)
+    if contact_id is not None:
+        window.select_contact(contact_id)
+        window.runner.wait_all()
+    save(window, "06-pane-profile")
+    for index, name in ((1, "07-pane-timeline"), (2, "08-pane-gifts"), (3, "09-pane-relations")):
+        window.pane.tabs.setCurrentIndex(index)
+        save(window, name)
+    window.pane.tabs.setCurrentIndex(0)
+    if contact_id is not None:
+        quick_log = window.log_interaction([contact_id])
+        save(quick_log, "10-quick-log")
+        quick_log.reject()
+        gift = GiftDialog(book, window.events, contact_id, None, window)
+        gift.show()
+        save(gift, "11-gift-dialog")
+        gift.reject()
+    tree = window.open_referral_tree()
+    save(tree, "12-referral-tree")
+    tree.close()

@@ -1,4 +1,4 @@
-"""Settings: interface language, tier thresholds, default stay-in-touch cadence per tier."""
+"""Settings: language, tier thresholds, default stay-in-touch cadence, gift audit threshold."""
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -71,6 +71,13 @@ class SettingsDialog(QDialog):
             spin.setSuffix(self.tr(" days"))
             cadence_form.addRow(self.tr("Tier %1 every").replace("%1", tier), spin)
 
+        self.audit_threshold = self._spin(0, 1_000_000, current["gifts.audit_threshold"])
+        self.audit_threshold.setSuffix(self.tr(" CNY"))
+        self.audit_threshold.setSingleStep(100)
+        gifts = QGroupBox(self.tr("Gifts"), self)
+        gifts_form = QFormLayout(gifts)
+        gifts_form.addRow(labels.field("gifts.audit_threshold"), self.audit_threshold)
+
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e")
         self.error.setWordWrap(True)
@@ -82,7 +89,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (general, tiers, cadence, self.error, buttons):
+        for widget in (general, tiers, cadence, gifts, self.error, buttons):
             layout.addWidget(widget)
 
     def _spin(self, low: int, high: int, value: int) -> QSpinBox:
@@ -96,6 +103,7 @@ class SettingsDialog(QDialog):
             "ui.language": self.language.currentData(),
             "tier.a_min": self.tier_a.value(),
             "tier.b_min": self.tier_b.value(),
+            "gifts.audit_threshold": self.audit_threshold.value(),
         }
         for tier, spin in self.cadence.items():
             values[f"cadence.{tier}"] = spin.value()

@@ -1,4 +1,4 @@
-"""The trash: deleted contacts, restorable until the trash is emptied."""
+"""The trash: deleted contacts, interactions and gifts, restorable until the trash is emptied."""
 
 from datetime import datetime
 
@@ -6,11 +6,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from relbook.core.contacts import purge_contacts, restore_contacts, trashed_ids
 from relbook.core.search import ContactFilter, Sort
 from relbook.ui.contact_list_model import TRASH_COLUMNS, ContactListModel
 from relbook.ui.events import BookEvents
+from relbook.ui.trash_records import TrashRecords
 from relbook.ui.worker import JobRunner
 
 
@@ -52,20 +55,29 @@ class TrashDialog(QDialog):
         self.table.setColumnWidth(1, 240)
         self.info = QLabel(self)
         self.info.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
+        contact_buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("Restore"))
         self.purge_button = QPushButton(self.tr("Delete for good"))
         self.empty_button = QPushButton(self.tr("Empty trash"))
+        contact_buttons.addStretch(1)
         for button in (self.restore_button, self.purge_button, self.empty_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            contact_buttons.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
+        contacts_page = QWidget()
+        contacts_layout = QVBoxLayout(contacts_page)
+        contacts_layout.addWidget(self.info)
+        contacts_layout.addWidget(self.table)
+        contacts_layout.addLayout(contact_buttons)
+        self.records = TrashRecords(book, events)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(contacts_page, self.tr("Contacts"))
+        self.tabs.addTab(self.records, self.tr("Records"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.model.loaded.connect(self._update_info)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -102,6 +114,7 @@ class TrashDialog(QDialog):
             changes = restore_contacts(session, ids, datetime.now())
         self._events.emit_changes(changes)
         self.model.reload_now()
+        self.records.reload()
 
     def _confirm(self, count: int) -> bool:
         answer = QMessageBox.question(
@@ -131,3 +144,4 @@ class TrashDialog(QDialog):
             changes = purge_contacts(session, ids)
         self._events.emit_changes(changes)
         self.model.reload_now()
+        self.records.reload()

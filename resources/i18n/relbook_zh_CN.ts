@@ -182,7 +182,7 @@
     </message>
     <message>
         <source>%1 days past the %2-day cadence</source>
-        <translation type="unfinished" />
+        <translation>已超过 %2 天的联络周期 %1 天</translation>
     </message>
 </context>
 <context>
@@ -217,23 +217,23 @@
     </message>
     <message>
         <source>Log…</source>
-        <translation type="unfinished" />
+        <translation>记录往来…</translation>
     </message>
     <message>
         <source>Log a visit, call or meal (Ctrl+L)</source>
-        <translation type="unfinished" />
+        <translation>记录拜访、电话或饭局（Ctrl+L）</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>往来时间线</translation>
     </message>
     <message>
         <source>Gifts</source>
-        <translation type="unfinished" />
+        <translation>礼品</translation>
     </message>
     <message>
         <source>Relations</source>
-        <translation type="unfinished" />
+        <translation>关系人脉</translation>
     </message>
     <message>
         <source>every %1 days</source>
@@ -786,31 +786,31 @@
     <name>GiftDialog</name>
     <message>
         <source>Add a gift</source>
-        <translation type="unfinished" />
+        <translation>添加礼品</translation>
     </message>
     <message>
         <source>Edit gift</source>
-        <translation type="unfinished" />
+        <translation>编辑礼品</translation>
     </message>
     <message>
         <source>e.g. Longjing tea, 2 tins</source>
-        <translation type="unfinished" />
+        <translation>例如：龙井茶两罐</translation>
     </message>
     <message>
         <source>e.g. 1,280</source>
-        <translation type="unfinished" />
+        <translation>例如：1,280</translation>
     </message>
     <message>
         <source>%1 already got this gift:</source>
-        <translation type="unfinished" />
+        <translation>%1 已经收到过这份礼品：</translation>
     </message>
     <message>
         <source>Save anyway?</source>
-        <translation type="unfinished" />
+        <translation>仍然保存吗？</translation>
     </message>
     <message>
         <source>Same gift again</source>
-        <translation type="unfinished" />
+        <translation>重复送礼</translation>
     </message>
     <message>
         <source>The book could not be written: %1</source>
@@ -821,15 +821,15 @@
     <name>GiftsTab</name>
     <message>
         <source>Add gift…</source>
-        <translation type="unfinished" />
+        <translation>添加礼品…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished" />
+        <translation>移到回收站</translation>
     </message>
     <message>
         <source>Year</source>
@@ -837,47 +837,47 @@
     </message>
     <message>
         <source>A gift idea, e.g. he collects Yixing teapots</source>
-        <translation type="unfinished" />
+        <translation>礼品点子，例如：他收藏宜兴紫砂壶</translation>
     </message>
     <message>
         <source>Add idea</source>
-        <translation type="unfinished" />
+        <translation>添加点子</translation>
     </message>
     <message>
         <source>Mark used</source>
-        <translation type="unfinished" />
+        <translation>标为已用</translation>
     </message>
     <message>
         <source>Delete idea</source>
-        <translation type="unfinished" />
+        <translation>删除点子</translation>
     </message>
     <message>
         <source>Per year (CNY)</source>
-        <translation type="unfinished" />
+        <translation>按年汇总（元）</translation>
     </message>
     <message>
         <source>Gift ideas</source>
-        <translation type="unfinished" />
+        <translation>礼品点子</translation>
     </message>
     <message>
         <source>CNY</source>
-        <translation type="unfinished" />
+        <translation>元</translation>
     </message>
     <message>
         <source>%1 (%2 gifts)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2 份）</translation>
     </message>
     <message>
         <source>Worth more than %1 CNY, the limit your company audits: declare it.</source>
-        <translation type="unfinished" />
+        <translation>价值超过 %1 元（公司审计的上限），请申报。</translation>
     </message>
     <message>
         <source>Mark open</source>
-        <translation type="unfinished" />
+        <translation>标为未用</translation>
     </message>
     <message>
         <source>Moved to the trash; the trash can restore it.</source>
-        <translation type="unfinished" />
+        <translation>已移到回收站，可从回收站恢复。</translation>
     </message>
     <message>
         <source>The book could not be written: %1</source>
@@ -1253,11 +1253,11 @@
     </message>
     <message>
         <source>Log…</source>
-        <translation type="unfinished" />
+        <translation>记录往来…</translation>
     </message>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished" />
+        <translation>转介绍</translation>
     </message>
     <message>
         <source>Trash</source>
@@ -1289,7 +1289,7 @@
     </message>
     <message>
         <source>Interaction logged.</source>
-        <translation type="unfinished" />
+        <translation>往来已记录。</translation>
     </message>
     <message>
         <source>%1 contacts moved to the trash. Press %2 to undo.</source>
@@ -1402,27 +1402,27 @@
     <name>QuickLogDialog</name>
     <message>
         <source>Log an interaction</source>
-        <translation type="unfinished" />
+        <translation>记录往来</translation>
     </message>
     <message>
         <source>Edit interaction</source>
-        <translation type="unfinished" />
+        <translation>编辑往来</translation>
     </message>
     <message>
         <source>Add someone else who was there (name)</source>
-        <translation type="unfinished" />
+        <translation>添加同在场的人（姓名）</translation>
     </message>
     <message>
         <source>What was talked about</source>
-        <translation type="unfinished" />
+        <translation>聊了什么</translation>
     </message>
     <message>
         <source>e.g. send the quotation</source>
-        <translation type="unfinished" />
+        <translation>例如：发送报价单</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished" />
+        <translation>移除 %1</translation>
     </message>
     <message>
         <source>The book could not be written: %1</source>
@@ -1433,64 +1433,64 @@
     <name>ReferralDialog</name>
     <message>
         <source>Add referral</source>
-        <translation type="unfinished" />
+        <translation>添加转介绍</translation>
     </message>
 </context>
 <context>
     <name>ReferralTreeDialog</name>
     <message>
         <source>Referral tree</source>
-        <translation type="unfinished" />
+        <translation>转介绍关系树</translation>
     </message>
     <message>
         <source>Referred on</source>
-        <translation type="unfinished" />
+        <translation>介绍日期</translation>
     </message>
     <message>
         <source>Came through them</source>
-        <translation type="unfinished" />
+        <translation>经其介绍人数</translation>
     </message>
     <message>
         <source>%1 people came to you through %2 first referrers.</source>
-        <translation type="unfinished" />
+        <translation>共有 %1 人经由 %2 位源头介绍人而来。</translation>
     </message>
     <message>
         <source>No referrals yet. Record them on a contact's Relations tab, or set "Referred by" in the editor.</source>
-        <translation type="unfinished" />
+        <translation>还没有转介绍记录。可在联系人的“关系人脉”页添加，或在编辑时填写“介绍人”。</translation>
     </message>
 </context>
 <context>
     <name>RelationDialog</name>
     <message>
         <source>Add relation</source>
-        <translation type="unfinished" />
+        <translation>添加关系</translation>
     </message>
     <message>
         <source>Stands to %1 as</source>
-        <translation type="unfinished" />
+        <translation>对 %1 而言是</translation>
     </message>
 </context>
 <context>
     <name>RelationsTab</name>
     <message>
         <source>Add relation…</source>
-        <translation type="unfinished" />
+        <translation>添加关系…</translation>
     </message>
     <message>
         <source>Add referral…</source>
-        <translation type="unfinished" />
+        <translation>添加转介绍…</translation>
     </message>
     <message>
         <source>Linked contacts</source>
-        <translation type="unfinished" />
+        <translation>关联联系人</translation>
     </message>
     <message>
         <source>Referred by them</source>
-        <translation type="unfinished" />
+        <translation>由其介绍的人</translation>
     </message>
     <message>
         <source>Click a person to open them</source>
-        <translation type="unfinished" />
+        <translation>点击姓名打开该联系人</translation>
     </message>
 </context>
 <context>
@@ -1753,11 +1753,11 @@
     </message>
     <message>
         <source> CNY</source>
-        <translation type="unfinished" />
+        <translation> 元</translation>
     </message>
     <message>
         <source>Gifts</source>
-        <translation type="unfinished" />
+        <translation>礼品</translation>
     </message>
     <message>
         <source>Tier B must start at or below tier A.</source>
@@ -1818,51 +1818,51 @@
     <name>TimelineTab</name>
     <message>
         <source>Everything</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <source>Interactions</source>
-        <translation type="unfinished" />
+        <translation>往来</translation>
     </message>
     <message>
         <source>Gifts</source>
-        <translation type="unfinished" />
+        <translation>礼品</translation>
     </message>
     <message>
         <source>Level changes</source>
-        <translation type="unfinished" />
+        <translation>层级变化</translation>
     </message>
     <message>
         <source>Special days</source>
-        <translation type="unfinished" />
+        <translation>特殊日子</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished" />
+        <translation>移到回收站</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>事项</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>详情</translation>
     </message>
     <message>
         <source>Nothing recorded yet. Press Ctrl+L to log a visit.</source>
-        <translation type="unfinished" />
+        <translation>还没有记录。按 Ctrl+L 记录一次拜访。</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished" />
+        <translation>显示</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1870,23 +1870,23 @@
     </message>
     <message>
         <source>(due %1)</source>
-        <translation type="unfinished" />
+        <translation>（截止 %1）</translation>
     </message>
     <message>
         <source>(done)</source>
-        <translation type="unfinished" />
+        <translation>（已完成）</translation>
     </message>
     <message>
         <source>Also there</source>
-        <translation type="unfinished" />
+        <translation>同在场</translation>
     </message>
     <message>
         <source>%1 CNY</source>
-        <translation type="unfinished" />
+        <translation>%1 元</translation>
     </message>
     <message>
         <source>Moved to the trash; the trash can restore it.</source>
-        <translation type="unfinished" />
+        <translation>已移到回收站，可从回收站恢复。</translation>
     </message>
 </context>
 <context>
@@ -1968,11 +1968,11 @@
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>往来与礼品</translation>
     </message>
     <message>
         <source>%1 contacts are in the trash. Restore brings a contact back with its whole history.</source>
@@ -1991,7 +1991,7 @@
     <name>TrashRecords</name>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>事项</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1999,11 +1999,11 @@
     </message>
     <message>
         <source>%1 interactions and gifts are in the trash.</source>
-        <translation type="unfinished" />
+        <translation>回收站中有 %1 条往来和礼品记录。</translation>
     </message>
     <message>
         <source>No interactions or gifts are in the trash.</source>
-        <translation type="unfinished" />
+        <translation>回收站中没有往来或礼品记录。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,172 @@
+"""The contact pane's relations: linked contacts, who referred them and whom they referred."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from relbook import labels
+from relbook.book import Book
+from relbook.core.models import Contact
+from relbook.core.referrals import referrals_of, relations_of
+from relbook.ui.date_text import solar_text
+from relbook.ui.events import BookEvents
+from relbook.ui.link_dialogs import ReferralDialog, RelationDialog
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class Links:
+    """Plain copies of a contact's relations and referrals."""
+
+    name: str
+    relations: list[tuple[int, str, str, str]] = field(default_factory=list)
+    referred_by: list[tuple[int, str, date]] = field(default_factory=list)
+    referred: list[tuple[int, str, date]] = field(default_factory=list)
+
+
+def read_links(book: Book, contact_id: int) -> Links | None:
+    with book.session() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            return None
+        links = Links(contact.name)
+        links.relations = [
+            (link.contact_id, link.kind, link.name, link.note)
+            for link in relations_of(session, contact_id)
+        ]
+        by, made = referrals_of(session, contact_id)
+        ids = {r.referrer_id for r in by} | {r.referred_id for r in made}
+        names = dict(
+            session.execute(
+                select(Contact.id, Contact.name).where(
+                    Contact.id.in_(ids), Contact.deleted_at.is_(None)
+                )
+            ).all()
+        )
+        links.referred_by = [
+            (r.referrer_id, names[r.referrer_id], r.referred_on)
+            for r in by
+            if r.referrer_id in names
+        ]
+        links.referred = [
+            (r.referred_id, names[r.referred_id], r.referred_on)
+            for r in made
+            if r.referred_id in names
+        ]
+        return links
+
+
+class RelationsTab(QWidget):
+    """Linked contacts and referrals of one contact; clicking a person opens them."""
+
+    open_contact_requested = Signal(int)
+
+    def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._book = book
+        self._events = events
+        self._contact_id: int | None = None
+        self._name = ""
+        self.dialog: QDialog | None = None
+
+        self.add_relation_button = QPushButton(self.tr("Add relation…"))
+        self.add_referral_button = QPushButton(self.tr("Add referral…"))
+        self.add_relation_button.clicked.connect(self.add_relation)
+        self.add_referral_button.clicked.connect(self.add_referral)
+        self.relations_tree = self._tree(
+            [labels.field("relation"), labels.field("name"), labels.field("notes")]
+        )
+        self.referred_by_tree = self._tree([labels.field("name"), labels.field("given_on")])
+        self.referred_tree = self._tree([labels.field("name"), labels.field("given_on")])
+
+        top = QHBoxLayout()
+        top.addWidget(self.add_relation_button)
+        top.addWidget(self.add_referral_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        self.relations_box = self._box(self.tr("Linked contacts"), self.relations_tree)
+        self.referred_by_box = self._box(labels.field("referred_by_id"), self.referred_by_tree)
+        self.referred_box = self._box(self.tr("Referred by them"), self.referred_tree)
+        layout.addWidget(self.relations_box, 3)
+        layout.addWidget(self.referred_by_box, 1)
+        layout.addWidget(self.referred_box, 2)
+
+    def _tree(self, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setCursor(Qt.CursorShape.PointingHandCursor)
+        tree.setToolTip(self.tr("Click a person to open them"))
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        tree.header().setStretchLastSection(True)
+        tree.itemClicked.connect(self._clicked)
+        tree.itemActivated.connect(self._clicked)
+        return tree
+
+    @staticmethod
+    def _box(title: str, content: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        box_layout.addWidget(content)
+        return box
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.open_contact_requested.emit(int(item.data(0, _ID_ROLE)))
+
+    @staticmethod
+    def _item(contact_id: int, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, _ID_ROLE, contact_id)
+        return item
+
+    def load(self, contact_id: int | None) -> None:
+        self._contact_id = contact_id
+        self.reload()
+
+    def reload(self) -> None:
+        for tree in (self.relations_tree, self.referred_by_tree, self.referred_tree):
+            tree.clear()
+        links = read_links(self._book, self._contact_id) if self._contact_id else None
+        self.add_relation_button.setEnabled(links is not None)
+        self.add_referral_button.setEnabled(links is not None)
+        if links is None:
+            return
+        self._name = links.name
+        for other_id, kind, name, note in links.relations:
+            self.relations_tree.addTopLevelItem(
+                self._item(other_id, [labels.relation_kind(kind), name, note])
+            )
+        for other_id, name, when in links.referred_by:
+            self.referred_by_tree.addTopLevelItem(self._item(other_id, [name, solar_text(when)]))
+        for other_id, name, when in links.referred:
+            self.referred_tree.addTopLevelItem(self._item(other_id, [name, solar_text(when)]))
+        self.referred_box.setTitle(f"{self.tr('Referred by them')} ({len(links.referred)})")
+
+    def add_relation(self) -> None:
+        if self._contact_id is not None:
+            self._open(RelationDialog(self._book, self._events, self._contact_id, self._name, self))
+
+    def add_referral(self) -> None:
+        if self._contact_id is not None:
+            self._open(ReferralDialog(self._book, self._events, self._contact_id, self._name, self))
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
