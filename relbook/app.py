@@ -48,9 +48,15 @@ class AppController(QObject):
         self._refresh_birthdays(self.window)
         if self._with_reminders:
             self.reminders = ReminderCenter(self.book, language, self.open_contact, self._clock)
-            self.reminders.attach(self.window, self.window.events, language)
+            self._attach_reminders(language)
             self.reminders.start()
+            self.window.show_today()
         return self.window
+
+    def _attach_reminders(self, language: str) -> None:
+        assert self.window is not None and self.reminders is not None
+        self.reminders.attach(self.window, self.window.events, language)
+        self.window.handle_reminders_requested.connect(self.reminders.show_due)
 
     def open_contact(self, contact_id: int) -> None:
         if self.window is None:
@@ -93,7 +99,7 @@ class AppController(QObject):
         if selected is not None:
             self.window.select_when_loaded(selected)
         if self.reminders is not None:
-            self.reminders.attach(self.window, self.window.events, language)
+            self._attach_reminders(language)
         self.window.show()
         old.hide()
         old.runner.shutdown()

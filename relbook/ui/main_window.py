@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,16 +29,19 @@ from relbook.ui.filter_bar import FilterBar
 from relbook.ui.quick_log import QuickLogDialog
 from relbook.ui.referral_tree import ReferralTreeDialog
 from relbook.ui.settings_dialog import SettingsDialog
+from relbook.ui.today_view import TodayView
 from relbook.ui.trash_dialog import TrashDialog
 from relbook.ui.worker import JobRunner
 
 SEARCH_DELAY_MS = 150
+TODAY_REFRESH_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
     """One open book. ``language_change_requested`` asks the app to rebuild in a new language."""
 
     language_change_requested = Signal()
+    handle_reminders_requested = Signal(list)
 
     def __init__(self, book: Book, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,7 +109,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([880, 500])
-        self.setCentralWidget(self.splitter)
+        self.today = TodayView(book, self.runner, parent=self)
+        self.today.open_contact_requested.connect(self.select_contact)
+        self.today.handle_requested.connect(self.handle_reminders_requested.emit)
+        self._today_timer = QTimer(self)
+        self._today_timer.setSingleShot(True)
+        self._today_timer.setInterval(TODAY_REFRESH_DELAY_MS)
+        self._today_timer.timeout.connect(self.today.refresh)
+        self.views = QTabWidget(self)
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.today, self.tr("Today"))
+        self.views.addTab(self.splitter, self.tr("Contacts"))
+        self.views.setCurrentWidget(self.splitter)
+        self.setCentralWidget(self.views)
 
         self._build_actions()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -207,7 +223,15 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
+    def show_today(self) -> None:
+        self.views.setCurrentWidget(self.today)
+        self.today.refresh()
+
+    def show_contacts(self) -> None:
+        self.views.setCurrentWidget(self.splitter)
+
     def focus_search(self) -> None:
+        self.show_contacts()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -247,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def select_contact(self, contact_id: int) -> None:
         """Show a contact, clearing the filters if they hide it."""
+        self.show_contacts()
         row = self.model.row_of(contact_id)
         if row is not None:
             self.select_row(row)
@@ -375,6 +400,7 @@ class MainWindow(QMainWindow):
 
     # --- refresh -------------------------------------------------------------------------
     def _book_changed(self, changes: BookChanges) -> None:
+        self._today_timer.start()
         if changes.contacts or changes.trash:
             self.filters.reload_tags()
             self.model.reload()

@@ -1236,6 +1236,14 @@
         <translation>搜索姓名或拼音（zs、zhangsan）、单位、电话、邮箱、标签、备注</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>

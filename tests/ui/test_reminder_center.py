@@ -27,3 +27,24 @@ def test_app_pops_up_due_reminders_and_opens_the_contact(qtbot, book, now, engli
     finally:
         controller.reminders.stop()
         window.runner.wait_all()
+
+
+def test_today_tab_is_home_and_hands_due_reminders_to_the_popup(qtbot, book, now, english):
+    from relbook.core.contact_input import DateInput
+
+    with book.session() as session:
+        create_contact(session, ContactInput("王五", dates=[DateInput(11, 24)]), now)
+    controller = AppController(book, reminders=True, clock=lambda: datetime(2026, 11, 23, 10))
+    window = controller.start()
+    qtbot.addWidget(window)
+    try:
+        assert window.views.currentWidget() is window.today
+        qtbot.waitUntil(lambda: window.today.due.topLevelItemCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: controller.reminders.popup is not None, timeout=5000)
+        controller.reminders.popup.hide()
+        window.today.handle_button.click()
+        assert controller.reminders.popup.isVisible()
+        assert "王五" in controller.reminders.popup.list.item(0).text()
+    finally:
+        controller.reminders.stop()
+        window.runner.wait_all()
