@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from relbook import reminder_words
 from relbook.book import Book
+from relbook.core.changes import BookChanges
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
 from relbook.scheduler.reminder_scheduler import ReminderScheduler
@@ -60,10 +61,17 @@ class ReminderCenter(QObject):
         self.events = events
         self._language = language
         window.installEventFilter(self)
-        events.changed.connect(lambda _changes: self.scheduler.request_check())
+        events.changed.connect(self._book_changed)
         if self.popup is not None:
             self.popup.deleteLater()
             self.popup = None
+
+    def _book_changed(self, changes: BookChanges) -> None:
+        if changes.settings:
+            with self._book.session() as session:
+                daily = parse_daily_time(get_setting(session, "remind.daily_time"))
+            self.scheduler.set_daily_time(daily)
+        self.scheduler.request_check()
 
     def start(self) -> None:
         self.scheduler.start()

@@ -47,7 +47,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
     try:
         start = date.fromisoformat(args.start) if args.start else datetime.now().date()
     except ValueError:
-        raise ValidationError.single("from", "bad_day", value=args.start) from None
+        raise ValidationError.single("from", "bad_day", option="--from", value=args.start) from None
     if not 1 <= args.days <= MAX_DAYS:
         raise ValidationError.single("days", "out_of_range", min=1, max=MAX_DAYS)
     with book.session() as session:

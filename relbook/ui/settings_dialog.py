@@ -1,24 +1,34 @@
-"""Settings: language, tier thresholds, default stay-in-touch cadence, gift audit threshold."""
+"""Settings: language, tiers and cadences, gift audit threshold, reminders and start-up."""
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
+    QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from relbook import labels
+from relbook.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
+from relbook.i18n import resolve_language
 from relbook.ui.events import BookEvents
+from relbook.ui.festivals_dialog import FestivalsDialog
+from relbook.ui.greetings_editor import GreetingsEditor
 
 
 class SettingsDialog(QDialog):
@@ -78,6 +88,8 @@ class SettingsDialog(QDialog):
         gifts_form = QFormLayout(gifts)
         gifts_form.addRow(labels.field("gifts.audit_threshold"), self.audit_threshold)
 
+        reminders = self._reminders_group(current)
+
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b3261e")
         self.error.setWordWrap(True)
@@ -88,9 +100,54 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.pages = QTabWidget(self)
+        for title, groups in (
+            (self.tr("General"), (general, gifts)),
+            (self.tr("Customers"), (tiers, cadence)),
+            (self.tr("Reminders"), (reminders,)),
+        ):
+            page = QWidget(self.pages)
+            page_layout = QVBoxLayout(page)
+            for group in groups:
+                page_layout.addWidget(group)
+            page_layout.addStretch(1)
+            self.pages.addTab(page, title)
         layout = QVBoxLayout(self)
-        for widget in (general, tiers, cadence, gifts, self.error, buttons):
+        for widget in (self.pages, self.error, buttons):
             layout.addWidget(widget)
+
+    def _reminders_group(self, current: dict[str, object]) -> QGroupBox:
+        group = QGroupBox(self.tr("Reminders"), self)
+        form = QFormLayout(group)
+        hours, _, minutes = str(current["remind.daily_time"]).partition(":")
+        self.daily_time = QTimeEdit(QTime(int(hours), int(minutes)), self)
+        self.daily_time.setDisplayFormat("HH:mm")
+        form.addRow(labels.field("remind.daily_time"), self.daily_time)
+        self.advance = {}
+        for key in ("birthday", "special_date", "festival"):
+            spin = self._spin(0, 60, int(current[f"remind.advance.{key}"]))  # type: ignore[call-overload]
+            spin.setSuffix(self.tr(" days before"))
+            self.advance[key] = spin
+            form.addRow(labels.field(f"remind.advance.{key}"), spin)
+        self.close_to_tray = QCheckBox(labels.field("ui.close_to_tray"), self)
+        self.close_to_tray.setChecked(bool(current["ui.close_to_tray"]))
+        self.autostart = QCheckBox(self.tr("Start relbook when I log in"), self)
+        self.autostart.setChecked(is_autostart_enabled())
+        form.addRow(self.close_to_tray)
+        form.addRow(self.autostart)
+        festivals = QPushButton(self.tr("Festivals and who gets greetings…"), self)
+        festivals.clicked.connect(lambda: FestivalsDialog(self._book, self).exec())
+        greetings = QPushButton(self.tr("Greeting templates…"), self)
+        greetings.clicked.connect(self._open_greetings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(festivals)
+        buttons.addWidget(greetings)
+        form.addRow(buttons)
+        return group
+
+    def _open_greetings(self) -> None:
+        language = resolve_language(str(self._initial["ui.language"]))
+        GreetingsEditor(self._book, language, self).exec()
 
     def _spin(self, low: int, high: int, value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -104,7 +161,11 @@ class SettingsDialog(QDialog):
             "tier.a_min": self.tier_a.value(),
             "tier.b_min": self.tier_b.value(),
             "gifts.audit_threshold": self.audit_threshold.value(),
+            "remind.daily_time": self.daily_time.time().toString("HH:mm"),
+            "ui.close_to_tray": self.close_to_tray.isChecked(),
         }
+        for key, spin in self.advance.items():
+            values[f"remind.advance.{key}"] = spin.value()
         for tier, spin in self.cadence.items():
             values[f"cadence.{tier}"] = spin.value()
         return values
@@ -127,6 +188,15 @@ class SettingsDialog(QDialog):
             self.error.setText(labels.problem_text(problem))
             self.error.show()
             return
+        if self.autostart.isChecked() != is_autostart_enabled():
+            try:
+                set_autostart(self.autostart.isChecked(), launch_command(self._book.data_dir))
+            except OSError as problem:
+                self.error.setText(
+                    self.tr("Could not change starting at login: %1").replace("%1", str(problem))
+                )
+                self.error.show()
+                return
         self.language_changed = values["ui.language"] != self._initial["ui.language"]
         self._events.emit_changes(
             BookChanges(contact_ids=changes.contact_ids, contacts=changes.contacts, settings=True)

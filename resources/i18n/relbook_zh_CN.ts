@@ -414,6 +414,10 @@
         <translation>%1不是该联系人的家庭成员。</translation>
     </message>
     <message>
+        <source>%1: "%2" is not a time of day; write HH:MM.</source>
+        <translation>%1：“%2”不是时间；请写成 HH:MM。</translation>
+    </message>
+    <message>
         <source>%1: this contact already stands above the referrer in the referral tree.</source>
         <translation>%1：在转介绍关系中，该联系人已经是介绍人的上游。</translation>
     </message>
@@ -478,6 +482,84 @@
     <message>
         <source>Other special dates</source>
         <translation>其他特殊日子</translation>
+    </message>
+</context>
+<context>
+    <name>FestivalEditor</name>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Last day of the month (like New Year's Eve)</source>
+        <translation>该月最后一天（如除夕）</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Remind me of this festival</source>
+        <translation>提醒我这个节日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date (month, day)</source>
+        <translation>日期（月、日）</translation>
+    </message>
+    <message>
+        <source>Greet contacts who are (leave a row empty for everyone):</source>
+        <translation>问候符合以下条件的联系人（某行不选则不限）：</translation>
+    </message>
+</context>
+<context>
+    <name>FestivalsDialog</name>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who gets greetings</source>
+        <translation>问候对象</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add festival…</source>
+        <translation>添加节日…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>month %1, last day</source>
+        <translation>%1 月最后一天</translation>
+    </message>
+    <message>
+        <source>any tier</source>
+        <translation>不限等级</translation>
+    </message>
+    <message>
+        <source>any stage</source>
+        <translation>不限阶段</translation>
     </message>
 </context>
 <context>
@@ -725,6 +807,54 @@
     <message>
         <source>Flag received gifts above (CNY)</source>
         <translation>收到礼品超过此金额时标记（元）</translation>
+    </message>
+    <message>
+        <source>Daily reminder time</source>
+        <translation>每日提醒时间</translation>
+    </message>
+    <message>
+        <source>Birthdays: remind</source>
+        <translation>生日提前提醒</translation>
+    </message>
+    <message>
+        <source>Anniversaries: remind</source>
+        <translation>纪念日提前提醒</translation>
+    </message>
+    <message>
+        <source>Festivals: remind</source>
+        <translation>节日提前提醒</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps relbook in the tray</source>
+        <translation>关闭窗口后 relbook 留在托盘中运行</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Festival name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Festival date</source>
+        <translation>节日日期</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Days of notice</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>天数</translation>
     </message>
     <message>
         <source>Number of contacts</source>
@@ -1768,8 +1898,36 @@
         <translation>礼品</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>Start relbook when I log in</source>
+        <translation>登录系统时启动 relbook</translation>
+    </message>
+    <message>
+        <source>Festivals and who gets greetings…</source>
+        <translation>节日与问候对象…</translation>
+    </message>
+    <message>
+        <source>Greeting templates…</source>
+        <translation>祝福语模板…</translation>
+    </message>
+    <message>
         <source>Tier B must start at or below tier A.</source>
         <translation>B 级的最低总分不能高于 A 级。</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login: %1</source>
+        <translation>无法更改开机启动设置：%1</translation>
     </message>
 </context>
 <context>
