@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from relbook.book import Book
 from relbook.core.models import Contact, ContactRelation, Gift
 from relbook.core.pinyin import initials
+from relbook.core.settings import get_setting
 
 if TYPE_CHECKING:
     from relbook.ui.main_window import MainWindow
@@ -72,8 +74,48 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     settings.close()
 
     _history_screens(book, window, save)
+    _reminder_screens(book, window, save)
     window.close()
     return written
+
+
+def _reminder_screens(
+    book: Book, window: "MainWindow", save: Callable[[object, str], None]
+) -> None:
+    """The Today tab, the reminder popup with what is due, and the reminder settings."""
+    from relbook.core.today import today_summary
+    from relbook.i18n import resolve_language
+    from relbook.ui.festivals_dialog import FestivalsDialog
+    from relbook.ui.greetings_editor import GreetingsEditor
+    from relbook.ui.reminder_popup import ReminderPopup
+    from relbook.ui.settings_dialog import SettingsDialog
+
+    window.views.setCurrentWidget(window.today)
+    window.today.refresh_now()
+    save(window, "13-today")
+    window.show_contacts()
+    with book.session() as session:
+        language = resolve_language(get_setting(session, "ui.language"))
+        due = today_summary(session, datetime.now()).due
+    popup = ReminderPopup(book, window.events, language, parent=window)
+    popup.resize(720, 440)
+    if due:
+        popup.add(due)
+        save(popup, "14-reminder-popup")
+    popup.close()
+    settings = SettingsDialog(book, window.events, window)
+    settings.pages.setCurrentIndex(settings.pages.count() - 1)
+    settings.show()
+    save(settings, "15-settings-reminders")
+    settings.close()
+    festivals = FestivalsDialog(book, window)
+    festivals.show()
+    save(festivals, "16-festivals")
+    festivals.close()
+    greetings = GreetingsEditor(book, language, window)
+    greetings.show()
+    save(greetings, "17-greetings")
+    greetings.close()
 
 
 def _story_contact(book: Book) -> int | None:
