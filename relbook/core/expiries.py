@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.errors import FieldError, ValidationError
@@ -40,3 +41,19 @@ def add_expiry(
     session.add(expiry)
     session.flush()
     return expiry
+
+
+def expiries_of(session: Session, contact_id: int) -> list[Expiry]:
+    return list(
+        session.scalars(
+            select(Expiry)
+            .where(Expiry.contact_id == contact_id, Expiry.deleted_at.is_(None))
+            .order_by(Expiry.expires_on)
+        )
+    )
+
+
+def delete_expiry(session: Session, expiry_id: int, now: datetime) -> None:
+    expiry = session.get(Expiry, expiry_id)
+    if expiry is not None:
+        expiry.deleted_at = now

@@ -33,6 +33,7 @@ from relbook.core.errors import NotFoundError, RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
+from relbook.ui.followups_tab import FollowUpsTab
 from relbook.ui.gifts_tab import GiftsTab
 from relbook.ui.level_history import LevelStep, level_change_text
 from relbook.ui.playbook import playbook_html
@@ -146,6 +147,7 @@ class ContactPane(QWidget):
         self.timeline = TimelineTab(book, events)
         self.gifts = GiftsTab(book, events)
         self.relations = RelationsTab(book, events)
+        self.followups = FollowUpsTab(book, events)
         self.timeline.status_message.connect(self.status_message)
         self.gifts.status_message.connect(self.status_message)
         self.relations.open_contact_requested.connect(self.open_contact_requested)
@@ -155,6 +157,7 @@ class ContactPane(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.gifts, self.tr("Gifts"))
         self.tabs.addTab(self.relations, self.tr("Relations"))
+        self.tabs.addTab(self.followups, self.tr("Follow-ups"))
         self._loaded_tabs: set[int] = set()
         self.tabs.currentChanged.connect(lambda _index: self._load_current_tab())
 
@@ -203,7 +206,7 @@ class ContactPane(QWidget):
             return
         self._loaded_tabs.add(index)
         page = self.tabs.widget(index)
-        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab)):
+        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab, FollowUpsTab)):
             page.load(current)
 
     def _read(self, contact_id: int) -> Profile | None:

@@ -236,6 +236,10 @@
         <translation>关系人脉</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
         <source>every %1 days</source>
         <translation>每 %1 天</translation>
     </message>
@@ -448,6 +452,37 @@
     <message>
         <source>No contact found for "%1".</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryDialog</name>
+    <message>
+        <source>Add an expiry date</source>
+        <translation>添加到期日</translation>
+    </message>
+    <message>
+        <source>e.g. car insurance, policy no. 8812</source>
+        <translation>例如：车险，保单号 8812</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>What expires</source>
+        <translation>到期项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>提前提醒</translation>
     </message>
 </context>
 <context>
@@ -910,6 +945,53 @@
     <message>
         <source>%1 contacts</source>
         <translation>%1 位联系人</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What expires</source>
+        <translation>到期项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Add expiry date…</source>
+        <translation>添加到期日…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完成的跟进</translation>
+    </message>
+    <message>
+        <source>Expiry dates</source>
+        <translation>到期日</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2060,29 @@
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>添加跟进事项</translation>
+    </message>
+    <message>
+        <source>e.g. call about the renewal</source>
+        <translation>例如：打电话谈续约</translation>
+    </message>
+    <message>
+        <source>At this exact time</source>
+        <translation>在这个确切时间提醒</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>要做的事</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
     </message>
 </context>
 <context>
