@@ -260,7 +260,22 @@ def _fields() -> dict[str, str]:
         "referred": translate("Fields", "Referred contact"),
         "relation": translate("Fields", "Relation"),
         "gifts.audit_threshold": translate("Fields", "Flag received gifts above (CNY)"),
+        "remind.daily_time": translate("Fields", "Daily reminder time"),
+        "remind.advance.birthday": translate("Fields", "Birthdays: remind"),
+        "remind.advance.special_date": translate("Fields", "Anniversaries: remind"),
+        "remind.advance.festival": translate("Fields", "Festivals: remind"),
+        "ui.close_to_tray": translate("Fields", "Closing the window keeps relbook in the tray"),
+        "calendar": translate("Fields", "Calendar"),
+        "festival_name": translate("Fields", "Festival name"),
+        "festival_date": translate("Fields", "Festival date"),
+        "title_task": translate("Fields", "Task"),
+        "notice_days": translate("Fields", "Days of notice"),
+        "from": translate("Fields", "First day"),
+        "days": translate("Fields", "Number of days"),
         "demo_contacts": translate("Fields", "Number of contacts"),
+        "referred_on": translate("Fields", "Referral date"),
+        "last_contacted": translate("Fields", "Last contacted"),
+        "interactions": translate("Fields", "Latest interactions"),
     }
 
 
@@ -405,8 +420,19 @@ def error_text(error: FieldError) -> str:
             "Errors", '%1: "%2" is not an amount; write a number such as 388 or 1,280.50.'
         ),
         "not_family": translate("Errors", "%1 is not one of this contact's family members."),
+        "bad_time": translate("Errors", '%1: "%2" is not a time of day; write HH:MM.'),
         "referral_cycle": translate(
             "Errors", "%1: this contact already stands above the referrer in the referral tree."
+        ),
+        "bad_datetime": translate(
+            "Errors", '%1 (%2): "%3" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.'
+        ),
+        "bad_day": translate("Errors", '%1 (%2): "%3" is not a date; write YYYY-MM-DD.'),
+        "no_family_member": translate(
+            "Errors", '%1: "%2" is not a family member of this contact (family: %3).'
+        ),
+        "no_family": translate(
+            "Errors", '%1: "%2" is not a family member; this contact has none recorded.'
         ),
     }
     template = messages.get(error.code, translate("Errors", "%1 is not valid."))
@@ -440,6 +466,10 @@ def error_text(error: FieldError) -> str:
         args = [p.get("day")]
     elif error.code == "year_out_of_range":
         args = [p.get("year")]
+    elif error.code in ("bad_datetime", "bad_day"):
+        args = [p.get("option"), p.get("value")]
+    elif error.code == "no_family_member":
+        args = [p.get("value"), p.get("members")]
     else:
         args = [p.get("value", "")]
     text = template.replace("%1", field(error.field))

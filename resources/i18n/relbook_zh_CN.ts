@@ -68,27 +68,27 @@
     </message>
     <message>
         <source>with %1</source>
-        <translation type="unfinished" />
+        <translation>与 %1</translation>
     </message>
     <message>
         <source>Logged %1 with %2 (id %3).</source>
-        <translation type="unfinished" />
+        <translation>已记录与 %2 的%1（编号 %3）。</translation>
     </message>
     <message>
         <source>Note: "%1" was already given to %2 on %3; saved anyway.</source>
-        <translation type="unfinished" />
+        <translation>提示：%3 已经送过“%1”给 %2；仍已保存。</translation>
     </message>
     <message>
         <source>Recorded gift %1 from %2 (id %3).</source>
-        <translation type="unfinished" />
+        <translation>已记录收到 %2 的礼品 %1（编号 %3）。</translation>
     </message>
     <message>
         <source>Recorded gift %1 for %2 (id %3).</source>
-        <translation type="unfinished" />
+        <translation>已记录送给 %2 的礼品 %1（编号 %3）。</translation>
     </message>
     <message>
         <source>Recorded: %1 referred %2.</source>
-        <translation type="unfinished" />
+        <translation>已记录：%1 介绍了 %2。</translation>
     </message>
 </context>
 <context>
@@ -427,19 +427,19 @@
     </message>
     <message>
         <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：“%3”不是日期；请写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM。</translation>
     </message>
     <message>
         <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：“%3”不是日期；请写成 YYYY-MM-DD。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a family member of this contact (family: %3).</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是该联系人的家庭成员（家庭成员：%3）。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a family member; this contact has none recorded.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是家庭成员；该联系人没有记录家庭成员。</translation>
     </message>
     <message>
         <source>%1 is not valid.</source>
@@ -897,15 +897,15 @@
     </message>
     <message>
         <source>Referral date</source>
-        <translation type="unfinished" />
+        <translation>介绍日期</translation>
     </message>
     <message>
         <source>Last contacted</source>
-        <translation type="unfinished" />
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Latest interactions</source>
-        <translation type="unfinished" />
+        <translation>最近往来</translation>
     </message>
 </context>
 <context>

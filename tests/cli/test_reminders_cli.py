@@ -1,0 +1,55 @@
+import json
+
+from relbook.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_reminders_json_lists_lunar_birthdays_and_festivals(capsys, data_dir, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "en")
+    d = str(data_dir)
+    run(
+        capsys,
+        "--data-dir",
+        d,
+        "contact",
+        "add",
+        "--name",
+        "张三",
+        "--birthday",
+        "--01-01",
+        "--lunar",
+    )
+    code, out, _ = run(
+        capsys, "--data-dir", d, "reminders", "--from", "2027-02-01", "--days", "10", "--json"
+    )
+    assert code == 0
+    found = json.loads(out)
+    birthday = next(o for o in found if o["kind"] == "birthday")
+    assert birthday["date"] == "2027-02-06" and birthday["contact"] == "张三"
+    assert birthday["calendar"] == "lunar"
+    spring = next(o for o in found if o["kind"] == "festival" and o["date"] == "2027-02-06")
+    assert spring["contact"] is None and spring["recipients"] == 0
+    assert {o["kind"] for o in found} <= {
+        "birthday",
+        "family_birthday",
+        "special_date",
+        "festival",
+        "follow_up",
+        "stay_in_touch",
+        "after_deal",
+        "expiry",
+    }
+    for item in found:
+        assert {"date", "kind", "contact", "title", "calendar"} <= item.keys()
+
+
+def test_reminders_bad_input(capsys, data_dir):
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "reminders", "--from", "2027-13-01")
+    assert code == 1 and "2027-13-01" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "reminders", "--days", "0")
+    assert code == 1
