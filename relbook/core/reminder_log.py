@@ -5,18 +5,26 @@ its notice has started (or its exact time has come), and it was neither shown ye
 snoozed to a later time.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.models import ReminderLog
 from relbook.core.reminders import Occurrence, occurrences
+from relbook.core.settings import get_setting, set_setting
 
 LOOK_BACK_DAYS = 30
 """Occasions this far back still pop up if the app was closed when they fell due."""
-LOOK_AHEAD_DAYS = 90
-"""Notices start at most this long before an occasion (expiry notices are the longest)."""
+KEY_CHUNK = 900
+"""Keys per IN (...) query, well under SQLite's bound-parameter limit."""
+EXPIRY_LOOK_AHEAD_DAYS = 366
+"""Expiry notices can start up to a year before the date."""
+ADVANCE_SETTINGS = (
+    "remind.advance.birthday",
+    "remind.advance.special_date",
+    "remind.advance.festival",
+)
 
 
 def _is_ready(occurrence: Occurrence, now: datetime) -> bool:
@@ -25,26 +33,51 @@ def _is_ready(occurrence: Occurrence, now: datetime) -> bool:
     return occurrence.notice_from <= now.date()
 
 
-def pending(session: Session, now: datetime) -> list[Occurrence]:
-    """Reminders to show now: ready, and not yet shown, done, or snoozed past ``now``."""
+def catch_up_from(session: Session, now: datetime) -> date:
+    """The first day whose occasions may still pop up: the last check's day (at most a month
+    back), or yesterday for a book never checked."""
+    stored = get_setting(session, "remind.last_check")
     today = now.date()
+    if not stored:
+        return today - timedelta(days=1)
+    last = datetime.fromisoformat(stored).date()
+    return max(min(last, today), today - timedelta(days=LOOK_BACK_DAYS))
+
+
+def record_check(session: Session, now: datetime) -> None:
+    set_setting(session, "remind.last_check", now.isoformat(timespec="seconds"))
+
+
+def pending(session: Session, now: datetime) -> list[Occurrence]:
+    """Reminders to show now: ready, and not yet shown, done, or snoozed past ``now``.
+
+    Occasions dated before the catch-up day are left to the Today view, unless the user
+    snoozed one and its time has come.
+    """
+    today = now.date()
+    since = catch_up_from(session, now)
+    ahead = max(int(get_setting(session, key)) for key in ADVANCE_SETTINGS)
     found = occurrences(
-        session, today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=LOOK_AHEAD_DAYS)
+        session,
+        today - timedelta(days=LOOK_BACK_DAYS),
+        today + timedelta(days=ahead),
+        expiries_until=today + timedelta(days=EXPIRY_LOOK_AHEAD_DAYS),
     )
     ready = [o for o in found if _is_ready(o, now)]
     if not ready:
         return []
-    logs = {
-        row.key: row
-        for row in session.scalars(
-            select(ReminderLog).where(ReminderLog.key.in_([o.key for o in ready]))
-        )
-    }
+    keys = [o.key for o in ready]
+    logs: dict[str, ReminderLog] = {}
+    for start in range(0, len(keys), KEY_CHUNK):
+        chunk = keys[start : start + KEY_CHUNK]
+        for row in session.scalars(select(ReminderLog).where(ReminderLog.key.in_(chunk))):
+            logs[row.key] = row
     result = []
     for occurrence in ready:
         log = logs.get(occurrence.key)
         if log is None:
-            result.append(occurrence)
+            if occurrence.date >= since:
+                result.append(occurrence)
         elif log.done_at is None and log.snoozed_until is not None and log.snoozed_until <= now:
             result.append(occurrence)
     return result

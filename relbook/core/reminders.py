@@ -394,10 +394,12 @@ def occurrences(
     start: date,
     end: date,
     festivals: list[tuple[Festival, FestivalAudience]] | None = None,
+    expiries_until: date | None = None,
 ) -> list[Occurrence]:
     """Every occasion dated in ``[start, end]``, plus open follow-ups and neglect already due.
 
-    Sorted by date, then kind, then contact name.
+    Sorted by date, then kind, then contact name. ``expiries_until`` looks further ahead for
+    expiry dates, whose notice can start months before (used to find notices due now).
     """
     if end < start:
         return []
@@ -415,7 +417,7 @@ def occurrences(
     )
     found += _follow_ups(session, start, end)
     found += _tasks(session, start, end)
-    found += _expiries(session, start, end)
+    found += _expiries(session, start, expiries_until or end)
     found += _stay_in_touch(session, start, end)
     order = {kind: index for index, kind in enumerate(KINDS)}
     found.sort(key=lambda o: (o.date, order[o.kind], o.contact_name or "", o.key))

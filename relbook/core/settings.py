@@ -62,6 +62,12 @@ _DEFS: tuple[SettingDef, ...] = (
         "Time of day (HH:MM) of the daily reminder run.",
     ),
     SettingDef(
+        "remind.last_check",
+        str,
+        "",
+        "When reminders were last looked for (ISO time); a catch-up covers what fell due since.",
+    ),
+    SettingDef(
         "ui.close_to_tray",
         bool,
         True,

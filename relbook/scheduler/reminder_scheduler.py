@@ -18,7 +18,7 @@ from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer
 
 from relbook.book import Book
-from relbook.core.reminder_log import mark_shown, pending
+from relbook.core.reminder_log import mark_shown, pending, record_check
 from relbook.core.reminders import Occurrence, occurrences
 
 TICK_SECONDS = 60
@@ -134,17 +134,22 @@ class ReminderScheduler(QObject):
     def deliver(self) -> list[Occurrence]:
         """Pass newly due reminders to ``on_due`` and record that they were shown."""
         fresh: list[Occurrence] = []
+        batches = 0
         while True:
             try:
                 batch = self._results.get_nowait()
             except queue.Empty:
                 break
+            batches += 1
             fresh += [o for o in batch if o.key not in self._shown]
-        unique = list({o.key: o for o in fresh}.values())
-        if not unique:
+        if not batches:
             return []
+        unique = list({o.key: o for o in fresh}.values())
         with self._book.session() as session:
             mark_shown(session, unique, self._clock())
+            record_check(session, self._clock())
+        if not unique:
+            return []
         self._shown |= {o.key for o in unique}
         self._on_due(unique)
         return unique

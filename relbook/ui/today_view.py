@@ -24,6 +24,8 @@ from relbook.core.today import TodaySummary, today_summary
 from relbook.ui.worker import JobRunner
 
 _ROLE = Qt.ItemDataRole.UserRole
+SHOWN_PER_LIST = 500
+"""Lines per list; a large book's month of birthdays would only slow the view down."""
 
 
 def _date_text(occurrence: Occurrence) -> str:
@@ -133,18 +135,19 @@ class TodayView(QWidget):
                 self.due, [f"{reminder_words.kind_label(kind)} ({len(items)})", ""]
             )
             group.setFirstColumnSpanned(True)
-            for occurrence in items:
+            for occurrence in items[:SHOWN_PER_LIST]:
                 child = QTreeWidgetItem(
                     group, [_date_text(occurrence), reminder_words.describe(occurrence)]
                 )
                 child.setData(0, _ROLE, occurrence.contact_id)
                 if occurrence.overdue:
                     child.setForeground(0, Qt.GlobalColor.darkRed)
+            self._more(group, len(items))
             group.setExpanded(True)
 
     def _fill_upcoming(self, upcoming: list[Occurrence]) -> None:
         self.upcoming.clear()
-        for occurrence in upcoming:
+        for occurrence in upcoming[:SHOWN_PER_LIST]:
             item = QTreeWidgetItem(
                 self.upcoming,
                 [
@@ -154,6 +157,15 @@ class TodayView(QWidget):
                 ],
             )
             item.setData(0, _ROLE, occurrence.contact_id)
+        self._more(self.upcoming.invisibleRootItem(), len(upcoming))
+
+    def _more(self, parent: QTreeWidgetItem, total: int) -> None:
+        if total > SHOWN_PER_LIST:
+            more = QTreeWidgetItem(
+                parent,
+                ["", self.tr("… and %1 more").replace("%1", str(total - SHOWN_PER_LIST))],
+            )
+            more.setForeground(1, Qt.GlobalColor.gray)
 
     def _fill_neglected(self, summary: TodaySummary) -> None:
         self.neglected.clear()

@@ -2215,6 +2215,10 @@
         <translation>今天 %1：%2 条到期，%3 位久未联系</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 条</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未</translation>
     </message>

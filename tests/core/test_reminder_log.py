@@ -81,3 +81,38 @@ def test_birthday_notice_starts_three_days_before(book, now):
         assert [
             o.date for o in pending(session, datetime(2026, 11, 28, 9)) if o.kind == "birthday"
         ] == [date(2026, 12, 1)]
+
+
+def test_catch_up_covers_what_fell_due_since_the_last_check(book, now):
+    from relbook.core.reminder_log import record_check
+
+    with book.session() as session:
+        create_contact(
+            session,
+            ContactInput(
+                "钱七",
+                dates=[
+                    DateInput(11, 10),
+                ],
+            ),
+            now,
+        )
+        create_contact(session, ContactInput("孙八", dates=[DateInput(11, 20)]), now)
+        record_check(session, datetime(2026, 11, 15, 9))
+    with book.session() as session:
+        found = [o.contact_name for o in pending(session, datetime(2026, 11, 23, 9))]
+    assert found == ["孙八"]  # 11-10 fell due before the last check; 11-20 while closed
+
+
+def test_a_snoozed_reminder_returns_even_after_later_checks(book, now):
+    from relbook.core.reminder_log import record_check
+
+    with book.session() as session:
+        create_contact(session, ContactInput("周九", dates=[DateInput(11, 23)]), now)
+    with book.session() as session:
+        (due,) = pending(session, datetime(2026, 11, 23, 9))
+        mark_shown(session, [due], datetime(2026, 11, 23, 9))
+        snooze(session, due, datetime(2026, 11, 30, 9), datetime(2026, 11, 23, 9))
+        record_check(session, datetime(2026, 11, 29, 9))
+    with book.session() as session:
+        assert [o.key for o in pending(session, datetime(2026, 11, 30, 9))] == [due.key]
