@@ -7,7 +7,7 @@ snoozed to a later time.
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from relbook.core.models import ReminderLog
@@ -93,11 +93,29 @@ def _log(session: Session, key: str, kind: str, now: datetime) -> ReminderLog:
 
 
 def mark_shown(session: Session, shown: list[Occurrence], now: datetime) -> None:
-    """Record that these reminders popped up, so they do not pop up again."""
-    for occurrence in shown:
-        row = _log(session, occurrence.key, occurrence.kind, now)
-        row.fired_at = now
-        row.snoozed_until = None
+    """Record that these reminders popped up, so they do not pop up again.
+
+    Written in bulk: a large book's first catch-up can show thousands at once.
+    """
+    kinds = {o.key: o.kind for o in shown}
+    keys = list(kinds)
+    existing: set[str] = set()
+    for start in range(0, len(keys), KEY_CHUNK):
+        chunk = keys[start : start + KEY_CHUNK]
+        existing |= set(session.scalars(select(ReminderLog.key).where(ReminderLog.key.in_(chunk))))
+        session.execute(
+            update(ReminderLog)
+            .where(ReminderLog.key.in_([k for k in chunk if k in existing]))
+            .values(fired_at=now, snoozed_until=None, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    new = [
+        {"key": key, "kind": kinds[key], "fired_at": now, "updated_at": now}
+        for key in keys
+        if key not in existing
+    ]
+    if new:
+        session.execute(insert(ReminderLog), new)
 
 
 def mark_done(session: Session, occurrence: Occurrence, now: datetime) -> None:
