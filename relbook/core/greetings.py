@@ -35,9 +35,26 @@ def template_key(occasion: str, personality: str | None = None) -> str:
     return f"{occasion}/{personality}" if personality else occasion
 
 
-def occasion_for_reminder(kind: str) -> str:
-    """The template occasion that fits a reminder kind (stay in touch uses the generic one)."""
+def occasion_for_reminder(kind: str, festival: str | None = None) -> str:
+    """The template occasion that fits a reminder kind (stay in touch uses the generic one).
+
+    A built-in festival has its own occasion, ``festival.<code>``, falling back to ``festival``.
+    """
+    if kind == "festival" and festival and not festival.startswith("custom:"):
+        return f"festival.{festival}"
     return kind if kind in OCCASIONS else "generic"
+
+
+def _fallbacks(occasion: str, personality: str | None) -> list[str]:
+    chain = [occasion]
+    if "." in occasion:
+        chain.append(occasion.split(".", 1)[0])
+    keys: list[str] = []
+    for occasion_key in chain:
+        if personality:
+            keys.append(template_key(occasion_key, personality))
+        keys.append(occasion_key)
+    return keys + ["generic"]
 
 
 def custom_templates(session: Session) -> dict[str, dict[str, str]]:
@@ -48,10 +65,11 @@ def custom_templates(session: Session) -> dict[str, dict[str, str]]:
 def template_for(
     session: Session, language: str, occasion: str, personality: str | None = None
 ) -> str:
-    """The most specific template: the user's, then the shipped one; per style, then general."""
+    """The most specific template: the user's, then the shipped one; a festival's own, then the
+    general festival one; per style, then for any style."""
     custom = custom_templates(session).get(language, {})
     shipped = default_templates().get(language) or default_templates()["en"]
-    for key in (template_key(occasion, personality), occasion, "generic"):
+    for key in _fallbacks(occasion, personality):
         for table in (custom, shipped):
             if table.get(key):
                 return table[key]

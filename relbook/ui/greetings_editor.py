@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from relbook import labels, reminder_words
 from relbook.book import Book
 from relbook.core.errors import ValidationError
+from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.core.greetings import (
     OCCASIONS,
     PLACEHOLDERS,
@@ -41,6 +42,11 @@ class GreetingsEditor(QDialog):
         self.occasion = QComboBox(self)
         for code in OCCASIONS:
             self.occasion.addItem(self._occasion_word(code), code)
+        for festival in DEFAULT_FESTIVALS:
+            self.occasion.addItem(
+                self.tr("Festival: %1").replace("%1", reminder_words.festival_name(festival.code)),
+                f"festival.{festival.code}",
+            )
         self.style = QComboBox(self)
         self.style.addItem(self.tr("Any style"), None)
         for code, word in labels.choices("personality").items():
@@ -110,8 +116,12 @@ class GreetingsEditor(QDialog):
             name="张总" if chinese else "Mr Zhang",
             title="总经理" if chinese else "General Manager",
             company="恒达科技" if chinese else "Hengda Tech",
-            festival=reminder_words.festival_name("mid_autumn"),
+            festival=reminder_words.festival_name(self._festival_code()),
         )
+
+    def _festival_code(self) -> str:
+        occasion = str(self.occasion.currentData())
+        return occasion.split(".", 1)[1] if occasion.startswith("festival.") else "mid_autumn"
 
     def update_preview(self) -> None:
         template = self.text.toPlainText()

@@ -60,9 +60,10 @@ def greeting_text(book: Book, occurrence: Occurrence, language: str) -> str:
                     title=contact.title,
                     company=contact.organization.name if contact.organization else "",
                 )
-        template = template_for(
-            session, language, occasion_for_reminder(occurrence.kind), personality
+        occasion = occasion_for_reminder(
+            occurrence.kind, str(occurrence.details.get("festival") or "") or None
         )
+        template = template_for(session, language, occasion, personality)
     if occurrence.kind == "festival":
         festival = reminder_words.festival_title(occurrence)
         values = GreetingValues(values.name, values.title, values.company, festival)

@@ -1103,6 +1103,10 @@
         <translation>祝福语模板</translation>
     </message>
     <message>
+        <source>Festival: %1</source>
+        <translation>节日：%1</translation>
+    </message>
+    <message>
         <source>Any style</source>
         <translation>任意类型</translation>
     </message>

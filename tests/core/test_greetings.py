@@ -32,3 +32,19 @@ def test_user_templates_override_and_reset(book):
         save_template(session, "en", "after_deal", None, "")
     with book.session() as session:
         assert template_for(session, "en", "after_deal").startswith("Dear {name}")
+
+
+def test_each_festival_can_have_its_own_template(book):
+    from relbook.core.greetings import occasion_for_reminder
+
+    with book.session() as session:
+        spring = template_for(
+            session, "zh_CN", occasion_for_reminder("festival", "spring_festival")
+        )
+        qixi = template_for(session, "zh_CN", occasion_for_reminder("festival", "qixi"))
+        general = template_for(session, "zh_CN", "festival")
+        save_template(session, "zh_CN", "festival.qixi", None, "{name}，七夕快乐！")
+    assert "新春" in spring and qixi == general
+    with book.session() as session:
+        assert template_for(session, "zh_CN", "festival.qixi", "driver") == "{name}，七夕快乐！"
+    assert occasion_for_reminder("festival", "custom:3") == "festival"
