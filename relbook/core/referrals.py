@@ -108,6 +108,9 @@ def delete_referral(session: Session, referral_id: int) -> BookChanges:
     if referral is None:
         return BookChanges()
     ids = frozenset({referral.referrer_id, referral.referred_id})
+    referred = session.get(Contact, referral.referred_id)
+    if referred is not None and referred.referred_by_id == referral.referrer_id:
+        referred.referred_by_id = None  # else the next save of the profile would restore it
     session.delete(referral)
     return BookChanges(contact_ids=ids, history=True)
 

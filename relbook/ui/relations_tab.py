@@ -3,12 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,13 +20,15 @@ from sqlalchemy import select
 
 from relbook import labels
 from relbook.book import Book
+from relbook.core.changes import BookChanges
 from relbook.core.models import Contact
-from relbook.core.referrals import referrals_of, relations_of
+from relbook.core.referrals import delete_referral, referrals_of, relations_of, remove_relation
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.link_dialogs import ReferralDialog, RelationDialog
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass
@@ -33,9 +36,9 @@ class Links:
     """Plain copies of a contact's relations and referrals."""
 
     name: str
-    relations: list[tuple[int, str, str, str]] = field(default_factory=list)
-    referred_by: list[tuple[int, str, date]] = field(default_factory=list)
-    referred: list[tuple[int, str, date]] = field(default_factory=list)
+    relations: list[tuple[int, str, str, str, int]] = field(default_factory=list)
+    referred_by: list[tuple[int, str, date, int]] = field(default_factory=list)
+    referred: list[tuple[int, str, date, int]] = field(default_factory=list)
 
 
 def read_links(book: Book, contact_id: int) -> Links | None:
@@ -45,7 +48,7 @@ def read_links(book: Book, contact_id: int) -> Links | None:
             return None
         links = Links(contact.name)
         links.relations = [
-            (link.contact_id, link.kind, link.name, link.note)
+            (link.contact_id, link.kind, link.name, link.note, link.relation_id)
             for link in relations_of(session, contact_id)
         ]
         by, made = referrals_of(session, contact_id)
@@ -58,12 +61,12 @@ def read_links(book: Book, contact_id: int) -> Links | None:
             ).all()
         )
         links.referred_by = [
-            (r.referrer_id, names[r.referrer_id], r.referred_on)
+            (r.referrer_id, names[r.referrer_id], r.referred_on, r.id)
             for r in by
             if r.referrer_id in names
         ]
         links.referred = [
-            (r.referred_id, names[r.referred_id], r.referred_on)
+            (r.referred_id, names[r.referred_id], r.referred_on, r.id)
             for r in made
             if r.referred_id in names
         ]
@@ -116,7 +119,34 @@ class RelationsTab(QWidget):
         tree.header().setStretchLastSection(True)
         tree.itemClicked.connect(self._clicked)
         tree.itemActivated.connect(self._clicked)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(lambda point: self._menu(tree, point))
         return tree
+
+    def _menu(self, tree: QTreeWidget, point: QPoint) -> None:
+        """Right-click removes a relation or referral recorded by mistake."""
+        item = tree.itemAt(point)
+        if item is None:
+            return
+        menu = QMenu(tree)
+        if tree is self.relations_tree:
+            action = menu.addAction(self.tr("Remove this relation"))
+        else:
+            action = menu.addAction(self.tr("Remove this referral"))
+        if menu.exec(tree.viewport().mapToGlobal(point)) is action:
+            self.remove_link(tree, item)
+
+    def remove_link(self, tree: QTreeWidget, item: QTreeWidgetItem) -> None:
+        link_id = int(item.data(0, _LINK_ROLE))
+        with self._book.session() as session:
+            if tree is self.relations_tree:
+                remove_relation(session, link_id)
+            else:
+                delete_referral(session, link_id)
+        other = int(item.data(0, _ID_ROLE))
+        ids = frozenset({other} | ({self._contact_id} if self._contact_id else set()))
+        self._events.emit_changes(BookChanges(contact_ids=ids, history=True))
+        self.reload()
 
     @staticmethod
     def _box(title: str, content: QWidget) -> QGroupBox:
@@ -130,9 +160,10 @@ class RelationsTab(QWidget):
         self.open_contact_requested.emit(int(item.data(0, _ID_ROLE)))
 
     @staticmethod
-    def _item(contact_id: int, texts: list[str]) -> QTreeWidgetItem:
+    def _item(contact_id: int, texts: list[str], link_id: int) -> QTreeWidgetItem:
         item = QTreeWidgetItem(texts)
         item.setData(0, _ID_ROLE, contact_id)
+        item.setData(0, _LINK_ROLE, link_id)
         return item
 
     def load(self, contact_id: int | None) -> None:
@@ -148,14 +179,18 @@ class RelationsTab(QWidget):
         if links is None:
             return
         self._name = links.name
-        for other_id, kind, name, note in links.relations:
+        for other_id, kind, name, note, link_id in links.relations:
             self.relations_tree.addTopLevelItem(
-                self._item(other_id, [labels.relation_kind(kind), name, note])
+                self._item(other_id, [labels.relation_kind(kind), name, note], link_id)
             )
-        for other_id, name, when in links.referred_by:
-            self.referred_by_tree.addTopLevelItem(self._item(other_id, [name, solar_text(when)]))
-        for other_id, name, when in links.referred:
-            self.referred_tree.addTopLevelItem(self._item(other_id, [name, solar_text(when)]))
+        for other_id, name, when, link_id in links.referred_by:
+            self.referred_by_tree.addTopLevelItem(
+                self._item(other_id, [name, solar_text(when)], link_id)
+            )
+        for other_id, name, when, link_id in links.referred:
+            self.referred_tree.addTopLevelItem(
+                self._item(other_id, [name, solar_text(when)], link_id)
+            )
         self.referred_box.setTitle(f"{self.tr('Referred by them')} ({len(links.referred)})")
 
     def add_relation(self) -> None:

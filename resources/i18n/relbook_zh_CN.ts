@@ -1716,6 +1716,14 @@
         <source>Click a person to open them</source>
         <translation>点击姓名打开该联系人</translation>
     </message>
+    <message>
+        <source>Remove this relation</source>
+        <translation>删除这条关系</translation>
+    </message>
+    <message>
+        <source>Remove this referral</source>
+        <translation>删除这条转介绍</translation>
+    </message>
 </context>
 <context>
     <name>RelationshipTab</name>
