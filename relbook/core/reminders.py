@@ -334,6 +334,21 @@ def book_festivals(session: Session) -> list[tuple[Festival, FestivalAudience]]:
     ]
 
 
+def festival_recipients(session: Session, festival_code: str) -> list[tuple[int, str]]:
+    """(id, name) of the contacts a festival's greeting goes to, in pinyin order."""
+    for festival, audience in book_festivals(session):
+        if festival.code == festival_code:
+            return [
+                (row[0], row[1])
+                for row in session.execute(
+                    select(Contact.id, Contact.name)
+                    .where(audience_clause(audience))
+                    .order_by(Contact.sort_key)
+                )
+            ]
+    return []
+
+
 def _tasks(session: Session, start: date, end: date) -> list[Occurrence]:
     """Open tasks (and after-deal thank-yous) due by ``end``; earlier ones are overdue."""
     rows = session.execute(

@@ -27,9 +27,10 @@ from relbook.core.errors import NotFoundError
 from relbook.core.greetings import GreetingValues, fill, occasion_for_reminder, template_for
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.reminder_log import mark_done, snooze, snooze_choices
-from relbook.core.reminders import Occurrence
+from relbook.core.reminders import Occurrence, festival_recipients
 from relbook.ui.events import BookEvents
 
+RECIPIENTS_SHOWN = 30
 _LOGGED_TYPE = {
     "birthday": "greeting",
     "family_birthday": "greeting",
@@ -190,8 +191,21 @@ class ReminderPopup(QDialog):
             occurrence is not None and occurrence.contact_id is not None
         )
         self.copy_button.setEnabled(occurrence is not None)
-        self.greeting.setText(
-            greeting_text(self._book, occurrence, self._language) if occurrence else ""
+        text = greeting_text(self._book, occurrence, self._language) if occurrence else ""
+        if occurrence is not None and occurrence.kind == "festival":
+            text += "\n" + self._recipients_line(occurrence)
+        self.greeting.setText(text)
+
+    def _recipients_line(self, occurrence: Occurrence) -> str:
+        with self._book.session() as session:
+            people = festival_recipients(session, str(occurrence.details.get("festival", "")))
+        names = "、".join(name for _, name in people[:RECIPIENTS_SHOWN])
+        if len(people) > RECIPIENTS_SHOWN:
+            names += " …"
+        return (
+            self.tr("Greet (%1): %2")
+            .replace("%1", str(len(people)))
+            .replace("%2", names or self.tr("nobody matches this festival's audience"))
         )
 
     def _remove_current(self) -> None:

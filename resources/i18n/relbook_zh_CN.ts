@@ -1822,6 +1822,14 @@
         <translation>有 %1 条提醒需要处理。</translation>
     </message>
     <message>
+        <source>Greet (%1): %2</source>
+        <translation>问候对象（%1 位）：%2</translation>
+    </message>
+    <message>
+        <source>nobody matches this festival's audience</source>
+        <translation>没有联系人符合该节日的问候条件</translation>
+    </message>
+    <message>
         <source>Snooze until</source>
         <translation>稍后提醒时间</translation>
     </message>

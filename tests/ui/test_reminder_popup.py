@@ -51,3 +51,22 @@ def test_snooze_and_copy_greeting(qtbot, book, now, english):
         assert pending(session, datetime(2026, 11, 24, 8, 59)) == []
         assert [o.key for o in pending(session, datetime(2026, 11, 24, 9, 0))] == [due.key]
     assert due.date == date(2026, 11, 25)
+
+
+def test_a_festival_reminder_lists_its_recipients(qtbot, book, now, english):
+    scores = dict(score_near=5, score_future=5, score_profit=5, score_risk=1, score_strategic=5)
+    with book.session() as session:
+        create_contact(session, ContactInput("甲", stage="customer", **scores), now)
+        create_contact(session, ContactInput("乙", stage="customer"), now)
+        from relbook.core.reminders import occurrences
+
+        (spring,) = [
+            o
+            for o in occurrences(session, date(2027, 2, 6), date(2027, 2, 6))
+            if o.kind == "festival"
+        ]
+    popup = ReminderPopup(book, BookEvents(), "zh_CN", clock=lambda: now)
+    qtbot.addWidget(popup)
+    popup.add([spring])
+    assert "Greet (1): 甲" in popup.greeting.text()
+    assert "新春快乐" in popup.greeting.text()
