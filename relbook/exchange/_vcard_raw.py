@@ -1,0 +1,246 @@
+"""Byte-level vCard text: cards cut out of a file, vCard 2.1 quirks undone, lines folded."""
+
+import base64
+import binascii
+import codecs
+import re
+from dataclasses import dataclass, field
+
+# Properties whose commas separate values (or components); in every other one a comma is text.
+LIST_PROPERTIES = frozenset({"N", "ADR", "ORG", "CATEGORIES", "NICKNAME", "GENDER"})
+# Binary properties kept out of vobject: it decodes them while parsing and bad base64 stops it.
+BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+_CHINESE_CHARSETS = frozenset({"GB2312", "GBK", "GB18030", "CP936", "EUC-CN", "X-GBK"})
+_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+
+
+@dataclass
+class RawLine:
+    """One logical content line: its head split up, its value still in the file's bytes."""
+
+    number: int
+    group: str
+    name: str
+    tokens: list[str]
+    value: bytes
+
+    def param(self, key: str) -> str | None:
+        """The value of parameter ``key`` (upper case), None if absent."""
+        prefix = key + "="
+        for token in self.tokens:
+            if token.upper().startswith(prefix):
+                return token[len(prefix) :].strip('"')
+        return None
+
+    def has_flag(self, flag: str) -> bool:
+        """True for ``;FLAG`` (vCard 2.1 bare value) or ``ENCODING=FLAG`` / ``TYPE=...FLAG...``."""
+        flag = flag.upper()
+        for token in self.tokens:
+            _, _, value = token.upper().rpartition("=")
+            if flag in (v.strip('"') for v in value.split(",")):
+                return True
+        return False
+
+    @property
+    def quoted_printable(self) -> bool:
+        return self.has_flag("QUOTED-PRINTABLE")
+
+
+@dataclass
+class RawCard:
+    """The lines between BEGIN:VCARD and END:VCARD; ``line`` is where BEGIN stood (1-based)."""
+
+    number: int
+    line: int
+    lines: list[RawLine] = field(default_factory=list)
+    truncated: bool = False
+    skipped: int = 0
+
+    @property
+    def version(self) -> str:
+        found = next((x for x in self.lines if x.name == "VERSION"), None)
+        return found.value.decode("ascii", "replace").strip() if found else "3.0"
+
+
+def _physical_lines(data: bytes) -> list[bytes]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16").encode("utf-8")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+
+
+def _is_marker(line: bytes) -> bool:
+    upper = line.strip().upper()
+    return upper in (b"BEGIN:VCARD", b"END:VCARD")
+
+
+def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
+    """Unfold RFC continuations and quoted-printable soft breaks, at the byte level.
+
+    Working on bytes means a multi-byte character split by either kind of fold is whole again
+    before anything is decoded.
+    """
+    result: list[tuple[int, bytearray]] = []
+    soft_break = False
+    for number, line in enumerate(_physical_lines(data), start=1):
+        if soft_break and not _is_marker(line):
+            result[-1][1][-1:] = line
+        elif line[:1] in (b" ", b"\t") and result and line.strip():
+            result[-1][1].extend(line[1:])
+        elif line.strip():
+            result.append((number, bytearray(line)))
+        else:
+            soft_break = False
+            continue
+        current = result[-1][1]
+        soft_break = current.endswith(b"=") and b"QUOTED-PRINTABLE" in _head(current).upper()
+    return [(number, bytes(line)) for number, line in result]
+
+
+def _split_outside_quotes(text: bytes, separator: bytes, limit: int = -1) -> list[bytes]:
+    parts: list[bytes] = []
+    start = 0
+    quoted = False
+    for index in range(len(text)):
+        char = text[index : index + 1]
+        if char == b'"':
+            quoted = not quoted
+        elif char == separator and not quoted and limit != 0:
+            parts.append(text[start:index])
+            start = index + 1
+            limit -= 1
+    parts.append(text[start:])
+    return parts
+
+
+def _head(line: bytes | bytearray) -> bytes:
+    return _split_outside_quotes(bytes(line), b":", 1)[0]
+
+
+def _parse_line(number: int, line: bytes) -> RawLine | None:
+    parts = _split_outside_quotes(line, b":", 1)
+    if len(parts) < 2:
+        return None
+    tokens = [t.decode("utf-8", "replace").strip() for t in _split_outside_quotes(parts[0], b";")]
+    group, _, name = tokens[0].rpartition(".")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return None
+    return RawLine(number, group, name.upper().replace("_", "-"), tokens[1:], parts[1])
+
+
+def read_cards(data: bytes) -> list[RawCard]:
+    """Every card in the file, in order; a card cut off by the end of the file is truncated."""
+    cards: list[RawCard] = []
+    current: RawCard | None = None
+    for number, line in _logical_lines(data):
+        marker = line.strip().upper()
+        if marker == b"BEGIN:VCARD":
+            if current is not None:
+                current.truncated = True
+            current = RawCard(len(cards) + 1, number)
+            cards.append(current)
+        elif marker == b"END:VCARD":
+            current = None
+        elif current is not None:
+            parsed = _parse_line(number, line)
+            if parsed is None:
+                current.skipped += 1
+            else:
+                current.lines.append(parsed)
+    if current is not None:
+        current.truncated = True
+    return cards
+
+
+def _decode_with(raw: bytes, charset: str) -> str:
+    name = "gb18030" if charset.upper() in _CHINESE_CHARSETS else charset
+    return raw.decode(name)
+
+
+def decode_value(line: RawLine, encoding: str | None) -> str:
+    """The value as text: quoted-printable undone, then decoded in its CHARSET or the file's."""
+    raw = binascii.a2b_qp(line.value) if line.quoted_printable else line.value
+    charset = line.param("CHARSET")
+    tries = [c for c in (charset, encoding) if c] + list(_FALLBACK_ENCODINGS)
+    for name in tries:
+        try:
+            return _decode_with(raw, name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def _escape_bare(text: str, chars: str) -> str:
+    """Backslash-escape each of ``chars`` not already escaped."""
+    out: list[str] = []
+    escaped = False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in chars:
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def clean_line(line: RawLine, encoding: str | None, version: str) -> str:
+    """The line as plain vCard 3.0 text for vobject: no QP, no CHARSET, newlines escaped."""
+    value = decode_value(line, encoding)
+    if line.quoted_printable or version.startswith("2"):
+        value = re.sub(r"\r\n|\r|\n", r"\\n", value)
+    if line.name not in LIST_PROPERTIES:
+        value = _escape_bare(value, ",")
+    dropped = ("CHARSET=", "ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE")
+    tokens = [t for t in line.tokens if not t.upper().startswith(dropped)]
+    name = f"{line.group}.{line.name}" if line.group else line.name
+    return ";".join([name, *tokens]) + ":" + value
+
+
+def decode_binary(line: RawLine) -> bytes | None:
+    """Inline base64 data (3.0 ``ENCODING=b``, 2.1 ``BASE64``, 4.0 ``data:`` URI); None for a link.
+
+    Raises ValueError for damaged base64.
+    """
+    text = line.value.decode("ascii", "replace")
+    if text.lower().startswith("data:"):
+        header, _, text = text.partition(",")
+        if ";base64" not in header.lower():
+            return None
+    elif not (line.has_flag("B") or line.has_flag("BASE64")):
+        return None
+    compact = re.sub(r"\s+", "", text)
+    try:
+        return base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
+    except binascii.Error as error:
+        raise ValueError(str(error)) from error
+
+
+def escape_text(text: str) -> str:
+    """RFC 6350 text escaping: backslash, newline, comma and semicolon."""
+    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return re.sub(r"\r\n|\r|\n", r"\\n", text)
+
+
+def param_value(text: str) -> str:
+    """A parameter value, quoted when it holds a separator (double quotes cannot be escaped)."""
+    text = text.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    return f'"{text}"' if any(c in text for c in ",;:") else text
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """The line folded into CRLF-ended pieces of at most ``limit`` octets, characters kept whole."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n".join(pieces) + "\r\n"

@@ -1,0 +1,745 @@
+"""vCard import (2.1, 3.0, 4.0 as phones and mail programs write them) and export (3.0, 4.0)."""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import vobject
+from sqlalchemy.orm import Session
+from vobject.base import ContentLine, ParseError, parseLine
+
+from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
+from relbook.core.contacts import get_contact, to_input
+from relbook.core.enums import (
+    CalendarKind,
+    DateKind,
+    FamilyRelation,
+    Gender,
+    PhoneLabel,
+    Recurrence,
+)
+from relbook.core.errors import FieldError
+from relbook.core.validation import validate_contact, validate_date
+from relbook.exchange._vcard_raw import (
+    BINARY_PROPERTIES,
+    RawCard,
+    clean_line,
+    decode_binary,
+    escape_text,
+    fold,
+    param_value,
+    read_cards,
+)
+
+VERSIONS = ("3.0", "4.0")
+LUNAR_PROPERTY = "X-RELBOOK-LUNAR-BIRTHDAY"
+DATE_PROPERTY = "X-RELBOOK-DATE"
+APPLE_OMIT_YEAR = 1604
+"""Apple's stand-in year for a date without one (a leap year, so February 29 survives)."""
+
+_IGNORED_CATEGORIES = frozenset({"mycontacts"})
+_PHRASES: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "emails": "其他邮箱：",
+        "addresses": "其他地址：",
+        "related": "相关的人：",
+        "lunar": "农历生日 ",
+    },
+    "en": {
+        "emails": "Other emails: ",
+        "addresses": "Other addresses: ",
+        "related": "Related: ",
+        "lunar": "Lunar birthday ",
+    },
+}
+
+
+@dataclass
+class ParsedCard:
+    """One card read well enough to import; ``warnings`` are codes of what was dropped."""
+
+    card_number: int
+    data: ContactInput
+    warnings: list[str] = field(default_factory=list)
+    photo: bytes | None = None
+
+
+@dataclass
+class CardProblem:
+    """A card that cannot be imported as is (or was cut off); ``line`` is where it starts."""
+
+    card_number: int
+    line: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+
+@dataclass
+class VCardParse:
+    records: list[ParsedCard] = field(default_factory=list)
+    problems: list[CardProblem] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def parse_vcards(data: bytes, encoding: str | None = None, language: str = "zh_CN") -> VCardParse:
+    """Every card in ``data``; one bad card becomes a problem and never stops the others.
+
+    ``encoding`` is for lines without a CHARSET parameter; by default UTF-8, then GB18030.
+    ``language`` words the lines added to notes (other emails, addresses, related people).
+    """
+    result = VCardParse()
+    for raw in read_cards(data):
+        if raw.truncated:
+            result.problems.append(CardProblem(raw.number, raw.line, "truncated"))
+        try:
+            outcome = _parse_card(raw, encoding, language)
+        except Exception as error:  # any failure is reported per card
+            outcome = CardProblem(raw.number, raw.line, "unreadable", {"message": str(error)})
+        if isinstance(outcome, CardProblem):
+            result.problems.append(outcome)
+        else:
+            result.records.append(outcome)
+    return result
+
+
+def _parse_card(raw: RawCard, encoding: str | None, language: str) -> ParsedCard | CardProblem:
+    warnings = ["skipped_lines"] if raw.skipped else []
+    photo = _photo(raw, warnings)
+    component = _component(raw, encoding, warnings)
+    card = _Card(_PHRASES.get(language, _PHRASES["en"]), warnings)
+    card.read(component)
+    data = card.finish()
+    if not data.name:
+        return CardProblem(raw.number, raw.line, "no_name", _identity(data))
+    _drop_bad_dates(data, warnings)
+    errors = validate_contact(data)
+    if errors:
+        return CardProblem(raw.number, raw.line, "invalid", {"name": data.name}, errors)
+    return ParsedCard(raw.number, data, warnings, photo)
+
+
+def _identity(data: ContactInput) -> dict[str, Any]:
+    """What little a nameless card says, so the user can tell which one it was."""
+    found = {
+        "phone": data.phones[0].number if data.phones else "",
+        "email": data.email,
+        "company": data.company,
+    }
+    return {key: value for key, value in found.items() if value}
+
+
+def _photo(raw: RawCard, warnings: list[str]) -> bytes | None:
+    line = next((x for x in raw.lines if x.name == "PHOTO"), None)
+    if line is None:
+        return None
+    try:
+        photo = decode_binary(line)
+    except ValueError:
+        warnings.append("bad_photo")
+        return None
+    if photo is None:
+        warnings.append("photo_not_embedded")
+    return photo
+
+
+def _component(raw: RawCard, encoding: str | None, warnings: list[str]) -> Any:
+    """The card as a vobject component, from lines already rid of the vCard 2.1 quirks."""
+    texts = ["BEGIN:VCARD", "VERSION:3.0"]
+    version = raw.version
+    for line in raw.lines:
+        if line.name in BINARY_PROPERTIES or line.name == "VERSION":
+            continue
+        text = clean_line(line, encoding, version)
+        try:
+            parseLine(text)
+        except ParseError:
+            if "skipped_lines" not in warnings:
+                warnings.append("skipped_lines")
+            continue
+        texts.append(text)
+    texts.append("END:VCARD")
+    return vobject.readOne("\r\n".join(texts) + "\r\n")
+
+
+def _text(value: Any) -> str:
+    """A decoded vobject value as one string (vobject turns comma lists into Python lists)."""
+    if isinstance(value, list):
+        return ",".join(_text(v) for v in value).strip()
+    return str(value or "").strip()
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def _apple_label(text: str) -> str:
+    """``_$!<Mobile>!$_`` -> ``mobile``; custom labels are kept as typed (lower case)."""
+    match = re.fullmatch(r"_\$!<(.*)>!\$_", text.strip())
+    return (match.group(1) if match else text).strip().lower()
+
+
+_PHONE_WORDS: tuple[tuple[PhoneLabel, tuple[str, ...]], ...] = (
+    (PhoneLabel.OTHER, ("fax", "pager", "传真", "寻呼")),
+    (PhoneLabel.MOBILE, ("cell", "mobile", "iphone", "手机", "移动")),
+    (PhoneLabel.WORK, ("work", "main", "company", "工作", "单位", "公司", "办公")),
+    (PhoneLabel.HOME, ("home", "家", "住宅")),
+    (PhoneLabel.OTHER, ("other", "voice", "其他")),
+)
+_CHINESE_MOBILE = re.compile(r"^(\+?86)?1[3-9]\d{9}$")
+
+
+def _phone_label(types: set[str], number: str) -> PhoneLabel:
+    """A relbook label from TYPE values and Apple labels; a bare number is judged by its form."""
+    for label, words in _PHONE_WORDS:
+        if any(word == t or (not word.isascii() and word in t) for t in types for word in words):
+            return label
+    digits = re.sub(r"[^\d+]", "", number)
+    return PhoneLabel.MOBILE if _CHINESE_MOBILE.match(digits) else PhoneLabel.OTHER
+
+
+_RELATIONS: tuple[tuple[FamilyRelation, tuple[str, ...]], ...] = (
+    (FamilyRelation.SPOUSE, ("spouse", "wife", "husband", "partner", "配偶", "妻", "夫", "老婆")),
+    (FamilyRelation.CHILD, ("child", "son", "daughter", "孩子", "儿子", "女儿")),
+    (FamilyRelation.PARENT, ("parent", "mother", "father", "父", "母", "爸", "妈")),
+    (FamilyRelation.SIBLING, ("sibling", "brother", "sister", "哥", "姐", "弟", "妹")),
+    (FamilyRelation.OTHER, ("other", "kin", "relative", "亲戚")),
+)
+
+
+def _relation(types: set[str]) -> FamilyRelation | None:
+    """The family relation a related-name label means; None for friends, managers and such."""
+    for relation, words in _RELATIONS:
+        if any(word == t or (not word.isascii() and word in t) for t in types for word in words):
+            return relation
+    return None
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(T.*)?$"),
+    re.compile(r"^--(?P<m>\d{2})-?(?P<d>\d{2})$"),
+    re.compile(r"^(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$"),
+)
+
+
+def parse_date(text: str, omit_year: str | None = None) -> tuple[int | None, int, int] | None:
+    """(year, month, day) from the date forms exporters write; None when it is not a date.
+
+    Year 0000 and Apple's ``X-APPLE-OMIT-YEAR`` stand-in year both mean no year.
+    """
+    cleaned = text.strip().replace(" ", "")
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            year_text = match.groupdict().get("y")
+            year = int(year_text) if year_text else None
+            if year == 0 or (year is not None and omit_year and year_text == omit_year.strip()):
+                year = None
+            return year, int(match.group("m")), int(match.group("d"))
+    return None
+
+
+class _Card:
+    """What one card says, gathered property by property before it becomes a ContactInput."""
+
+    def __init__(self, phrases: dict[str, str], warnings: list[str]):
+        self.phrases = phrases
+        self.warnings = warnings
+        self.data = ContactInput(name="")
+        self.labels: dict[str, str] = {}
+        self.formatted = ""
+        self.structured = ""
+        self.emails: list[str] = []
+        self.addresses: list[str] = []
+        self.notes: list[str] = []
+        self.related: list[str] = []
+        self.lunar_from_relbook = False
+
+    def read(self, component: Any) -> None:
+        children = list(component.getChildren())
+        for child in children:
+            if child.name == "X-ABLABEL" and child.group:
+                self.labels[child.group.lower()] = _apple_label(_text(child.value))
+        for child in children:
+            handler = _HANDLERS.get(child.name)
+            if handler is not None:
+                handler(self, child)
+
+    def types(self, child: ContentLine) -> set[str]:
+        """TYPE values, vCard 2.1 bare parameters and the Apple label of the item group."""
+        found = {t.strip().lower() for v in child.params.get("TYPE", []) for t in v.split(",")}
+        found |= {s.lower() for s in child.singletonparams}
+        if child.group and child.group.lower() in self.labels:
+            found.add(self.labels[child.group.lower()])
+        return found - {""}
+
+    def label(self, child: ContentLine) -> str:
+        return self.labels.get((child.group or "").lower(), "")
+
+    def add_date(self, child: ContentLine, kind: DateKind, label: str = "") -> None:
+        omit = next(iter(child.params.get("X-APPLE-OMIT-YEAR", [])), None)
+        parsed = parse_date(_text(child.value), omit)
+        if parsed is None:
+            self.warnings.append("bad_birthday" if kind == DateKind.BIRTHDAY else "bad_date")
+            return
+        if kind == DateKind.BIRTHDAY and self.data.birthday() is not None:
+            return
+        year, month, day = parsed
+        self.data.dates.append(DateInput(month, day, year, kind=kind, label=label))
+
+    def finish(self) -> ContactInput:
+        data = self.data
+        data.name = self.structured if _prefer_structured(self) else self.formatted
+        data.name = data.name or self.structured
+        if self.emails:
+            data.email = self.emails[0]
+        notes = [n for n in self.notes if n]
+        if self.lunar_from_relbook:
+            notes = [_without_lunar_lines(n) for n in notes]
+        extras = [
+            (self.phrases["emails"], self.emails[1:]),
+            (self.phrases["addresses"], self.addresses[1:]),
+            (self.phrases["related"], self.related),
+        ]
+        notes += [words + "; ".join(items) for words, items in extras if items]
+        data.notes = "\n".join(n for n in notes if n)
+        return data
+
+
+def _prefer_structured(card: _Card) -> bool:
+    """A Chinese name shown Western style in FN ("三 张") is better rebuilt from N ("张三")."""
+    if not card.formatted or not card.structured or not _has_han(card.structured):
+        return False
+    return " " in card.formatted and card.formatted.replace(" ", "") != card.structured
+
+
+def _without_lunar_lines(note: str) -> str:
+    prefixes = tuple(p["lunar"] for p in _PHRASES.values())
+    return "\n".join(line for line in note.split("\n") if not line.startswith(prefixes))
+
+
+def _on_fn(card: _Card, child: ContentLine) -> None:
+    card.formatted = card.formatted or _text(child.value)
+
+
+def _on_n(card: _Card, child: ContentLine) -> None:
+    name = child.value
+    parts = [_text(getattr(name, key, "")) for key in ("prefix", "given", "additional")]
+    family = _text(getattr(name, "family", ""))
+    suffix = _text(getattr(name, "suffix", ""))
+    if _has_han(family + parts[1]):
+        card.structured = family + parts[1] + parts[2]
+    else:
+        card.structured = " ".join(p for p in (*parts, family, suffix) if p)
+
+
+def _on_tel(card: _Card, child: ContentLine) -> None:
+    number = unicodedata.normalize("NFKC", _text(child.value))
+    number = re.sub(r"^tel:", "", number, flags=re.IGNORECASE).replace(".", "-").strip()
+    if number:
+        card.data.phones.append(PhoneInput(number, _phone_label(card.types(child), number)))
+
+
+def _on_email(card: _Card, child: ContentLine) -> None:
+    address = re.sub(r"^mailto:", "", _text(child.value), flags=re.IGNORECASE)
+    if not address:
+        return
+    preferred = "pref" in card.types(child) or child.params.get("PREF") == ["1"]
+    card.emails.insert(0 if preferred and card.emails else len(card.emails), address)
+
+
+def _on_org(card: _Card, child: ContentLine) -> None:
+    if card.data.company or card.data.department:
+        return
+    units = [_text(u) for u in (child.value if isinstance(child.value, list) else [child.value])]
+    card.data.company = units[0] if units else ""
+    card.data.department = " ".join(u for u in units[1:] if u)
+
+
+def _on_title(card: _Card, child: ContentLine) -> None:
+    card.data.title = card.data.title or _text(child.value)
+
+
+def _on_adr(card: _Card, child: ContentLine) -> None:
+    text = join_address(child.value)
+    if text:
+        card.addresses.append(text)
+        card.data.address = card.addresses[0]
+
+
+def join_address(address: Any) -> str:
+    """One line from ADR's parts: big to small with no spaces if Chinese, else comma separated."""
+    keys = ("box", "extended", "street", "city", "region", "code", "country")
+    box, extended, street, city, region, code, country = (
+        _text(getattr(address, key, "")) for key in keys
+    )
+    if _has_han(street + city + region + country):
+        text = ""
+        for part in (country, region, city, street, extended, box):
+            if part and (part == street or part not in street) and part not in text:
+                text += part
+        return f"{text} {code}".strip()
+    locality = " ".join(p for p in (region, code) if p)
+    return ", ".join(p for p in (street, extended, box, city, locality, country) if p)
+
+
+def _on_note(card: _Card, child: ContentLine) -> None:
+    card.notes.append(_text(child.value).replace("\r\n", "\n"))
+
+
+def _on_bday(card: _Card, child: ContentLine) -> None:
+    card.add_date(child, DateKind.BIRTHDAY)
+
+
+def _on_anniversary(card: _Card, child: ContentLine) -> None:
+    card.add_date(child, DateKind.WEDDING)
+
+
+def _on_abdate(card: _Card, child: ContentLine) -> None:
+    """Apple's and Google's labelled dates: the anniversary is a wedding, others custom dates."""
+    label = card.label(child)
+    if label == "anniversary" or "结婚" in label:
+        card.add_date(child, DateKind.WEDDING)
+    else:
+        card.add_date(child, DateKind.CUSTOM, label or "vCard")
+
+
+def _on_lunar(card: _Card, child: ContentLine) -> None:
+    parsed = parse_date(_text(child.value))
+    if parsed is None or card.data.birthday() is not None:
+        card.warnings.append("bad_birthday")
+        return
+    year, month, day = parsed
+    leap = child.params.get("LEAP", ["0"])[0] == "1"
+    card.data.dates.append(DateInput(month, day, year, CalendarKind.LUNAR, leap))
+    card.lunar_from_relbook = True
+
+
+def _on_relbook_date(card: _Card, child: ContentLine) -> None:
+    parsed = parse_date(_text(child.value))
+    first = {key.lower(): values[0] for key, values in child.params.items() if values}
+    if parsed is None:
+        card.warnings.append("bad_date")
+        return
+    year, month, day = parsed
+    special = DateInput(
+        month,
+        day,
+        year,
+        calendar=first.get("calendar", CalendarKind.SOLAR),
+        leap=first.get("leap") == "1",
+        kind=first.get("kind", DateKind.CUSTOM),
+        recurrence=first.get("recurrence", Recurrence.YEARLY),
+        label=first.get("label", ""),
+    )
+    card.data.dates.append(special)
+
+
+def _on_wechat(card: _Card, child: ContentLine) -> None:
+    card.data.wechat = card.data.wechat or _text(child.value)
+
+
+def _on_qq(card: _Card, child: ContentLine) -> None:
+    card.data.qq = card.data.qq or _text(child.value)
+
+
+def _on_impp(card: _Card, child: ContentLine) -> None:
+    """Instant messaging as Apple (X-SERVICE-TYPE) and 4.0 (a scheme) write it."""
+    scheme, _, handle = _text(child.value).partition(":")
+    service = " ".join([scheme, *child.params.get("X-SERVICE-TYPE", []), *card.types(child)])
+    service = service.lower()
+    if "qq" in service:
+        _on_qq(card, _Plain(handle or scheme))
+    elif "wechat" in service or "weixin" in service or "微信" in service:
+        _on_wechat(card, _Plain(handle or scheme))
+
+
+@dataclass
+class _Plain:
+    """Just enough of a ContentLine to hand a value on to another handler."""
+
+    value: str
+
+
+def _on_categories(card: _Card, child: ContentLine) -> None:
+    values = child.value if isinstance(child.value, list) else _text(child.value).split(",")
+    for value in (_text(v) for v in values):
+        if value and value.lower() not in _IGNORED_CATEGORIES and value not in card.data.tags:
+            card.data.tags.append(value)
+
+
+def _on_gender(card: _Card, child: ContentLine) -> None:
+    sex = _text(child.value).split(";")[0].strip().lower()
+    if sex in ("m", "male", "男"):
+        card.data.gender = Gender.MALE
+    elif sex in ("f", "female", "女"):
+        card.data.gender = Gender.FEMALE
+
+
+def _on_related(card: _Card, child: ContentLine) -> None:
+    """Apple's X-ABRELATEDNAMES and 4.0 RELATED: family become members, others a note."""
+    name = _text(child.value)
+    if not name or re.match(r"^(urn|https?|mailto):", name, re.IGNORECASE):
+        return
+    types = card.types(child) - {"pref"}
+    relation = _relation(types)
+    if relation is None:
+        label = ", ".join(sorted(types))
+        card.related.append(f"{name} ({label})" if label else name)
+    else:
+        card.data.family.append(FamilyInput(name, relation))
+
+
+_HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
+    "FN": _on_fn,
+    "N": _on_n,
+    "TEL": _on_tel,
+    "EMAIL": _on_email,
+    "ORG": _on_org,
+    "TITLE": _on_title,
+    "ADR": _on_adr,
+    "NOTE": _on_note,
+    "BDAY": _on_bday,
+    "ANNIVERSARY": _on_anniversary,
+    "X-ANNIVERSARY": _on_anniversary,
+    "X-ABDATE": _on_abdate,
+    LUNAR_PROPERTY: _on_lunar,
+    DATE_PROPERTY: _on_relbook_date,
+    "X-WECHAT": _on_wechat,
+    "X-WEIXIN": _on_wechat,
+    "X-QQ": _on_qq,
+    "IMPP": _on_impp,
+    "CATEGORIES": _on_categories,
+    "GENDER": _on_gender,
+    "X-GENDER": _on_gender,
+    "X-ABRELATEDNAMES": _on_related,
+    "RELATED": _on_related,
+}
+
+
+def _drop_bad_dates(data: ContactInput, warnings: list[str]) -> None:
+    """Impossible dates (February 30, a leap month that year lacks) are dropped, not fatal."""
+    kept: list[DateInput] = []
+    for special in data.dates:
+        is_birthday = special.kind == DateKind.BIRTHDAY
+        if validate_date(special, "birthday" if is_birthday else "dates"):
+            warnings.append("bad_birthday" if is_birthday else "bad_date")
+        else:
+            kept.append(special)
+    data.dates = kept
+
+
+# ---------------------------------------------------------------- writing
+
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 万俟 夏侯 司徒 令狐 宇文 轩辕 独孤 南宫 "
+    "西门 端木 闻人 澹台 申屠 呼延 东郭 百里 钟离 赫连 拓跋 太史".split()
+)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(family, given): a Chinese name's surname is its first character, or two if compound."""
+    name = name.strip()
+    if _has_han(name[:1]):
+        size = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return name[:size], name[size:].strip()
+    given, _, family = name.rpartition(" ")
+    return (family, given.strip()) if given else ("", family)
+
+
+@dataclass
+class _Writer:
+    """The content lines of one card, unfolded; Apple item groups are numbered as they come."""
+
+    version: str
+    lines: list[str] = field(default_factory=list)
+    items: int = 0
+
+    def add(self, name: str, value: str, params: tuple[str, ...] = (), group: str = "") -> None:
+        head = ";".join([f"{group}.{name}" if group else name, *params])
+        self.lines.append(f"{head}:{value}")
+
+    def item(self) -> str:
+        self.items += 1
+        return f"item{self.items}"
+
+    @property
+    def modern(self) -> bool:
+        return self.version == "4.0"
+
+
+_PHONE_TYPES = {
+    "3.0": {
+        PhoneLabel.MOBILE: "CELL,VOICE",
+        PhoneLabel.WORK: "WORK,VOICE",
+        PhoneLabel.HOME: "HOME,VOICE",
+        PhoneLabel.OTHER: "VOICE",
+    },
+    "4.0": {
+        PhoneLabel.MOBILE: "cell",
+        PhoneLabel.WORK: "work,voice",
+        PhoneLabel.HOME: "home,voice",
+        PhoneLabel.OTHER: "voice",
+    },
+}
+_APPLE_RELATIONS = {
+    FamilyRelation.SPOUSE: "_$!<Spouse>!$_",
+    FamilyRelation.CHILD: "_$!<Child>!$_",
+    FamilyRelation.PARENT: "_$!<Parent>!$_",
+    FamilyRelation.SIBLING: "_$!<Sibling>!$_",
+    FamilyRelation.OTHER: "_$!<Other>!$_",
+}
+
+
+def write_vcards(
+    contacts: list[ContactInput], version: str = "3.0", language: str = "zh_CN"
+) -> str:
+    """The contacts as one vCard file: UTF-8 text, CRLF lines folded at 75 octets.
+
+    ``language`` words the note line that carries a lunar birthday for other programs.
+    """
+    if version not in VERSIONS:
+        raise ValueError(f"vCard version must be one of {VERSIONS}, not {version!r}")
+    return "".join(_card_text(c, version, language) for c in contacts)
+
+
+def export_vcards(
+    session: Session, contact_ids: list[int], version: str = "3.0", language: str = "zh_CN"
+) -> str:
+    """The stored contacts ``contact_ids`` as a vCard file (see ``write_vcards``)."""
+    contacts = [to_input(get_contact(session, contact_id)) for contact_id in contact_ids]
+    return write_vcards(contacts, version, language)
+
+
+def _card_text(data: ContactInput, version: str, language: str) -> str:
+    writer = _Writer(version)
+    writer.add("BEGIN", "VCARD")
+    writer.add("VERSION", version)
+    writer.add("PRODID", "-//relbook//relbook//EN")
+    _write_identity(writer, data)
+    _write_reach(writer, data)
+    _write_dates(writer, data)
+    _write_family(writer, data)
+    if data.tags:
+        writer.add("CATEGORIES", ",".join(escape_text(t) for t in data.tags))
+    note = "\n".join(p for p in (data.notes.strip(), _lunar_note(data, language)) if p)
+    if note:
+        writer.add("NOTE", escape_text(note))
+    writer.add("END", "VCARD")
+    return "".join(fold(line) for line in writer.lines)
+
+
+def _write_identity(writer: _Writer, data: ContactInput) -> None:
+    name = data.name.strip()
+    writer.add("FN", escape_text(name))
+    family, given = split_name(name)
+    writer.add("N", ";".join([escape_text(family), escape_text(given), "", "", ""]))
+    sex = {Gender.MALE: "M", Gender.FEMALE: "F"}.get(Gender(data.gender))
+    if sex:
+        writer.add("GENDER" if writer.modern else "X-GENDER", sex)
+    if data.company.strip() or data.department.strip():
+        units = [escape_text(data.company.strip()), escape_text(data.department.strip())]
+        writer.add("ORG", ";".join(units) if units[1] else units[0])
+    if data.title.strip():
+        writer.add("TITLE", escape_text(data.title.strip()))
+
+
+def _write_reach(writer: _Writer, data: ContactInput) -> None:
+    for phone in data.phones:
+        if phone.number.strip():
+            types = _PHONE_TYPES[writer.version][PhoneLabel(phone.label)]
+            writer.add("TEL", escape_text(phone.number.strip()), (f"TYPE={param_value(types)}",))
+    if data.email.strip():
+        params = () if writer.modern else ("TYPE=INTERNET",)
+        writer.add("EMAIL", escape_text(data.email.strip()), params)
+    if data.address.strip():
+        street = escape_text(data.address.strip())
+        writer.add("ADR", f";;{street};;;;", ("TYPE=WORK" if not writer.modern else "TYPE=work",))
+    if data.wechat.strip():
+        writer.add("X-WECHAT", escape_text(data.wechat.strip()))
+    if data.qq.strip():
+        writer.add("X-QQ", escape_text(data.qq.strip()))
+
+
+def _iso(special: DateInput, compact: bool) -> str:
+    if special.year is None:
+        return f"--{special.month:02d}{special.day:02d}" if compact else special_iso(special)
+    if compact:
+        return f"{special.year:04d}{special.month:02d}{special.day:02d}"
+    return special_iso(special)
+
+
+def special_iso(special: DateInput) -> str:
+    return special.as_calendar_date().iso()
+
+
+def _write_solar(writer: _Writer, name: str, special: DateInput, group: str = "") -> None:
+    """A solar date: 4.0 basic form, 3.0 extended form with Apple's stand-in for no year."""
+    if writer.modern or special.year is not None:
+        writer.add(name, _iso(special, writer.modern), group=group)
+        return
+    value = f"{APPLE_OMIT_YEAR}-{special.month:02d}-{special.day:02d}"
+    writer.add(name, value, (f"X-APPLE-OMIT-YEAR={APPLE_OMIT_YEAR}",), group)
+
+
+def _write_dates(writer: _Writer, data: ContactInput) -> None:
+    for special in data.dates:
+        solar = special.calendar == CalendarKind.SOLAR
+        yearly = special.recurrence == Recurrence.YEARLY
+        if special.kind == DateKind.BIRTHDAY and solar:
+            _write_solar(writer, "BDAY", special)
+        elif special.kind == DateKind.BIRTHDAY:
+            params = ("LEAP=1",) if special.leap else ()
+            writer.add(LUNAR_PROPERTY, special_iso(special), params)
+        elif special.kind == DateKind.WEDDING and solar and yearly and writer.modern:
+            _write_solar(writer, "ANNIVERSARY", special)
+        elif special.kind == DateKind.WEDDING and solar and yearly:
+            group = writer.item()
+            _write_solar(writer, "X-ABDATE", special, group)
+            writer.add("X-ABLabel", "_$!<Anniversary>!$_", group=group)
+        else:
+            _write_relbook_date(writer, special)
+
+
+def _write_relbook_date(writer: _Writer, special: DateInput) -> None:
+    """Dates vCard has no words for (lunar, one-off, founding, ...), for relbook to read back."""
+    params = [f"KIND={special.kind}", f"CALENDAR={special.calendar}"]
+    if special.leap:
+        params.append("LEAP=1")
+    if special.recurrence != Recurrence.YEARLY:
+        params.append(f"RECURRENCE={special.recurrence}")
+    if special.label.strip():
+        params.append(f"LABEL={param_value(special.label.strip())}")
+    writer.add(DATE_PROPERTY, special_iso(special), tuple(params))
+
+
+def _write_family(writer: _Writer, data: ContactInput) -> None:
+    for member in data.family:
+        if not member.name.strip():
+            continue
+        relation = FamilyRelation(member.relation)
+        if writer.modern:
+            kind = "kin" if relation == FamilyRelation.OTHER else relation.value
+            writer.add("RELATED", escape_text(member.name.strip()), (f"TYPE={kind}", "VALUE=text"))
+        else:
+            group = writer.item()
+            writer.add("X-ABRELATEDNAMES", escape_text(member.name.strip()), group=group)
+            writer.add("X-ABLabel", _APPLE_RELATIONS[relation], group=group)
+
+
+def _lunar_note(data: ContactInput, language: str) -> str:
+    """A lunar birthday in words, for phones that cannot read X-RELBOOK-LUNAR-BIRTHDAY."""
+    birthday = data.birthday()
+    if birthday is None or birthday.calendar != CalendarKind.LUNAR:
+        return ""
+    if language.startswith("zh"):
+        year = f"{birthday.year}年" if birthday.year else ""
+        leap = "闰" if birthday.leap else ""
+        return f"{_PHRASES['zh_CN']['lunar']}{year}{leap}{birthday.month}月{birthday.day}日"
+    year = f"{birthday.year}-" if birthday.year else ""
+    leap = "leap " if birthday.leap else ""
+    return f"{_PHRASES['en']['lunar']}{year}{leap}{birthday.month}-{birthday.day}"
