@@ -404,6 +404,11 @@ def _expiries(session: Session, start: date, end: date) -> list[Occurrence]:
     ]
 
 
+def open_follow_ups(session: Session, start: date, end: date) -> list[Occurrence]:
+    """Open next steps and tasks due by ``end`` (those before ``start`` marked overdue)."""
+    return _follow_ups(session, start, end) + _tasks(session, start, end)
+
+
 def occurrences(
     session: Session,
     start: date,
