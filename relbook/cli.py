@@ -19,6 +19,10 @@ from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import RelbookError, ValidationError
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
+IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
+EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics")
+LISTED_DUPLICATES = 20
+"""Likely duplicates the import preview names one by one; the rest are counted."""
 DEFAULT_TIME = time(9, 0)
 """The time given to ``--date`` and ``--due`` days written without one: the start of a workday."""
 OCCASION_WORDS = {
@@ -113,6 +117,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     reminders_cli.add_parser(commands)
 
+    _add_exchange_commands(commands)
+
     shots = commands.add_parser("screenshots", help="render every main screen to PNG files")
     shots.add_argument("outdir", metavar="OUTDIR")
     return parser
@@ -175,6 +181,41 @@ def _add_history_commands(commands: Any) -> None:
     )
     refer.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
     refer.add_argument("--outcome", metavar="TEXT", default="", help="what came of it")
+
+
+def _add_exchange_commands(commands: Any) -> None:
+    imp = commands.add_parser("import", help="import contacts from a vCard, CSV or Excel file")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--format", choices=IMPORT_FORMATS, help="default: from the file name's extension"
+    )
+    imp.add_argument("--encoding", metavar="E", help="text encoding, e.g. gbk (default: guessed)")
+    imp.add_argument(
+        "--on-duplicate",
+        choices=("merge", "skip", "add"),
+        default="merge",
+        help="what to do with a likely duplicate (default: merge, filling only empty fields)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="only show what would happen")
+
+    exp = commands.add_parser(
+        "export", help="write contacts to a CSV, Excel, vCard or calendar (ICS) file"
+    )
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    exp.add_argument("--search", default="", metavar="Q", help="only contacts this search finds")
+    exp.add_argument("--tier", choices=("A", "B", "C"), help="only contacts of this tier")
+    exp.add_argument("--contact", metavar="NAME_OR_ID", help="only this contact")
+    exp.add_argument(
+        "--years",
+        type=int,
+        default=5,
+        metavar="N",
+        help="for ics: years of lunar dates to expand (default: 5)",
+    )
+    exp.add_argument(
+        "--vcard-version", choices=("3.0", "4.0"), default="3.0", help="for vcf (default: 3.0)"
+    )
 
 
 def _add_contact_options(sub: argparse.ArgumentParser) -> None:
@@ -473,6 +514,195 @@ def _cmd_screenshots(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _position(unit: str, position: int, line: int | None = None) -> str:
+    from relbook.labels import translate
+
+    if unit == "row":
+        return _fill(translate("Cli", "Row %1"), position)
+    if line is None:
+        return _fill(translate("Cli", "Card %1"), position)
+    return _fill(translate("Cli", "Card %1 (line %2)"), position, line)
+
+
+def _reason_text(reason: str | None) -> str:
+    from relbook.labels import translate
+
+    words = {
+        "phone": translate("Cli", "same phone"),
+        "email": translate("Cli", "same email"),
+        "name_company": translate("Cli", "same name and company"),
+        "name": translate("Cli", "same name"),
+    }
+    return words.get(reason or "", reason or "")
+
+
+def _problem_lines(unit: str, problems: list[Any]) -> list[str]:
+    from relbook.labels import error_text
+
+    return [
+        f"  {_position(unit, p.position, p.line)}: " + " ".join(error_text(e) for e in p.errors)
+        for p in problems
+    ]
+
+
+def _fill(template: str, *values: object) -> str:
+    """``%1``, ``%2``, ... replaced in one pass, so a name containing "%2" stays as it is."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
+
+
+def _duplicate_line(unit: str, item: Any) -> str:
+    from relbook.labels import translate
+
+    where = _position(unit, item.candidate.position)
+    name, reason = item.candidate.contact.name, _reason_text(item.reason)
+    if item.contact_id is not None:
+        template = translate("Cli", "%1 %2 matches %3 (id %4): %5")
+        return "  " + _fill(template, where, name, item.contact_name, item.contact_id, reason)
+    earlier = _position(unit, item.earlier_position)
+    return "  " + _fill(
+        translate("Cli", "%1 %2 repeats %3 of this file: %4"), where, name, earlier, reason
+    )
+
+
+def _print_preview(preview: Any) -> None:
+    from relbook.labels import translate
+
+    unit = preview.source.unit
+    positions = {c.position for c in preview.source.candidates}
+    blocked = [p for p in preview.source.problems if p.position not in positions]
+    noted = [p for p in preview.source.problems if p.position in positions]
+    lines = [translate("Cli", "New contacts: %1").replace("%1", str(len(preview.new)))]
+    duplicates = preview.duplicates
+    lines.append(translate("Cli", "Likely duplicates: %1").replace("%1", str(len(duplicates))))
+    lines += [_duplicate_line(unit, item) for item in duplicates[:LISTED_DUPLICATES]]
+    if len(duplicates) > LISTED_DUPLICATES:
+        more = len(duplicates) - LISTED_DUPLICATES
+        lines.append("  " + translate("Cli", "... and %1 more").replace("%1", str(more)))
+    if blocked:
+        lines.append(translate("Cli", "Cannot be imported: %1").replace("%1", str(len(blocked))))
+        lines += _problem_lines(unit, blocked)
+    if noted:
+        lines.append(translate("Cli", "Read with problems: %1").replace("%1", str(len(noted))))
+        lines += _problem_lines(unit, noted)
+    print("\n".join(lines))
+
+
+def _cmd_import(book: Any, args: argparse.Namespace) -> int:
+    from relbook.exchange import importer
+    from relbook.exchange.files import file_error, read_file
+    from relbook.labels import translate
+
+    path = Path(args.file)
+    importer.import_format(path.name, args.format)
+    source = importer.read_import(read_file(path), path.name, args.format, args.encoding)
+    with book.session() as session:
+        preview = importer.preview(session, source)
+    _print_preview(preview)
+    if not source.candidates:
+        raise file_error("no_records", str(path))
+    if args.dry_run:
+        print(translate("Cli", "Dry run: nothing was written."))
+        return 0
+    now = datetime.now()
+    backup = importer.backup_before_import(book, now, len(source.candidates))
+    if backup is not None:
+        print(translate("Cli", "Backup of the book saved to %1").replace("%1", str(backup)))
+    with book.session() as session:
+        result = importer.apply_import(session, preview, args.on_duplicate, now=now)
+    print(
+        translate("Cli", "Created %1, merged %2, skipped %3.")
+        .replace("%1", str(len(result.created)))
+        .replace("%2", str(len(result.merged)))
+        .replace("%3", str(len(result.skipped)))
+    )
+    if result.failed:
+        print(translate("Cli", "Failed: %1").replace("%1", str(len(result.failed))))
+        print("\n".join(_problem_lines(source.unit, result.failed)))
+    return 0
+
+
+def _export_ids(session: Any, args: argparse.Namespace) -> list[int]:
+    from relbook.core.contacts import find_contact
+    from relbook.core.search import ContactFilter, contact_ids
+
+    if args.contact:
+        return [find_contact(session, args.contact).id]
+    return contact_ids(session, ContactFilter(text=args.search, tier=args.tier))
+
+
+def _sheet_words() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Header and value words of a CSV/XLSX export in the interface language."""
+    from relbook import labels
+    from relbook.exchange.sheets import EXPORT_COLUMNS
+
+    headers = {column: labels.field(column) for column in EXPORT_COLUMNS}
+    values = {kind: labels.choices(kind) for kind in ("stage", "source", "gender", "personality")}
+    values["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
+    return headers, values
+
+
+def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], language: str) -> Any:
+    """A function writing the export to an open binary file."""
+    from relbook.exchange import sheets
+    from relbook.exchange.vcard import export_vcards
+
+    if args.format == "vcf":
+        data = export_vcards(session, ids, args.vcard_version, language).encode("utf-8")
+        return lambda handle: handle.write(data)
+    if args.format == "ics":
+        data = _calendar_export(session, args, ids)
+        return lambda handle: handle.write(data)
+    headers, rows = sheets.contact_table(session, ids, sheets.EXPORT_COLUMNS, *_sheet_words())
+    if args.format == "csv":
+        data = sheets.write_csv(rows, headers)
+        return lambda handle: handle.write(data)
+    return lambda handle: sheets.write_xlsx(rows, headers, handle)
+
+
+def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> bytes:
+    """Birthdays, special days, festivals and follow-ups as ICS, titled in the book's language."""
+    from relbook import labels, reminder_words
+    from relbook.core.festivals import DEFAULT_FESTIVALS
+    from relbook.exchange.ics import IcsOptions, IcsWords, build_calendar
+    from relbook.labels import translate
+
+    if not 1 <= args.years <= 30:
+        raise ValidationError.single("years", "out_of_range", min=1, max=30)
+    chosen = bool(args.contact or args.search or args.tier)
+    words = IcsWords(
+        birthday=translate("Ics", "{name}'s birthday"),
+        family_birthday=translate("Ics", "{name}: {member}'s birthday"),
+        special_date=translate("Ics", "{name}: {label}"),
+        follow_up=translate("Ics", "{name}: {task}"),
+        lunar_suffix=translate("Ics", " (lunar)"),
+        calendar_name=translate("Ics", "relbook: birthdays and follow-ups"),
+        festival_names={f.code: reminder_words.festival_name(f.code) for f in DEFAULT_FESTIVALS},
+        date_kinds=labels.choices("date_kind"),
+    )
+    options = IcsOptions(years=args.years, contact_ids=tuple(ids) if chosen else None)
+    return build_calendar(session, datetime.now(), options, words)
+
+
+def _cmd_export(book: Any, args: argparse.Namespace) -> int:
+    from relbook.core.settings import get_setting
+    from relbook.exchange.files import write_atomic
+    from relbook.i18n import resolve_language
+    from relbook.labels import translate
+
+    target = Path(args.output)
+    with book.session() as session:
+        language = resolve_language(get_setting(session, "ui.language"))
+        ids = _export_ids(session, args)
+        write = _export_writer(session, args, ids, language)
+    write_atomic(target, write)
+    print(
+        translate("Cli", "Wrote %1 contacts to %2")
+        .replace("%1", str(len(ids)))
+        .replace("%2", str(target))
+    )
+    return 0
+
+
 def _start_gui(data_dir: str | None) -> int:
     from relbook.app import run_gui
 
@@ -520,6 +750,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "refer": _cmd_refer,
             "screenshots": _cmd_screenshots,
             "reminders": reminders_cli.run,
+            "import": _cmd_import,
+            "export": _cmd_export,
         }
         return handlers[args.command](book, args)
     except RelbookError as problem:

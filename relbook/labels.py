@@ -276,6 +276,10 @@ def _fields() -> dict[str, str]:
         "referred_on": translate("Fields", "Referral date"),
         "last_contacted": translate("Fields", "Last contacted"),
         "interactions": translate("Fields", "Latest interactions"),
+        "next_birthday": translate("Fields", "Next birthday"),
+        "created_at": translate("Fields", "Added on"),
+        "file": translate("Fields", "File"),
+        "card": translate("Fields", "Card"),
     }
 
 
@@ -434,6 +438,31 @@ def error_text(error: FieldError) -> str:
         "no_family": translate(
             "Errors", '%1: "%2" is not a family member; this contact has none recorded.'
         ),
+        "json_not_supported": translate(
+            "Errors", '%1 "%2": importing JSON is not supported yet; use vCard, CSV or Excel.'
+        ),
+        "unknown_format": translate(
+            "Errors",
+            '%1 "%2": unknown format; vCard (.vcf), CSV (.csv) and Excel (.xlsx) files can be '
+            "imported.",
+        ),
+        "empty": translate("Errors", '%1 "%2" is empty.'),
+        "not_text": translate("Errors", '%1 "%2" is neither a text file nor a workbook.'),
+        "bad_encoding": translate(
+            "Errors", '%1 "%2" cannot be decoded; try another encoding, for example GBK.'
+        ),
+        "bad_csv": translate("Errors", '%1 "%2" is not a readable CSV file (line %3).'),
+        "bad_xlsx": translate("Errors", '%1 "%2" is not a readable Excel workbook.'),
+        "xls_not_supported": translate(
+            "Errors", '%1 "%2" is an old Excel .xls file; save it as .xlsx first.'
+        ),
+        "no_records": translate("Errors", '%1 "%2" holds no contacts that can be imported.'),
+        "cannot_read": translate("Errors", '%1 "%2" cannot be read: %3'),
+        "cannot_write": translate("Errors", '%1 "%2" cannot be written: %3'),
+        "card_unreadable": translate("Errors", "This card cannot be read: %2"),
+        "card_truncated": translate(
+            "Errors", "The file ends inside this card; what was read is imported."
+        ),
     }
     template = messages.get(error.code, translate("Errors", "%1 is not valid."))
     if error.code == "impossible_date":
@@ -470,6 +499,10 @@ def error_text(error: FieldError) -> str:
         args = [p.get("option"), p.get("value")]
     elif error.code == "no_family_member":
         args = [p.get("value"), p.get("members")]
+    elif error.code == "bad_csv":
+        args = [p.get("value"), p.get("line")]
+    elif error.code in ("cannot_read", "cannot_write"):
+        args = [p.get("value"), p.get("reason")]
     else:
         args = [p.get("value", "")]
     text = template.replace("%1", field(error.field))

@@ -90,6 +90,82 @@
         <source>Recorded: %1 referred %2.</source>
         <translation>已记录：%1 介绍了 %2。</translation>
     </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>第 %1 张名片</translation>
+    </message>
+    <message>
+        <source>Card %1 (line %2)</source>
+        <translation>第 %1 张名片（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and company</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <source>%1 %2 matches %3 (id %4): %5</source>
+        <translation>%1 %2 与已有的 %3（编号 %4）重复：%5</translation>
+    </message>
+    <message>
+        <source>%1 %2 repeats %3 of this file: %4</source>
+        <translation>%1 %2 与本文件的%3重复：%4</translation>
+    </message>
+    <message>
+        <source>New contacts: %1</source>
+        <translation>新联系人：%1</translation>
+    </message>
+    <message>
+        <source>Likely duplicates: %1</source>
+        <translation>可能重复：%1</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+        <source>Cannot be imported: %1</source>
+        <translation>无法导入：%1</translation>
+    </message>
+    <message>
+        <source>Read with problems: %1</source>
+        <translation>读取时有问题：%1</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Backup of the book saved to %1</source>
+        <translation>客户簿已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Created %1, merged %2, skipped %3.</source>
+        <translation>新建 %1，合并 %2，跳过 %3。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 contacts to %2</source>
+        <translation>已将 %1 位联系人写入 %2</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -440,6 +516,58 @@
     <message>
         <source>%1: "%2" is not a family member; this contact has none recorded.</source>
         <translation>%1：“%2”不是家庭成员；该联系人没有记录家庭成员。</translation>
+    </message>
+    <message>
+        <source>%1 "%2": importing JSON is not supported yet; use vCard, CSV or Excel.</source>
+        <translation>%1“%2”：暂不支持导入 JSON；请使用 vCard、CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <source>%1 "%2": unknown format; vCard (.vcf), CSV (.csv) and Excel (.xlsx) files can be imported.</source>
+        <translation>%1“%2”：无法识别的格式；可以导入 vCard（.vcf）、CSV（.csv）和 Excel（.xlsx）文件。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is empty.</source>
+        <translation>%1“%2”是空的。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is neither a text file nor a workbook.</source>
+        <translation>%1“%2”既不是文本文件也不是表格文件。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" cannot be decoded; try another encoding, for example GBK.</source>
+        <translation>%1“%2”无法解码；请换一种编码试试，例如 GBK。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not a readable CSV file (line %3).</source>
+        <translation>%1“%2”不是可读取的 CSV 文件（第 %3 行）。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not a readable Excel workbook.</source>
+        <translation>%1“%2”不是可读取的 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is an old Excel .xls file; save it as .xlsx first.</source>
+        <translation>%1“%2”是旧版 Excel .xls 文件；请先另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" holds no contacts that can be imported.</source>
+        <translation>%1“%2”中没有可以导入的联系人。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" cannot be read: %3</source>
+        <translation>无法读取%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1 "%2" cannot be written: %3</source>
+        <translation>无法写入%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>This card cannot be read: %2</source>
+        <translation>无法读取这张名片：%2</translation>
+    </message>
+    <message>
+        <source>The file ends inside this card; what was read is imported.</source>
+        <translation>文件在这张名片中间结束；已导入读取到的部分。</translation>
     </message>
     <message>
         <source>%1 is not valid.</source>
@@ -907,6 +1035,22 @@
         <source>Latest interactions</source>
         <translation>最近往来</translation>
     </message>
+    <message>
+        <source>Next birthday</source>
+        <translation>下次生日</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>名片</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1141,6 +1285,33 @@
     <message>
         <source>Not a placeholder, will be sent as typed: %1</source>
         <translation>不是可用的占位符，将按原样发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Ics</name>
+    <message>
+        <source>{name}'s birthday</source>
+        <translation>{name} 生日</translation>
+    </message>
+    <message>
+        <source>{name}: {member}'s birthday</source>
+        <translation>{name}：{member} 生日</translation>
+    </message>
+    <message>
+        <source>{name}: {label}</source>
+        <translation>{name}：{label}</translation>
+    </message>
+    <message>
+        <source>{name}: {task}</source>
+        <translation>{name}：{task}</translation>
+    </message>
+    <message>
+        <source> (lunar)</source>
+        <translation>（农历）</translation>
+    </message>
+    <message>
+        <source>relbook: birthdays and follow-ups</source>
+        <translation>relbook：生日与跟进</translation>
     </message>
 </context>
 <context>

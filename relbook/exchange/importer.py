@@ -1,0 +1,481 @@
+"""The import pipeline (read, preview duplicates, apply) shared by the GUI and the CLI."""
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import false, func, select, update
+from sqlalchemy.orm import Session
+
+from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
+from relbook.core.contacts import create_contact, get_contact, to_input, update_contact
+from relbook.core.enums import DateKind, Gender
+from relbook.core.errors import FieldError, ValidationError
+from relbook.core.models import Contact, Organization, Phone
+from relbook.db.location import backup_dir
+from relbook.db.migrate import backup_copy
+from relbook.exchange.files import file_error
+from relbook.exchange.tabular import (
+    ParsedRow,
+    RowProblem,
+    Table,
+    TableError,
+    guess_mapping,
+    read_table,
+    rows_to_contacts,
+)
+from relbook.exchange.vcard import parse_vcards
+
+if TYPE_CHECKING:
+    from relbook.book import Book
+
+FORMATS: tuple[str, ...] = ("vcf", "csv", "xlsx")
+"""Formats ``read_import`` reads; JSON will join them later."""
+
+CHOICES: tuple[str, ...] = ("merge", "skip", "add")
+"""What to do with a likely duplicate."""
+
+_EXTENSIONS: dict[str, str] = {
+    ".vcf": "vcf",
+    ".vcard": "vcf",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+}
+_NOT_DIGIT = re.compile(r"\D")
+"""A regex keeps only digits faster than ``contacts.digits_only`` over a whole book's phones."""
+_MIN_PHONE_DIGITS = 7
+"""Shorter numbers (extensions, 110, 10086) say too little about who someone is."""
+
+
+@dataclass
+class SourceWarning:
+    """Something dropped from a record that was still read (e.g. ``bad_birthday``)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    """One record ready to import; ``position`` is the card number or the row number."""
+
+    position: int
+    contact: ContactInput
+    warnings: list[SourceWarning] = field(default_factory=list)
+
+
+@dataclass
+class SourceProblem:
+    """A record that cannot be imported as is; ``errors`` word it via ``labels.error_text``.
+
+    ``line`` is where a card starts (vCard) or the row number (tables).
+    """
+
+    position: int
+    line: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+
+
+@dataclass
+class ImportSource:
+    """What a file holds, in one shape whatever its format.
+
+    For tables ``table`` and ``mapping`` are kept, so a dialog can correct the mapping and call
+    ``with_mapping``.
+    """
+
+    fmt: str
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    table: Table | None = None
+    mapping: dict[int, str] = field(default_factory=dict)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        """``card`` or ``row``: what a position counts."""
+        return "card" if self.fmt == "vcf" else "row"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def import_format(filename: str, fmt: str | None) -> str:
+    """The format asked for, else the one the file's extension names."""
+    chosen = (fmt or _EXTENSIONS.get(Path(filename).suffix.lower(), "")).lower()
+    if chosen == "json":
+        raise file_error("json_not_supported", filename)
+    if chosen not in FORMATS:
+        raise file_error("unknown_format", filename)
+    return chosen
+
+
+def read_import(
+    data: bytes, filename: str, fmt: str | None = None, encoding: str | None = None
+) -> ImportSource:
+    """Every record of the file as candidates and problems; a whole-file failure raises.
+
+    Raises ``ValidationError`` with one ``FieldError("file", code, {"value": filename, ...})``.
+    """
+    chosen = import_format(filename, fmt)
+    if chosen == "vcf":
+        return _from_vcards(data, filename, encoding)
+    try:
+        table = read_table(data, filename, encoding)
+    except TableError as problem:
+        params = {k: v for k, v in problem.params.items() if k != "file"}
+        raise file_error(problem.code, filename, **params) from problem
+    return with_mapping(ImportSource(chosen, table=table), guess_mapping(table.headers))
+
+
+def _from_vcards(data: bytes, filename: str, encoding: str | None) -> ImportSource:
+    parsed = parse_vcards(data, encoding)
+    if not parsed.records and not parsed.problems:
+        raise file_error("empty", filename)
+    source = ImportSource("vcf")
+    source.candidates = [
+        Candidate(r.card_number, r.data, [SourceWarning(w) for w in r.warnings])
+        for r in parsed.records
+    ]
+    source.problems = [
+        SourceProblem(p.card_number, p.line, p.code, p.params, _card_errors(p.code, p))
+        for p in parsed.problems
+    ]
+    return source
+
+
+def _card_errors(code: str, problem: Any) -> list[FieldError]:
+    if code == "no_name":
+        return [FieldError("name", "required")]
+    if problem.errors:
+        return list(problem.errors)
+    return [FieldError("card", f"card_{code}", {"value": problem.params.get("message", "")})]
+
+
+def with_mapping(source: ImportSource, mapping: dict[int, str]) -> ImportSource:
+    """The table's rows read again with ``mapping`` (column index -> field)."""
+    if source.table is None:
+        raise ValueError("only tables have a column mapping")
+    parsed = rows_to_contacts(source.table, mapping)
+    return ImportSource(
+        source.fmt,
+        candidates=[_row_candidate(r) for r in parsed.records],
+        problems=[_row_problem(p) for p in parsed.problems],
+        table=source.table,
+        mapping=dict(mapping),
+        ignored_columns=parsed.ignored_columns,
+    )
+
+
+def _row_candidate(row: ParsedRow) -> Candidate:
+    warnings = [SourceWarning(w.code, w.params) for w in row.warnings]
+    return Candidate(row.row_number, row.contact, warnings)
+
+
+def _row_problem(problem: RowProblem) -> SourceProblem:
+    error = (
+        FieldError(problem.field, problem.code, problem.params)
+        if problem.field
+        else FieldError("name", "required")
+    )
+    return SourceProblem(
+        problem.row_number, problem.row_number, problem.code, problem.params, [error]
+    )
+
+
+# ---------------------------------------------------------------- preview
+
+
+@dataclass
+class PreviewItem:
+    """A candidate with its verdict: new, a likely duplicate of a contact, or of an earlier row.
+
+    ``reason`` is ``phone``, ``email``, ``name_company`` or ``name``.
+    """
+
+    candidate: Candidate
+    contact_id: int | None = None
+    contact_name: str = ""
+    earlier_position: int | None = None
+    reason: str | None = None
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.reason is not None
+
+
+@dataclass
+class ImportPreview:
+    source: ImportSource
+    items: list[PreviewItem]
+
+    @property
+    def new(self) -> list[PreviewItem]:
+        return [i for i in self.items if not i.is_duplicate]
+
+    @property
+    def duplicates(self) -> list[PreviewItem]:
+        return [i for i in self.items if i.is_duplicate]
+
+
+def phone_key(number: str) -> str | None:
+    """Digits without a leading +86 / 0086; None for numbers too short to identify anyone."""
+    digits = _NOT_DIGIT.sub("", number)
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and (number.strip().startswith("+") or len(digits) == 13):
+        digits = digits[2:]
+    return digits if len(digits) >= _MIN_PHONE_DIGITS else None
+
+
+def _name_key(name: str, company: str) -> tuple[str, str]:
+    return name.strip().casefold(), company.strip().casefold()
+
+
+def _keys(data: ContactInput) -> Iterator[tuple[str, object]]:
+    """(reason, key) pairs in the order a match is looked for."""
+    for phone in data.phones:
+        key = phone_key(phone.number)
+        if key:
+            yield "phone", key
+    if data.email.strip():
+        yield "email", data.email.strip().casefold()
+    reason = "name_company" if data.company.strip() else "name"
+    yield reason, _name_key(data.name, data.company)
+
+
+class _Index:
+    """Lookup dicts from key to the first owner (a contact id or a candidate position)."""
+
+    def __init__(self) -> None:
+        self.by: dict[str, dict[object, int]] = {"phone": {}, "email": {}, "name": {}}
+
+    def add(self, reason: str, key: object, owner: int) -> None:
+        self.by[_kind(reason)].setdefault(key, owner)
+
+    def find(self, data: ContactInput) -> tuple[int, str] | None:
+        for reason, key in _keys(data):
+            owner = self.by[_kind(reason)].get(key)
+            if owner is not None:
+                return owner, reason
+        return None
+
+
+def _kind(reason: str) -> str:
+    return "name" if reason in ("name", "name_company") else reason
+
+
+def _book_index(session: Session) -> tuple[_Index, dict[int, str]]:
+    """Phones, emails and names of every live contact, from three column queries."""
+    index = _Index()
+    names: dict[int, str] = {}
+    live = Contact.deleted_at.is_(None)
+    rows = session.execute(
+        select(Contact.id, Contact.name, Organization.name)
+        .outerjoin(Organization, Contact.organization_id == Organization.id)
+        .where(live)
+        .order_by(Contact.id)
+    )
+    for contact_id, name, company in rows:
+        names[contact_id] = name
+        index.add("name", _name_key(name, company or ""), contact_id)
+    for contact_id, email in session.execute(
+        select(Contact.id, func.lower(Contact.email)).where(live, Contact.email != "")
+    ):
+        index.add("email", email.strip().casefold(), contact_id)
+    for contact_id, number in session.execute(
+        select(Phone.contact_id, Phone.number)
+        .join(Contact, Phone.contact_id == Contact.id)
+        .where(live)
+        .order_by(Phone.contact_id)
+    ):
+        key = phone_key(number)
+        if key:
+            index.add("phone", key, contact_id)
+    return index, names
+
+
+def preview(session: Session, source: ImportSource) -> ImportPreview:
+    """Each candidate as new or a likely duplicate of a live contact or an earlier candidate."""
+    book, names = _book_index(session)
+    earlier = _Index()
+    items: list[PreviewItem] = []
+    for candidate in source.candidates:
+        item = PreviewItem(candidate)
+        found = book.find(candidate.contact)
+        if found:
+            item.contact_id, item.reason = found
+            item.contact_name = names[item.contact_id]
+        else:
+            found = earlier.find(candidate.contact)
+            if found:
+                item.earlier_position, item.reason = found
+        for reason, key in _keys(candidate.contact):
+            earlier.add(reason, key, candidate.position)
+        items.append(item)
+    return ImportPreview(source, items)
+
+
+# ---------------------------------------------------------------- applying
+
+
+@dataclass
+class ImportResult:
+    """Positions mapped to the contact ids they became, skipped positions, failures."""
+
+    created: dict[int, int] = field(default_factory=dict)
+    merged: dict[int, int] = field(default_factory=dict)
+    skipped: list[int] = field(default_factory=list)
+    failed: list[SourceProblem] = field(default_factory=list)
+
+
+def apply_import(
+    session: Session,
+    preview: ImportPreview,
+    choice: str = "merge",
+    per_candidate: dict[int, str] | None = None,
+    *,
+    now: datetime,
+) -> ImportResult:
+    """Write the preview in the caller's transaction; one savepoint per record.
+
+    New candidates are added; likely duplicates get ``choice`` (merge, skip or add), unless
+    ``per_candidate`` (position -> choice) says otherwise for that record. A record that fails
+    validation is rolled back alone and reported in ``failed``.
+    """
+    if choice not in CHOICES:
+        raise ValueError(f"choice must be one of {CHOICES}, not {choice!r}")
+    chosen = per_candidate or {}
+    result = ImportResult()
+    _join_outer_transaction(session)
+    for item in preview.items:
+        position = item.candidate.position
+        action = chosen.get(position, choice if item.is_duplicate else "add")
+        if action == "skip":
+            result.skipped.append(position)
+            continue
+        target = _target(item, result)
+        try:
+            with session.begin_nested():
+                if action == "merge" and target is not None:
+                    result.merged[position] = _merge(session, target, item.candidate, now)
+                else:
+                    result.created[position] = create_contact(
+                        session, item.candidate.contact, now
+                    ).id
+        except ValidationError as problem:
+            result.failed.append(_failure(item.candidate, problem))
+    return result
+
+
+def _join_outer_transaction(session: Session) -> None:
+    """Make SQLite open the caller's transaction before the first savepoint.
+
+    pysqlite sends BEGIN only before a data change, so a SAVEPOINT sent first would start a
+    transaction of its own whose RELEASE commits at once, beyond the caller's rollback.
+    A no-op UPDATE makes pysqlite send BEGIN.
+    """
+    session.execute(update(Contact).where(false()).values(updated_at=Contact.updated_at))
+
+
+def _target(item: PreviewItem, result: ImportResult) -> int | None:
+    """The contact a duplicate merges into: the matched one, or what its earlier row became."""
+    if item.contact_id is not None:
+        return item.contact_id
+    if item.earlier_position is None:
+        return None
+    earlier = item.earlier_position
+    return result.created.get(earlier) or result.merged.get(earlier)
+
+
+def _failure(candidate: Candidate, problem: ValidationError) -> SourceProblem:
+    return SourceProblem(
+        candidate.position,
+        candidate.position,
+        "invalid",
+        {"name": candidate.contact.name},
+        list(problem.errors),
+    )
+
+
+def _merge(session: Session, contact_id: int, candidate: Candidate, now: datetime) -> int:
+    merged = merge_input(to_input(get_contact(session, contact_id)), candidate.contact)
+    return update_contact(session, contact_id, merged, now).id
+
+
+_NEVER_MERGED = frozenset({"name", "level", "level_note", "stage", "is_insider", "referred_by_id"})
+"""Fields the salesperson owns: an import never changes them on an existing contact."""
+
+
+def merge_input(existing: ContactInput, incoming: ContactInput) -> ContactInput:
+    """``existing`` with only its empty fields filled from ``incoming``; nothing is overwritten.
+
+    Phones not already there are added, tags are united, dates are added when the contact has
+    none of that kind yet, family members when no one of that name is recorded.
+    """
+    merged = copy.deepcopy(existing)
+    for name in vars(incoming):
+        value = getattr(incoming, name)
+        if name in _NEVER_MERGED or isinstance(value, list):
+            continue
+        if _is_empty(name, getattr(merged, name)) and not _is_empty(name, value):
+            setattr(merged, name, value)
+            if name == "company":
+                merged.org_type = incoming.org_type
+    merged.phones += _new_phones(merged.phones, incoming.phones)
+    merged.tags += [t for t in incoming.tags if t not in merged.tags]
+    merged.dates += _new_dates(merged.dates, incoming.dates)
+    known = {m.name.strip() for m in merged.family}
+    merged.family += [copy.deepcopy(m) for m in incoming.family if m.name.strip() not in known]
+    return merged
+
+
+def _is_empty(name: str, value: object) -> bool:
+    if name == "gender":
+        return value == Gender.UNKNOWN
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _new_phones(have: list[PhoneInput], incoming: list[PhoneInput]) -> list[PhoneInput]:
+    seen = {phone_key(p.number) or p.number.strip() for p in have}
+    added: list[PhoneInput] = []
+    for phone in incoming:
+        key = phone_key(phone.number) or phone.number.strip()
+        if key and key not in seen:
+            seen.add(key)
+            added.append(copy.deepcopy(phone))
+    return added
+
+
+def _date_key(special: DateInput) -> tuple[str, str]:
+    """Custom dates are told apart by their name; other kinds come once."""
+    return special.kind, special.label.strip() if special.kind == DateKind.CUSTOM else ""
+
+
+def _new_dates(have: list[DateInput], incoming: list[DateInput]) -> list[DateInput]:
+    seen = {_date_key(d) for d in have}
+    added: list[DateInput] = []
+    for special in incoming:
+        if _date_key(special) not in seen:
+            seen.add(_date_key(special))
+            added.append(copy.deepcopy(special))
+    return added
+
+
+def backup_before_import(
+    book: "Book", now: datetime, count: int, threshold: int = 200
+) -> Path | None:
+    """A copy of the book before writing more than ``threshold`` records; None below that."""
+    if count <= threshold:
+        return None
+    return backup_copy(book.db_path, backup_dir(book.data_dir), "before-import", now)

@@ -1,0 +1,230 @@
+"""``relbook import`` and ``relbook export``: previews, merging, errors, round trips."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from relbook.cli import main
+
+FIXTURES = Path(__file__).parents[1] / "exchange" / "fixtures"
+
+EXPECTED_NAMES = {
+    "android_21.vcf": {"欧阳晓明", "张三"},
+    "apple_30.vcf": {"陈静"},
+    "google_30.vcf": {"周杰", "Emily Clark"},
+    "messy.vcf": {"郑成功", "Zhang Wei (Tony)", "Dr. John Paul Smith Jr.", "卫截"},
+    "excel_gbk.csv": {"张伟", "王芳", "赵敏"},
+    "google_contacts.csv": {"周明", "Anna Schmidt"},
+}
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+
+
+def listed(capsys, data_dir: Path) -> list[dict]:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "contact", "list", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("fixture", sorted(EXPECTED_NAMES))
+def test_import_fixture(capsys, data_dir, fixture) -> None:
+    d, path = str(data_dir), str(FIXTURES / fixture)
+    code, out, _ = run(capsys, "--data-dir", d, "import", path, "--dry-run")
+    assert code == 0 and f"New contacts: {len(EXPECTED_NAMES[fixture])}" in out
+    assert "Dry run" in out and listed(capsys, data_dir) == []
+    code, out, _ = run(capsys, "--data-dir", d, "import", path)
+    assert code == 0 and f"Created {len(EXPECTED_NAMES[fixture])}, merged 0" in out
+    assert {c["name"] for c in listed(capsys, data_dir)} == EXPECTED_NAMES[fixture]
+    code, out, _ = run(capsys, "--data-dir", d, "import", path)
+    assert code == 0 and f"Created 0, merged {len(EXPECTED_NAMES[fixture])}" in out
+    assert len(listed(capsys, data_dir)) == len(EXPECTED_NAMES[fixture])
+
+
+def test_bad_records_are_reported_with_their_place(capsys, data_dir) -> None:
+    d = str(data_dir)
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(FIXTURES / "messy.vcf"))
+    assert code == 0
+    assert "Cannot be imported: 2" in out
+    assert "Card 4 (line 19): Name must not be empty." in out
+    assert 'Card 5 (line 24): Email: "not-an-email" is not an email address.' in out
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(FIXTURES / "excel_gbk.csv"))
+    assert code == 0
+    assert 'Row 7: Email: "li@" is not an email address.' in out
+
+
+def test_duplicates_named_with_reason_and_skip(capsys, data_dir) -> None:
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "contact", "add", "--name", "老张", "--phone", "+86 136 0000 2222")
+    code, out, _ = run(
+        capsys, "--data-dir", d, "import", str(FIXTURES / "google_30.vcf"), "--on-duplicate", "skip"
+    )
+    assert code == 0 and "Card 1 周杰 matches 老张 (id 1): same phone" in out
+    assert "Created 1, merged 0, skipped 1." in out
+
+
+def test_a_repeated_card_merges_into_the_first(capsys, data_dir, tmp_path) -> None:
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s\r\nTEL:%s\r\nEND:VCARD\r\n"
+    twice = tmp_path / "twice.vcf"
+    twice.write_text(card % ("钱七", "13900001111") + card % ("钱七 (工作)", "+86 139 0000 1111"))
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "import", str(twice))
+    assert code == 0 and "Card 2 钱七 (工作) repeats Card 1 of this file: same phone" in out
+    assert "Created 1, merged 1, skipped 0." in out
+    assert [c["name"] for c in listed(capsys, data_dir)] == ["钱七"]
+
+
+def test_unreadable_files_exit_1(capsys, data_dir, tmp_path) -> None:
+    d = str(data_dir)
+    missing = tmp_path / "nope.vcf"
+    code, _, err = run(capsys, "--data-dir", d, "import", str(missing))
+    assert code == 1 and str(missing) in err and "cannot be read" in err
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "--data-dir", d, "import", str(empty))
+    assert code == 1 and "empty.csv" in err
+    nameless = tmp_path / "nameless.vcf"
+    nameless.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:13800138000\r\nEND:VCARD\r\n")
+    code, out, err = run(capsys, "--data-dir", d, "import", str(nameless))
+    assert code == 1 and "Card 1 (line 1)" in out and "no contacts" in err
+    code, _, err = run(capsys, "--data-dir", d, "import", str(nameless), "--format", "json")
+    assert code == 1 and "JSON" in err
+
+
+def _round_trip_view(person: dict) -> tuple:
+    return person["name"], person["company"], person["birthday"], person["birthday_calendar"]
+
+
+def _phones(capsys, data_dir: Path, name: str) -> list[str]:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "contact", "show", name, "--json")
+    return sorted(p["number"] for p in json.loads(out)["phones"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_export_then_import_round_trip(capsys, tmp_path, fmt) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    run(capsys, "--data-dir", str(source), "import", str(FIXTURES / "excel_gbk.csv"))
+    run(capsys, "--data-dir", str(source), "import", str(FIXTURES / "google_30.vcf"))
+    exported = tmp_path / f"联系人.{fmt}"
+    code, out, _ = run(
+        capsys, "--data-dir", str(source), "export", "--format", fmt, "-o", str(exported)
+    )
+    assert code == 0 and f"Wrote 5 contacts to {exported}" in out
+    code, out, _ = run(capsys, "--data-dir", str(target), "import", str(exported))
+    assert code == 0 and "Created 5, merged 0" in out
+    before, after = listed(capsys, source), listed(capsys, target)
+    assert sorted(map(_round_trip_view, before)) == sorted(map(_round_trip_view, after))
+    for person in before:
+        assert _phones(capsys, source, person["name"]) == _phones(capsys, target, person["name"])
+
+
+def test_export_selection_and_vcard_4(capsys, data_dir, tmp_path) -> None:
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "import", str(FIXTURES / "excel_gbk.csv"))
+    out_file = tmp_path / "one.vcf"
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        d,
+        "export",
+        "--format",
+        "vcf",
+        "-o",
+        str(out_file),
+        "--contact",
+        "王芳",
+        "--vcard-version",
+        "4.0",
+    )
+    text = out_file.read_text(encoding="utf-8")
+    assert code == 0 and "Wrote 1 contacts" in out
+    assert "VERSION:4.0" in text and text.count("BEGIN:VCARD") == 1 and "王芳" in text
+    csv_file = tmp_path / "search.csv"
+    run(
+        capsys,
+        "--data-dir",
+        d,
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        str(csv_file),
+        "--search",
+        "深圳",
+    )
+    lines = csv_file.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Name,Company") and len(lines) == 2 and "赵敏" in lines[1]
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(capsys, data_dir, tmp_path) -> None:
+    target = tmp_path / "no-such-folder" / "out.xlsx"
+    code, _, err = run(
+        capsys, "--data-dir", str(data_dir), "export", "--format", "xlsx", "-o", str(target)
+    )
+    assert code == 1 and str(target) in err and "cannot be written" in err
+    assert not target.parent.exists()
+
+
+def test_a_failed_export_leaves_no_file_behind(capsys, data_dir, tmp_path, monkeypatch) -> None:
+    from relbook.exchange import sheets
+
+    def broken(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sheets, "write_xlsx", broken)
+    target = tmp_path / "out.xlsx"
+    code, _, err = run(
+        capsys, "--data-dir", str(data_dir), "export", "--format", "xlsx", "-o", str(target)
+    )
+    assert code == 1 and "No space left on device" in err
+    assert list(tmp_path.iterdir()) == [data_dir]
+
+
+def test_export_ics_puts_every_birthday_in_the_calendar(capsys, tmp_path):
+    from icalendar import Calendar
+
+    from relbook.cli import main
+
+    book_dir = str(tmp_path / "book")
+    main(
+        [
+            "--data-dir",
+            book_dir,
+            "contact",
+            "add",
+            "--name",
+            "张三",
+            "--birthday",
+            "--01-01",
+            "--lunar",
+        ]
+    )
+    main(["--data-dir", book_dir, "contact", "add", "--name", "李四", "--birthday", "1985-03-08"])
+    target = tmp_path / "birthdays.ics"
+    assert (
+        main(
+            ["--data-dir", book_dir, "export", "--format", "ics", "-o", str(target), "--years", "2"]
+        )
+        == 0
+    )
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    capsys.readouterr()
+    zhang = [e for e in events if "张三" in str(e["summary"])]
+    li = [e for e in events if "李四" in str(e["summary"])]
+    assert len(zhang) >= 2 and len(li) == 1 and li[0]["rrule"]["FREQ"] == ["YEARLY"]
+    assert (
+        main(
+            ["--data-dir", book_dir, "export", "--format", "ics", "-o", str(target), "--years", "0"]
+        )
+        == 1
+    )

@@ -1,0 +1,262 @@
+"""The import pipeline: reading any format, spotting duplicates, merging, one transaction."""
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from relbook.book import Book
+from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
+from relbook.core.contacts import create_contact, get_contact, to_input
+from relbook.core.enums import CalendarKind, DateKind, Gender
+from relbook.core.errors import ValidationError
+from relbook.core.models import Contact, Phone
+from relbook.exchange import importer
+from relbook.exchange.importer import Candidate, ImportSource
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _source(*people: ContactInput) -> ImportSource:
+    return ImportSource("vcf", [Candidate(n, p) for n, p in enumerate(people, start=1)])
+
+
+def _count(book: Book) -> int:
+    with book.session() as session:
+        return session.scalar(select(func.count(Contact.id))) or 0
+
+
+@pytest.fixture
+def existing(book: Book, now: datetime) -> dict[str, int]:
+    people = {
+        "张伟": ContactInput(
+            name="张伟",
+            company="恒达科技",
+            phones=[PhoneInput("13800138000")],
+            email="Zhang.Wei@Hengda.cn",
+            notes="喜欢喝茶",
+            tags=["客户"],
+            dates=[DateInput(month=3, day=8, year=1980)],
+        ),
+        "王芳": ContactInput(name="王芳", company="上海明远贸易", title="总经理"),
+        "李娜": ContactInput(name="李娜"),
+    }
+    with book.session() as session:
+        return {name: create_contact(session, data, now).id for name, data in people.items()}
+
+
+def test_read_import_by_extension_and_format() -> None:
+    data = (FIXTURES / "google_contacts.csv").read_bytes()
+    source = importer.read_import(data, "google_contacts.csv")
+    assert source.fmt == "csv" and source.unit == "row"
+    assert [c.contact.name for c in source.candidates] == ["周明", "Anna Schmidt"]
+    assert source.mapping and "Photo" in source.ignored_columns
+    cards = importer.read_import((FIXTURES / "messy.vcf").read_bytes(), "x.dat", "vcf")
+    assert cards.unit == "card" and [c.position for c in cards.candidates] == [1, 2, 3, 6]
+    assert [(p.position, p.line, p.code) for p in cards.problems] == [
+        (4, 19, "no_name"),
+        (5, 24, "invalid"),
+        (6, 29, "truncated"),
+    ]
+    assert cards.problems[1].errors[0].field == "email"
+
+
+def test_read_import_rejects_what_it_cannot_read() -> None:
+    with pytest.raises(ValidationError) as json_file:
+        importer.read_import(b"[]", "book.json")
+    assert json_file.value.errors[0].code == "json_not_supported"
+    with pytest.raises(ValidationError) as unknown:
+        importer.read_import(b"x", "notes.md")
+    assert unknown.value.errors[0].code == "unknown_format"
+    with pytest.raises(ValidationError) as empty:
+        importer.read_import(b"", "empty.csv")
+    assert empty.value.errors[0].params == {"value": "empty.csv"}
+
+
+def test_with_mapping_reads_the_table_again() -> None:
+    source = importer.read_import((FIXTURES / "excel_gbk.csv").read_bytes(), "excel_gbk.csv")
+    assert source.candidates[0].contact.company == "北京华宇科技有限公司"
+    company = next(i for i, f in source.mapping.items() if f == "company")
+    remapped = importer.with_mapping(
+        source, {i: f for i, f in source.mapping.items() if i != company}
+    )
+    assert remapped.candidates[0].contact.company == ""
+    assert "公司" in remapped.ignored_columns
+
+
+def test_preview_classifies_new_and_duplicates(book: Book, existing: dict[str, int]) -> None:
+    source = _source(
+        ContactInput(name="张大伟", phones=[PhoneInput("+86 138 0013 8000")]),
+        ContactInput(name="Wei", email="zhang.wei@hengda.CN"),
+        ContactInput(name="王芳", company="上海明远贸易"),
+        ContactInput(name="王芳", company="别的公司"),
+        ContactInput(name="李娜"),
+        ContactInput(name="赵敏", phones=[PhoneInput("0086 139-0000-1111")]),
+        ContactInput(name="赵小敏", phones=[PhoneInput("13900001111")]),
+    )
+    with book.session() as session:
+        items = importer.preview(session, source).items
+    verdicts = [(i.contact_id, i.earlier_position, i.reason) for i in items]
+    assert verdicts == [
+        (existing["张伟"], None, "phone"),
+        (existing["张伟"], None, "email"),
+        (existing["王芳"], None, "name_company"),
+        (None, None, None),
+        (existing["李娜"], None, "name"),
+        (None, None, None),
+        (None, 6, "phone"),
+    ]
+    assert items[0].contact_name == "张伟"
+
+
+def test_trashed_contacts_are_not_duplicates(book: Book, existing, now) -> None:
+    from relbook.core.contacts import delete_contacts
+
+    with book.session() as session:
+        delete_contacts(session, [existing["李娜"]], now)
+        item = importer.preview(session, _source(ContactInput(name="李娜"))).items[0]
+    assert not item.is_duplicate
+
+
+def test_phone_key() -> None:
+    assert importer.phone_key("+86 138-0013-8000") == "13800138000"
+    assert importer.phone_key("008613800138000") == "13800138000"
+    assert importer.phone_key("8613800138000") == "13800138000"
+    assert importer.phone_key("010-6666 8888") == "01066668888"
+    assert importer.phone_key("110") is None
+
+
+def test_merge_fills_only_empty_fields(book: Book, existing, now) -> None:
+    incoming = ContactInput(
+        name="张伟",
+        company="别的公司",
+        title="采购经理",
+        gender=Gender.MALE,
+        phones=[PhoneInput("+86 138 0013 8000"), PhoneInput("010-62345678", "work")],
+        email="other@example.com",
+        notes="新的备注",
+        wechat="zw_1985",
+        level=4,
+        tags=["VIP", "客户"],
+        dates=[
+            DateInput(month=5, day=1, year=1981),
+            DateInput(month=10, day=1, year=2010, kind=DateKind.WEDDING),
+        ],
+    )
+    with book.session() as session:
+        result = importer.apply_import(
+            session, importer.preview(session, _source(incoming)), now=now
+        )
+    assert result.merged == {1: existing["张伟"]} and not result.created
+    with book.session() as session:
+        merged = to_input(get_contact(session, existing["张伟"]))
+    assert (merged.company, merged.email, merged.notes) == (
+        "恒达科技",
+        "Zhang.Wei@Hengda.cn",
+        "喜欢喝茶",
+    )
+    assert (merged.title, merged.wechat, merged.gender) == ("采购经理", "zw_1985", Gender.MALE)
+    assert merged.level == 1
+    assert [p.number for p in merged.phones] == ["13800138000", "010-62345678"]
+    assert sorted(merged.tags) == ["VIP", "客户"]
+    assert merged.birthday() is not None and merged.birthday().year == 1980
+    assert {d.kind for d in merged.dates} == {DateKind.BIRTHDAY, DateKind.WEDDING}
+    assert _count(book) == 3
+
+
+def test_skip_and_add(book: Book, existing, now) -> None:
+    twins = _source(ContactInput(name="李娜"), ContactInput(name="王芳", company="上海明远贸易"))
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, twins), "skip", now=now)
+    assert result.skipped == [1, 2] and _count(book) == 3
+    with book.session() as session:
+        result = importer.apply_import(
+            session, importer.preview(session, twins), "skip", {2: "add"}, now=now
+        )
+    assert result.skipped == [1] and list(result.created) == [2] and _count(book) == 4
+
+
+def test_within_file_duplicate_merges_into_the_new_contact(book: Book, now) -> None:
+    source = _source(
+        ContactInput(name="赵敏", phones=[PhoneInput("13900001111")]),
+        ContactInput(name="赵敏", phones=[PhoneInput("+86 13900001111")], email="zm@example.com"),
+    )
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, source), now=now)
+        assert result.merged == {2: result.created[1]}
+        assert get_contact(session, result.created[1]).email == "zm@example.com"
+    assert _count(book) == 1
+
+
+def test_a_bad_record_is_reported_and_the_others_land(book: Book, now) -> None:
+    source = _source(
+        ContactInput(name="周杰"),
+        ContactInput(name="坏人", email="not-an-email"),
+        ContactInput(name="钱七", dates=[DateInput(month=2, day=30, calendar=CalendarKind.SOLAR)]),
+        ContactInput(name="孙八"),
+    )
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, source), now=now)
+    assert sorted(result.created) == [1, 4]
+    assert [(f.position, f.errors[0].field) for f in result.failed] == [
+        (2, "email"),
+        (3, "birthday"),
+    ]
+    assert result.failed[0].params == {"name": "坏人"}
+    assert _count(book) == 2
+
+
+def test_the_whole_import_rolls_back_with_the_callers_transaction(book: Book, now) -> None:
+    source = _source(ContactInput(name="周杰"), ContactInput(name="孙八"))
+    with pytest.raises(RuntimeError), book.session() as session:
+        importer.preview(session, source)
+        importer.apply_import(session, importer.preview(session, source), now=now)
+        raise RuntimeError("the caller fails after the import")
+    assert _count(book) == 0
+
+
+def test_backup_only_for_large_imports(book: Book, now) -> None:
+    assert importer.backup_before_import(book, now, 200) is None
+    path = importer.backup_before_import(book, now, 201)
+    assert path is not None and path.exists() and "before-import" in path.name
+
+
+def _fill(book: Book, count: int, now: datetime) -> None:
+    """A large book quickly: rows straight into the tables, as many as a busy salesperson has."""
+    contacts = [
+        {
+            "id": i,
+            "name": f"客户{i}",
+            "sort_key": f"kehu{i}",
+            "email": f"c{i}@example.com",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i in range(1, count + 1)
+    ]
+    phones = [
+        {"contact_id": i, "number": f"139 {i:08d}", "label": "mobile"} for i in range(1, count + 1)
+    ]
+    with book.session() as session:
+        session.execute(insert(Contact), contacts)
+        session.execute(insert(Phone), phones)
+
+
+def test_large_import_is_quick(book: Book, now) -> None:
+    _fill(book, 20_000, now)
+    people = [
+        ContactInput(name=f"新人{i}", phones=[PhoneInput(f"+86 139{i * 7:08d}")])
+        for i in range(5_000)
+    ]
+    started = time.perf_counter()
+    with book.session() as session:
+        found = importer.preview(session, _source(*people))
+    assert time.perf_counter() - started < 5
+    duplicates = {i.candidate.position for i in found.duplicates}
+    assert duplicates == {i + 1 for i in range(5_000) if 1 <= i * 7 <= 20_000}
+    small = _source(*people[:300])
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, small), now=now)
+    assert len(result.merged) + len(result.created) == 300
