@@ -168,6 +168,10 @@ class ContactListModel(QAbstractTableModel):
             )
 
     # --- access --------------------------------------------------------------------------
+    def ids(self) -> list[int]:
+        """Every contact id the list shows, in display order."""
+        return list(self._ids)
+
     def contact_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

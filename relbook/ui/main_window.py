@@ -21,10 +21,13 @@ from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import delete_contacts, restore_contacts
 from relbook.core.search import ContactFilter
+from relbook.core.settings import get_setting
+from relbook.i18n import resolve_language
 from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.events import BookEvents
+from relbook.ui.export_dialog import ExportDialog
 from relbook.ui.filter_bar import FilterBar
 from relbook.ui.quick_log import QuickLogDialog
 from relbook.ui.referral_tree import ReferralTreeDialog
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self._pending_row: int | None = None
         self.persist_layout = True
         self.editor: ContactEditor | None = None
+        self.export_dialog: ExportDialog | None = None
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
         self.setWindowTitle(self.tr("relbook - relationship book"))
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(self.tr("Log…"), "Ctrl+L", self.log_selected)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
+        self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
         self.settings_action = self._action(self.tr("Settings"), None, self.open_settings)
         self.find_action = self._action(
             self.tr("Find"), QKeySequence.StandardKey.Find, self.focus_search
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.log_action)
         toolbar.addAction(self.referrals_action)
         toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
         toolbar.addAction(self.trash_action)
         toolbar.addAction(self.settings_action)
         toolbar.addSeparator()
@@ -389,6 +395,22 @@ class MainWindow(QMainWindow):
         self.events.emit_changes(changes)
         self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
         self._update_actions()
+
+    def open_export(self) -> ExportDialog:
+        with self.book.session() as session:
+            language = resolve_language(get_setting(session, "ui.language"))
+        dialog = ExportDialog(
+            self.book, self.runner, self.model.ids(), self.selected_ids(), language, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(dialog.done_path)), 8000
+            )
+        )
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_trash(self) -> None:
         TrashDialog(self.book, self.events, self.runner, self).exec()

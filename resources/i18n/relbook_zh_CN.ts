@@ -614,6 +614,93 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (.csv)</source>
+        <translation>CSV，可用 Excel 打开（.csv）</translation>
+    </message>
+    <message>
+        <source>PDF contact list report (.pdf)</source>
+        <translation>PDF 客户名单报表（.pdf）</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 for phones (.vcf)</source>
+        <translation>vCard 3.0，导入手机（.vcf）</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (.vcf)</source>
+        <translation>vCard 4.0（.vcf）</translation>
+    </message>
+    <message>
+        <source>Birthdays and follow-ups calendar (.ics)</source>
+        <translation>生日与跟进日历（.ics）</translation>
+    </message>
+    <message>
+        <source>The %1 contacts in the list</source>
+        <translation>列表中的 %1 位联系人</translation>
+    </message>
+    <message>
+        <source>The %1 selected contacts</source>
+        <translation>选中的 %1 位联系人</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>FamilyEditor</name>
     <message>
         <source>Add member</source>
@@ -1659,6 +1746,10 @@
         <translation>回收站</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1693,6 +1784,10 @@
     <message>
         <source>Restored from the trash.</source>
         <translation>已从回收站恢复。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>

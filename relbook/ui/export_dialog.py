@@ -1,0 +1,223 @@
+"""Export the contacts in the list (or the selected ones) to CSV, Excel, vCard, ICS or PDF.
+
+The file is built and written in the background behind a progress dialog that can cancel; a
+cancelled or failed export leaves no file behind.
+"""
+
+import io
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relbook import export_words
+from relbook.book import Book
+from relbook.core.errors import RelbookError
+from relbook.exchange import sheets
+from relbook.exchange.files import write_atomic
+from relbook.exchange.ics import IcsOptions, build_calendar
+from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
+from relbook.exchange.vcard import export_vcards
+from relbook.labels import problem_text
+from relbook.ui.worker import JobRunner
+
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("xlsx", ".xlsx"),
+    ("csv", ".csv"),
+    ("pdf", ".pdf"),
+    ("vcf3", ".vcf"),
+    ("vcf4", ".vcf"),
+    ("ics", ".ics"),
+)
+
+
+class ExportDialog(QDialog):
+    """Choose what and where; ``done_path`` is set once the file is written."""
+
+    def __init__(
+        self,
+        book: Book,
+        runner: JobRunner,
+        shown_ids: list[int],
+        selected_ids: list[int],
+        language: str,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(520)
+        self._book = book
+        self._runner = runner
+        self._shown = shown_ids
+        self._selected = selected_ids
+        self._language = language
+        self.done_path: Path | None = None
+        self.progress: QProgressDialog | None = None
+
+        self.format = QComboBox(self)
+        names = {
+            "xlsx": self.tr("Excel workbook (.xlsx)"),
+            "csv": self.tr("CSV for Excel (.csv)"),
+            "pdf": self.tr("PDF contact list report (.pdf)"),
+            "vcf3": self.tr("vCard 3.0 for phones (.vcf)"),
+            "vcf4": self.tr("vCard 4.0 (.vcf)"),
+            "ics": self.tr("Birthdays and follow-ups calendar (.ics)"),
+        }
+        for code, _suffix in FORMATS:
+            self.format.addItem(names[code], code)
+        self.all_shown = QRadioButton(
+            self.tr("The %1 contacts in the list").replace("%1", str(len(shown_ids))), self
+        )
+        self.only_selected = QRadioButton(
+            self.tr("The %1 selected contacts").replace("%1", str(len(selected_ids))), self
+        )
+        self.all_shown.setChecked(True)
+        self.only_selected.setEnabled(bool(selected_ids))
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Contacts"), self.all_shown)
+        form.addRow("", self.only_selected)
+        form.addRow(self.tr("File"), path_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(lambda _index: self._fix_suffix())
+
+    def _suffix(self) -> str:
+        return dict(FORMATS)[self.format.currentData()]
+
+    def _fix_suffix(self) -> None:
+        text = self.path_edit.text().strip()
+        if text:
+            self.path_edit.setText(str(Path(text).with_suffix(self._suffix())))
+
+    def _browse(self) -> None:
+        start = self.path_edit.text() or str(Path.home() / f"relbook{self._suffix()}")
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), start)
+        if chosen:
+            self.path_edit.setText(chosen)
+            self._fix_suffix()
+
+    def ids(self) -> list[int]:
+        return list(self._selected if self.only_selected.isChecked() else self._shown)
+
+    def _builder(self) -> Callable[[], bytes]:
+        """What to run in the background; words are taken now, on the UI thread."""
+        book, ids, code, language = (
+            self._book,
+            self.ids(),
+            self.format.currentData(),
+            self._language,
+        )
+        if code in ("vcf3", "vcf4"):
+            version = "3.0" if code == "vcf3" else "4.0"
+
+            def vcards() -> bytes:
+                with book.session() as session:
+                    return export_vcards(session, ids, version, language).encode("utf-8")
+
+            return vcards
+        if code == "ics":
+            words = export_words.ics_words()
+            everyone = not self.only_selected.isChecked() and len(ids) == len(self._shown)
+
+            def calendar() -> bytes:
+                options = IcsOptions(contact_ids=None if everyone else tuple(ids))
+                with book.session() as session:
+                    return build_calendar(session, datetime.now(), options, words)
+
+            return calendar
+        header_words, value_words = export_words.sheet_words()
+        columns = LIST_COLUMNS if code == "pdf" else sheets.EXPORT_COLUMNS
+        today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+        text = ReportText(self.tr("Contact list"), today, self.tr("Page %1 of %2"))
+
+        def table() -> bytes:
+            with book.session() as session:
+                headers, rows = sheets.contact_table(
+                    session, ids, columns, header_words, value_words
+                )
+            if code == "csv":
+                return sheets.write_csv(rows, headers)
+            if code == "pdf":
+                return contact_list_pdf(headers, rows, text)[0]
+            buffer = io.BytesIO()
+            sheets.write_xlsx(rows, headers, buffer)
+            return buffer.getvalue()
+
+        return table
+
+    def start(self) -> None:
+        target = Path(self.path_edit.text().strip()).expanduser()
+        if not self.path_edit.text().strip():
+            self.error.setText(self.tr("Choose where to save the file."))
+            return
+        build = self._builder()
+
+        def work(report: Callable[[int, int], bool]) -> Path | None:
+            data = build()
+            if not report(1, 2):
+                return None
+            write_atomic(target, lambda handle: handle.write(data))
+            return target
+
+        self.export_button.setEnabled(False)
+        self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        job = self._runner.start(work, self._finished, self._failed, on_cancelled=self._cancelled)
+        self.progress.canceled.connect(job.cancel)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress = None
+        self.export_button.setEnabled(True)
+
+    def _finished(self, path: Path | None) -> None:
+        self._close_progress()
+        if path is not None:
+            self.done_path = path
+            self.accept()
+
+    def _cancelled(self) -> None:
+        self._close_progress()
+        self.error.setText(self.tr("Export cancelled; no file was written."))
+
+    def _failed(self, problem: Exception, _trace: str) -> None:
+
+        self._close_progress()
+        message = problem_text(problem) if isinstance(problem, RelbookError) else str(problem)
+        self.error.setText(self.tr("The export failed: %1").replace("%1", message))
