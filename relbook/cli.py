@@ -6,6 +6,7 @@ traceback. The commands call the same services as the GUI.
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -13,14 +14,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from relbook import __version__, reminders_cli
+from relbook import __version__, export_words, reminders_cli
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import RelbookError, ValidationError
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
-EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics")
+EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics", "pdf", "json")
 LISTED_DUPLICATES = 20
 """Likely duplicates the import preview names one by one; the rest are counted."""
 DEFAULT_TIME = time(9, 0)
@@ -184,26 +185,40 @@ def _add_history_commands(commands: Any) -> None:
 
 
 def _add_exchange_commands(commands: Any) -> None:
-    imp = commands.add_parser("import", help="import contacts from a vCard, CSV or Excel file")
+    imp = commands.add_parser(
+        "import",
+        help="import contacts from a vCard, CSV or Excel file, or a whole relbook JSON archive",
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument(
-        "--format", choices=IMPORT_FORMATS, help="default: from the file name's extension"
+        "--format",
+        choices=IMPORT_FORMATS,
+        help="default: from the file name's extension; json is a relbook archive, copied into "
+        "an empty book or merged into this one",
     )
     imp.add_argument("--encoding", metavar="E", help="text encoding, e.g. gbk (default: guessed)")
     imp.add_argument(
         "--on-duplicate",
         choices=("merge", "skip", "add"),
         default="merge",
-        help="what to do with a likely duplicate (default: merge, filling only empty fields)",
+        help="what to do with a likely duplicate (default: merge, filling only empty fields; "
+        "an archive always merges)",
     )
     imp.add_argument("--dry-run", action="store_true", help="only show what would happen")
 
     exp = commands.add_parser(
-        "export", help="write contacts to a CSV, Excel, vCard or calendar (ICS) file"
+        "export",
+        help="write contacts to a CSV, Excel, vCard or calendar (ICS) file, or the whole book "
+        "to a JSON archive",
     )
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
-    exp.add_argument("--search", default="", metavar="Q", help="only contacts this search finds")
+    exp.add_argument(
+        "--search",
+        default="",
+        metavar="Q",
+        help="only contacts this search finds (not with json: an archive holds the whole book)",
+    )
     exp.add_argument("--tier", choices=("A", "B", "C"), help="only contacts of this tier")
     exp.add_argument("--contact", metavar="NAME_OR_ID", help="only this contact")
     exp.add_argument(
@@ -593,6 +608,8 @@ def _cmd_import(book: Any, args: argparse.Namespace) -> int:
     from relbook.labels import translate
 
     path = Path(args.file)
+    if (args.format or path.suffix.lower().lstrip(".")) == "json":
+        return _import_archive(book, path, args.dry_run)
     importer.import_format(path.name, args.format)
     source = importer.read_import(read_file(path), path.name, args.format, args.encoding)
     with book.session() as session:
@@ -621,6 +638,54 @@ def _cmd_import(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_archive(book: Any, path: Path, dry_run: bool) -> int:
+    """Copy a JSON archive into an empty book, or merge it into this one."""
+    from relbook.db.location import backup_dir
+    from relbook.db.migrate import backup_copy
+    from relbook.exchange.archive import book_is_empty, import_archive
+    from relbook.exchange.files import read_file
+    from relbook.labels import translate
+
+    data, now = read_file(path), datetime.now()
+    with book.session() as session:
+        merging = not book_is_empty(session)
+    if merging and not dry_run:
+        backup = backup_copy(book.db_path, backup_dir(book.data_dir), "before-import", now)
+        print(translate("Cli", "Backup of the book saved to %1").replace("%1", str(backup)))
+    session = book.sessions()
+    try:
+        result = import_archive(session, data, now, filename=path.name)
+        if not dry_run:
+            session.commit()
+    finally:
+        session.rollback()
+        session.close()
+    print(_archive_summary(result))
+    if dry_run:
+        print(translate("Cli", "Dry run: nothing was written."))
+    return 0
+
+
+def _archive_summary(result: Any) -> str:
+    from relbook.labels import translate
+
+    added = result.added
+    if result.mode == "copy":
+        template = translate(
+            "Cli",
+            "Copied the archive into the empty book: %1 contacts, %2 interactions, "
+            "%3 gifts, %4 tasks.",
+        )
+        return _fill(
+            template, *(added.get(t, 0) for t in ("contact", "interaction", "gift", "task"))
+        )
+    template = translate(
+        "Cli", "Merged: %1 new contacts, %2 matched, %3 interactions, %4 gifts and %5 tasks added."
+    )
+    counts = (added.get(t, 0) for t in ("interaction", "gift", "task"))
+    return _fill(template, added.get("contact", 0), result.matched, *counts)
+
+
 def _export_ids(session: Any, args: argparse.Namespace) -> list[int]:
     from relbook.core.contacts import find_contact
     from relbook.core.search import ContactFilter, contact_ids
@@ -628,17 +693,6 @@ def _export_ids(session: Any, args: argparse.Namespace) -> list[int]:
     if args.contact:
         return [find_contact(session, args.contact).id]
     return contact_ids(session, ContactFilter(text=args.search, tier=args.tier))
-
-
-def _sheet_words() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Header and value words of a CSV/XLSX export in the interface language."""
-    from relbook import labels
-    from relbook.exchange.sheets import EXPORT_COLUMNS
-
-    headers = {column: labels.field(column) for column in EXPORT_COLUMNS}
-    values = {kind: labels.choices(kind) for kind in ("stage", "source", "gender", "personality")}
-    values["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
-    return headers, values
 
 
 def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], language: str) -> Any:
@@ -652,33 +706,40 @@ def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], langu
     if args.format == "ics":
         data = _calendar_export(session, args, ids)
         return lambda handle: handle.write(data)
-    headers, rows = sheets.contact_table(session, ids, sheets.EXPORT_COLUMNS, *_sheet_words())
+    if args.format == "pdf":
+        data = _list_report(session, ids)
+        return lambda handle: handle.write(data)
+    headers, rows = sheets.contact_table(
+        session, ids, sheets.EXPORT_COLUMNS, *export_words.sheet_words()
+    )
     if args.format == "csv":
         data = sheets.write_csv(rows, headers)
         return lambda handle: handle.write(data)
     return lambda handle: sheets.write_xlsx(rows, headers, handle)
 
 
+def _list_report(session: Any, ids: list[int]) -> bytes:
+    """The contact list report as PDF, titled and dated in the book's language."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from relbook.exchange import sheets
+    from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
+    from relbook.labels import translate
+
+    headers, rows = sheets.contact_table(session, ids, LIST_COLUMNS, *export_words.sheet_words())
+    today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+    text = ReportText(translate("Cli", "Contact list"), today, translate("Cli", "Page %1 of %2"))
+    return contact_list_pdf(headers, rows, text)[0]
+
+
 def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> bytes:
     """Birthdays, special days, festivals and follow-ups as ICS, titled in the book's language."""
-    from relbook import labels, reminder_words
-    from relbook.core.festivals import DEFAULT_FESTIVALS
-    from relbook.exchange.ics import IcsOptions, IcsWords, build_calendar
-    from relbook.labels import translate
+    from relbook.exchange.ics import IcsOptions, build_calendar
 
     if not 1 <= args.years <= 30:
         raise ValidationError.single("years", "out_of_range", min=1, max=30)
     chosen = bool(args.contact or args.search or args.tier)
-    words = IcsWords(
-        birthday=translate("Ics", "{name}'s birthday"),
-        family_birthday=translate("Ics", "{name}: {member}'s birthday"),
-        special_date=translate("Ics", "{name}: {label}"),
-        follow_up=translate("Ics", "{name}: {task}"),
-        lunar_suffix=translate("Ics", " (lunar)"),
-        calendar_name=translate("Ics", "relbook: birthdays and follow-ups"),
-        festival_names={f.code: reminder_words.festival_name(f.code) for f in DEFAULT_FESTIVALS},
-        date_kinds=labels.choices("date_kind"),
-    )
+    words = export_words.ics_words()
     options = IcsOptions(years=args.years, contact_ids=tuple(ids) if chosen else None)
     return build_calendar(session, datetime.now(), options, words)
 
@@ -690,6 +751,8 @@ def _cmd_export(book: Any, args: argparse.Namespace) -> int:
     from relbook.labels import translate
 
     target = Path(args.output)
+    if args.format == "json":
+        return _export_archive(book, args, target)
     with book.session() as session:
         language = resolve_language(get_setting(session, "ui.language"))
         ids = _export_ids(session, args)
@@ -703,19 +766,43 @@ def _cmd_export(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_archive(book: Any, args: argparse.Namespace, target: Path) -> int:
+    """The whole book, trash included, as a JSON archive; contact filters are refused."""
+    from relbook.core.contacts import count_contacts
+    from relbook.exchange.archive import write_archive
+    from relbook.exchange.files import file_error, write_atomic
+    from relbook.labels import translate
+
+    if args.search or args.tier or args.contact:
+        raise file_error("archive_whole_book", str(target))
+    with book.session() as session:
+        data = write_archive(session, datetime.now())
+        count = count_contacts(session) + count_contacts(session, deleted=True)
+    write_atomic(target, lambda handle: handle.write(data))
+    print(_fill(translate("Cli", "Wrote the whole book (%1 contacts) to %2"), count, target))
+    return 0
+
+
 def _start_gui(data_dir: str | None) -> int:
     from relbook.app import run_gui
 
     return run_gui(data_dir)
 
 
-def _core_app_with_language(book: Any) -> Any:
+def _core_app_with_language(book: Any, needs_fonts: bool = False) -> Any:
+    """The Qt application the command needs: fonts (for PDF) need a GUI one, offscreen."""
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
 
     from relbook.core.settings import get_setting
     from relbook.i18n import install_language, resolve_language
 
-    app = QCoreApplication.instance() or QCoreApplication(["relbook"])
+    app = QCoreApplication.instance()
+    if app is None and needs_fonts:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["relbook"])
+    elif app is None:
+        app = QCoreApplication(["relbook"])
     with book.session() as session:
         setting = get_setting(session, "ui.language")
     install_language(resolve_language(setting))
@@ -741,7 +828,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error(f"relbook: {problem}")
     try:
         if args.command != "screenshots":
-            _core_app_with_language(book)
+            _core_app_with_language(
+                book, needs_fonts=args.command == "export" and args.format == "pdf"
+            )
         handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
             "demo": _cmd_demo,
             "contact": _cmd_contact,

@@ -459,6 +459,34 @@ def error_text(error: FieldError) -> str:
         "no_records": translate("Errors", '%1 "%2" holds no contacts that can be imported.'),
         "cannot_read": translate("Errors", '%1 "%2" cannot be read: %3'),
         "cannot_write": translate("Errors", '%1 "%2" cannot be written: %3'),
+        "archive_not_json": translate(
+            "Errors", '%1 "%2" is not readable JSON; it may be damaged or cut off.'
+        ),
+        "archive_wrong_format": translate("Errors", '%1 "%2" is not a relbook archive.'),
+        "archive_too_new": translate(
+            "Errors",
+            '%1 "%2" was written by a newer relbook (archive version %3); update relbook first.',
+        ),
+        "archive_missing_column": translate(
+            "Errors", '%1 "%2" is damaged: a row of table "%3" has no "%4".'
+        ),
+        "archive_bad_value": translate(
+            "Errors", '%1 "%2" is damaged: table "%3" holds a wrong value in "%4".'
+        ),
+        "archive_inconsistent": translate(
+            "Errors", '%1 "%2" is damaged: its rows break the rules of a book.'
+        ),
+        "archive_count_mismatch": translate(
+            "Errors", '%1 "%2": the copy of table "%3" does not match the archive.'
+        ),
+        "archive_book_not_empty": translate(
+            "Errors", '%1 "%2": an archive can be copied only into an empty book.'
+        ),
+        "archive_whole_book": translate(
+            "Errors",
+            '%1 "%2": a JSON archive always holds the whole book; leave out --search, --tier '
+            "and --contact.",
+        ),
         "card_unreadable": translate("Errors", "This card cannot be read: %2"),
         "card_truncated": translate(
             "Errors", "The file ends inside this card; what was read is imported."
@@ -501,6 +529,8 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value"), p.get("members")]
     elif error.code == "bad_csv":
         args = [p.get("value"), p.get("line")]
+    elif error.code.startswith("archive_"):
+        args = [p.get("value"), p.get("table", p.get("version", "")), p.get("column", "")]
     elif error.code in ("cannot_read", "cannot_write"):
         args = [p.get("value"), p.get("reason")]
     else:

@@ -7,6 +7,7 @@ exist (the CLI and the GUI both create one).
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -108,11 +109,21 @@ LIST_COLUMNS: tuple[str, ...] = (
 """The contact list report's columns (the domain brief's list report)."""
 
 
+def _cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
 def contact_list_pdf(
     headers: list[str], rows: list[list[object]], text: ReportText
 ) -> tuple[bytes, int]:
     """The contact list report for a filter: one table, landscape, every page titled."""
-    cells = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    cells = [[_cell_text(cell) for cell in row] for row in rows]
     heading = f"<h3>{escape(text.title)}</h3>"
     return render_pdf(heading + table_html(headers, cells), text, landscape=True)
 

@@ -163,8 +163,28 @@
         <translation>失败：%1</translation>
     </message>
     <message>
+        <source>Copied the archive into the empty book: %1 contacts, %2 interactions, %3 gifts, %4 tasks.</source>
+        <translation>已将存档复制到空客户簿：%1 位联系人、%2 条往来、%3 份礼品、%4 项任务。</translation>
+    </message>
+    <message>
+        <source>Merged: %1 new contacts, %2 matched, %3 interactions, %4 gifts and %5 tasks added.</source>
+        <translation>已合并：新增 %1 位联系人，匹配 %2 位，新增 %3 条往来、%4 份礼品、%5 项任务。</translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
         <source>Wrote %1 contacts to %2</source>
         <translation>已将 %1 位联系人写入 %2</translation>
+    </message>
+    <message>
+        <source>Wrote the whole book (%1 contacts) to %2</source>
+        <translation>已将整个客户簿（%1 位联系人）写入 %2</translation>
     </message>
 </context>
 <context>
@@ -560,6 +580,42 @@
     <message>
         <source>%1 "%2" cannot be written: %3</source>
         <translation>无法写入%1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not readable JSON; it may be damaged or cut off.</source>
+        <translation>%1“%2”不是可读取的 JSON；文件可能已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not a relbook archive.</source>
+        <translation>%1“%2”不是 relbook 存档。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" was written by a newer relbook (archive version %3); update relbook first.</source>
+        <translation>%1“%2”由更新版本的 relbook 写入（存档版本 %3）；请先升级 relbook。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is damaged: a row of table "%3" has no "%4".</source>
+        <translation>%1“%2”已损坏：表“%3”中有一行缺少“%4”。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is damaged: table "%3" holds a wrong value in "%4".</source>
+        <translation>%1“%2”已损坏：表“%3”的“%4”中有错误的值。</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is damaged: its rows break the rules of a book.</source>
+        <translation>%1“%2”已损坏：其中的数据不符合客户簿的规则。</translation>
+    </message>
+    <message>
+        <source>%1 "%2": the copy of table "%3" does not match the archive.</source>
+        <translation>%1“%2”：表“%3”的复制结果与存档不一致。</translation>
+    </message>
+    <message>
+        <source>%1 "%2": an archive can be copied only into an empty book.</source>
+        <translation>%1“%2”：存档只能复制到空的客户簿。</translation>
+    </message>
+    <message>
+        <source>%1 "%2": a JSON archive always holds the whole book; leave out --search, --tier and --contact.</source>
+        <translation>%1“%2”：JSON 存档总是包含整个客户簿；请不要使用 --search、--tier 和 --contact。</translation>
     </message>
     <message>
         <source>This card cannot be read: %2</source>

@@ -228,3 +228,19 @@ def test_export_ics_puts_every_birthday_in_the_calendar(capsys, tmp_path):
         )
         == 1
     )
+
+
+def test_export_pdf_contact_list(capsys, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    from relbook.cli import main
+
+    book_dir = str(tmp_path / "book")
+    main(["--data-dir", book_dir, "contact", "add", "--name", "欧阳晓明", "--company", "恒达科技"])
+    target = tmp_path / "list.pdf"
+    assert main(["--data-dir", book_dir, "export", "--format", "pdf", "-o", str(target)]) == 0
+    capsys.readouterr()
+    text = "".join(PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text().split())
+    assert "欧阳晓明" in text and "恒达科技" in text
