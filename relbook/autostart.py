@@ -4,6 +4,7 @@ Linux: an XDG ``.desktop`` file in ``~/.config/autostart``; macOS: a LaunchAgent
 Windows: the per-user ``Run`` registry value.
 """
 
+import contextlib
 import os
 import shlex
 import sys
@@ -88,10 +89,8 @@ def _set_windows(enabled: bool, command: list[str]) -> str:
             value = " ".join(f'"{part}"' for part in command)
             winreg.SetValueEx(key, ENTRY_NAME, 0, winreg.REG_SZ, value)
         else:
-            try:
+            with contextlib.suppress(FileNotFoundError):  # already absent: nothing to remove
                 winreg.DeleteValue(key, ENTRY_NAME)
-            except FileNotFoundError:
-                pass
     return rf"HKCU\{key_path}\{ENTRY_NAME}"
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +29,16 @@ _TAG_SEPARATORS = re.compile(r"[,，、;；\s]+")
 def split_tags(text: str) -> list[str]:
     """Tags as typed: separated by commas (either width), 、, semicolons or spaces."""
     return [t for t in _TAG_SEPARATORS.split(text) if t]
+
+
+def error_label(parent: QWidget | None = None, hidden: bool = False) -> QLabel:
+    """The red, wrapping line where a dialog says what is wrong."""
+    label = QLabel(parent)
+    label.setStyleSheet("color: #b3261e")
+    label.setWordWrap(True)
+    if hidden:
+        label.hide()
+    return label
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

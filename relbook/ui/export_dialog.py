@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -35,6 +34,7 @@ from relbook.exchange.ics import IcsOptions, build_calendar
 from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
 from relbook.exchange.vcard import export_vcards
 from relbook.labels import problem_text
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.worker import JobRunner
 
 FORMATS: tuple[tuple[str, str], ...] = (
@@ -95,9 +95,7 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Contacts"), self.all_shown)

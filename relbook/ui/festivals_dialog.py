@@ -31,7 +31,7 @@ from relbook.core.festival_book import (
     remove_festival,
     update_festival,
 )
-from relbook.ui.editor_widgets import split_tags
+from relbook.ui.editor_widgets import error_label, split_tags
 
 
 def festival_label(record: FestivalRecord) -> str:
@@ -72,9 +72,7 @@ class FestivalEditor(QDialog):
         self.tags.setPlaceholderText(self.tr("Any tag"))
         self.enabled = QCheckBox(self.tr("Remind me of this festival"), self)
         self.enabled.setChecked(data.enabled)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
 
         date_row = QHBoxLayout()
         for widget in (self.calendar, self.month, self.day):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +29,7 @@ from relbook.core.changes import BookChanges
 from relbook.core.errors import ValidationError
 from relbook.core.expiries import EXPIRY_KINDS, add_expiry, delete_expiry, expiries_of
 from relbook.core.tasks import add_task, complete_task, open_tasks
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 
 _ID = Qt.ItemDataRole.UserRole
@@ -47,9 +47,7 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

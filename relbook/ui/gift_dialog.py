@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -36,6 +35,7 @@ from relbook.core.gifts import (
 )
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 
 
@@ -79,10 +79,7 @@ class GiftDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(70)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(hidden=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

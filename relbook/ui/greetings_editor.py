@@ -25,6 +25,7 @@ from relbook.core.greetings import (
     template_for,
     unknown_placeholders,
 )
+from relbook.ui.editor_widgets import error_label
 
 
 class GreetingsEditor(QDialog):
@@ -66,9 +67,7 @@ class GreetingsEditor(QDialog):
         self.preview.setStyleSheet(
             "background: #f1f8e9; border: 1px solid #c5e1a5; border-radius: 4px; padding: 8px;"
         )
-        self.warning = QLabel(self)
-        self.warning.setStyleSheet("color: #b3261e")
-        self.warning.setWordWrap(True)
+        self.warning = error_label(self)
 
         form = QFormLayout()
         form.addRow(labels.field("ui.language"), self.language)

@@ -22,6 +22,7 @@ from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
 from relbook.core.referrals import add_referral, set_relation
 from relbook.ui.contact_picker import ContactPicker
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 
 
@@ -43,10 +44,7 @@ class _LinkDialog(QDialog):
         self._contact_name = contact_name
         self.picker = ContactPicker(book)
         self.picker.setMinimumWidth(280)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(hidden=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

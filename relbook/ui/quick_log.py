@@ -36,6 +36,7 @@ from relbook.core.history import (
 from relbook.core.models import Contact
 from relbook.core.settings import get_setting, set_setting
 from relbook.ui.contact_picker import ContactPicker
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 
 NEXT_STEP_DAYS = 7
@@ -110,10 +111,7 @@ class QuickLogDialog(QDialog):
         self.due_edit = _datetime_edit(due)
         self.next_check.toggled.connect(self._toggle_next_step)
         self._toggle_next_step(False)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(hidden=True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -26,6 +26,7 @@ from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
 from relbook.i18n import resolve_language
+from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
 from relbook.ui.greetings_editor import GreetingsEditor
@@ -90,10 +91,7 @@ class SettingsDialog(QDialog):
 
         reminders = self._reminders_group(current)
 
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, hidden=True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
