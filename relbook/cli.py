@@ -8,22 +8,29 @@ import argparse
 import json
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from relbook import __version__, export_words, reminders_cli
+from relbook import (
+    __version__,
+    backup_cli,
+    export_words,
+    import_cli,
+    reminders_cli,
+    reports_cli,
+)
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.enums import GiftOccasion, InteractionType
-from relbook.core.errors import RelbookError, ValidationError
+from relbook.core.errors import BookDamaged, RelbookError, ValidationError
+from relbook.import_words import fill
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
 EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics", "pdf", "json")
-LISTED_DUPLICATES = 20
-"""Likely duplicates the import preview names one by one; the rest are counted."""
 DEFAULT_TIME = time(9, 0)
 """The time given to ``--date`` and ``--due`` days written without one: the start of a workday."""
 OCCASION_WORDS = {
@@ -119,6 +126,8 @@ def _build_parser() -> argparse.ArgumentParser:
     reminders_cli.add_parser(commands)
 
     _add_exchange_commands(commands)
+
+    backup_cli.add_parsers(commands)
 
     shots = commands.add_parser("screenshots", help="render every main screen to PNG files")
     shots.add_argument("outdir", metavar="OUTDIR")
@@ -220,7 +229,10 @@ def _add_exchange_commands(commands: Any) -> None:
         help="only contacts this search finds (not with json: an archive holds the whole book)",
     )
     exp.add_argument("--tier", choices=("A", "B", "C"), help="only contacts of this tier")
-    exp.add_argument("--contact", metavar="NAME_OR_ID", help="only this contact")
+    exp.add_argument(
+        "--contact", metavar="NAME_OR_ID", help="only this contact (with pdf: their dossier)"
+    )
+    reports_cli.add_options(exp)
     exp.add_argument(
         "--years",
         type=int,
@@ -230,6 +242,13 @@ def _add_exchange_commands(commands: Any) -> None:
     )
     exp.add_argument(
         "--vcard-version", choices=("3.0", "4.0"), default="3.0", help="for vcf (default: 3.0)"
+    )
+    exp.add_argument(
+        "--columns",
+        metavar="KEYS",
+        help="for csv and xlsx: the columns in file order as comma-separated keys, e.g. "
+        "name,company,phones (default: all of them; the window's remembered choice is not "
+        "used; see docs/cli.md for the keys)",
     )
 
 
@@ -529,163 +548,6 @@ def _cmd_screenshots(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _position(unit: str, position: int, line: int | None = None) -> str:
-    from relbook.labels import translate
-
-    if unit == "row":
-        return _fill(translate("Cli", "Row %1"), position)
-    if line is None:
-        return _fill(translate("Cli", "Card %1"), position)
-    return _fill(translate("Cli", "Card %1 (line %2)"), position, line)
-
-
-def _reason_text(reason: str | None) -> str:
-    from relbook.labels import translate
-
-    words = {
-        "phone": translate("Cli", "same phone"),
-        "email": translate("Cli", "same email"),
-        "name_company": translate("Cli", "same name and company"),
-        "name": translate("Cli", "same name"),
-    }
-    return words.get(reason or "", reason or "")
-
-
-def _problem_lines(unit: str, problems: list[Any]) -> list[str]:
-    from relbook.labels import error_text
-
-    return [
-        f"  {_position(unit, p.position, p.line)}: " + " ".join(error_text(e) for e in p.errors)
-        for p in problems
-    ]
-
-
-def _fill(template: str, *values: object) -> str:
-    """``%1``, ``%2``, ... replaced in one pass, so a name containing "%2" stays as it is."""
-    return re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
-
-
-def _duplicate_line(unit: str, item: Any) -> str:
-    from relbook.labels import translate
-
-    where = _position(unit, item.candidate.position)
-    name, reason = item.candidate.contact.name, _reason_text(item.reason)
-    if item.contact_id is not None:
-        template = translate("Cli", "%1 %2 matches %3 (id %4): %5")
-        return "  " + _fill(template, where, name, item.contact_name, item.contact_id, reason)
-    earlier = _position(unit, item.earlier_position)
-    return "  " + _fill(
-        translate("Cli", "%1 %2 repeats %3 of this file: %4"), where, name, earlier, reason
-    )
-
-
-def _print_preview(preview: Any) -> None:
-    from relbook.labels import translate
-
-    unit = preview.source.unit
-    positions = {c.position for c in preview.source.candidates}
-    blocked = [p for p in preview.source.problems if p.position not in positions]
-    noted = [p for p in preview.source.problems if p.position in positions]
-    lines = [translate("Cli", "New contacts: %1").replace("%1", str(len(preview.new)))]
-    duplicates = preview.duplicates
-    lines.append(translate("Cli", "Likely duplicates: %1").replace("%1", str(len(duplicates))))
-    lines += [_duplicate_line(unit, item) for item in duplicates[:LISTED_DUPLICATES]]
-    if len(duplicates) > LISTED_DUPLICATES:
-        more = len(duplicates) - LISTED_DUPLICATES
-        lines.append("  " + translate("Cli", "... and %1 more").replace("%1", str(more)))
-    if blocked:
-        lines.append(translate("Cli", "Cannot be imported: %1").replace("%1", str(len(blocked))))
-        lines += _problem_lines(unit, blocked)
-    if noted:
-        lines.append(translate("Cli", "Read with problems: %1").replace("%1", str(len(noted))))
-        lines += _problem_lines(unit, noted)
-    print("\n".join(lines))
-
-
-def _cmd_import(book: Any, args: argparse.Namespace) -> int:
-    from relbook.exchange import importer
-    from relbook.exchange.files import file_error, read_file
-    from relbook.labels import translate
-
-    path = Path(args.file)
-    if (args.format or path.suffix.lower().lstrip(".")) == "json":
-        return _import_archive(book, path, args.dry_run)
-    importer.import_format(path.name, args.format)
-    source = importer.read_import(read_file(path), path.name, args.format, args.encoding)
-    with book.session() as session:
-        preview = importer.preview(session, source)
-    _print_preview(preview)
-    if not source.candidates:
-        raise file_error("no_records", str(path))
-    if args.dry_run:
-        print(translate("Cli", "Dry run: nothing was written."))
-        return 0
-    now = datetime.now()
-    backup = importer.backup_before_import(book, now, len(source.candidates))
-    if backup is not None:
-        print(translate("Cli", "Backup of the book saved to %1").replace("%1", str(backup)))
-    with book.session() as session:
-        result = importer.apply_import(session, preview, args.on_duplicate, now=now)
-    print(
-        translate("Cli", "Created %1, merged %2, skipped %3.")
-        .replace("%1", str(len(result.created)))
-        .replace("%2", str(len(result.merged)))
-        .replace("%3", str(len(result.skipped)))
-    )
-    if result.failed:
-        print(translate("Cli", "Failed: %1").replace("%1", str(len(result.failed))))
-        print("\n".join(_problem_lines(source.unit, result.failed)))
-    return 0
-
-
-def _import_archive(book: Any, path: Path, dry_run: bool) -> int:
-    """Copy a JSON archive into an empty book, or merge it into this one."""
-    from relbook.db.location import backup_dir
-    from relbook.db.migrate import backup_copy
-    from relbook.exchange.archive import book_is_empty, import_archive
-    from relbook.exchange.files import read_file
-    from relbook.labels import translate
-
-    data, now = read_file(path), datetime.now()
-    with book.session() as session:
-        merging = not book_is_empty(session)
-    if merging and not dry_run:
-        backup = backup_copy(book.db_path, backup_dir(book.data_dir), "before-import", now)
-        print(translate("Cli", "Backup of the book saved to %1").replace("%1", str(backup)))
-    session = book.sessions()
-    try:
-        result = import_archive(session, data, now, filename=path.name)
-        if not dry_run:
-            session.commit()
-    finally:
-        session.rollback()
-        session.close()
-    print(_archive_summary(result))
-    if dry_run:
-        print(translate("Cli", "Dry run: nothing was written."))
-    return 0
-
-
-def _archive_summary(result: Any) -> str:
-    from relbook.labels import translate
-
-    added = result.added
-    if result.mode == "copy":
-        template = translate(
-            "Cli",
-            "Copied the archive into the empty book: %1 contacts, %2 interactions, "
-            "%3 gifts, %4 tasks.",
-        )
-        return _fill(
-            template, *(added.get(t, 0) for t in ("contact", "interaction", "gift", "task"))
-        )
-    template = translate(
-        "Cli", "Merged: %1 new contacts, %2 matched, %3 interactions, %4 gifts and %5 tasks added."
-    )
-    counts = (added.get(t, 0) for t in ("interaction", "gift", "task"))
-    return _fill(template, added.get("contact", 0), result.matched, *counts)
-
-
 def _export_ids(session: Any, args: argparse.Namespace) -> list[int]:
     from relbook.core.contacts import find_contact
     from relbook.core.search import ContactFilter, contact_ids
@@ -693,6 +555,17 @@ def _export_ids(session: Any, args: argparse.Namespace) -> list[int]:
     if args.contact:
         return [find_contact(session, args.contact).id]
     return contact_ids(session, ContactFilter(text=args.search, tier=args.tier))
+
+
+def _export_columns(args: argparse.Namespace) -> tuple[str, ...]:
+    """The ``--columns`` of a CSV or Excel export, else all columns; refused for other formats."""
+    from relbook.exchange import sheets
+
+    if args.columns is None:
+        return sheets.EXPORT_COLUMNS
+    if args.format not in ("csv", "xlsx"):
+        raise ValidationError.single(sheets.COLUMNS_FIELD, "columns_need_sheet", value=args.format)
+    return sheets.parse_columns(args.columns)
 
 
 def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], language: str) -> Any:
@@ -710,7 +583,7 @@ def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], langu
         data = _list_report(session, ids)
         return lambda handle: handle.write(data)
     headers, rows = sheets.contact_table(
-        session, ids, sheets.EXPORT_COLUMNS, *export_words.sheet_words()
+        session, ids, _export_columns(args), *export_words.sheet_words()
     )
     if args.format == "csv":
         data = sheets.write_csv(rows, headers)
@@ -751,6 +624,9 @@ def _cmd_export(book: Any, args: argparse.Namespace) -> int:
     from relbook.labels import translate
 
     target = Path(args.output)
+    _export_columns(args)  # a wrong --columns is refused before anything is read or written
+    if reports_cli.wanted(args):
+        return reports_cli.export(book, args, target)
     if args.format == "json":
         return _export_archive(book, args, target)
     with book.session() as session:
@@ -779,7 +655,7 @@ def _export_archive(book: Any, args: argparse.Namespace, target: Path) -> int:
         data = write_archive(session, datetime.now())
         count = count_contacts(session) + count_contacts(session, deleted=True)
     write_atomic(target, lambda handle: handle.write(data))
-    print(_fill(translate("Cli", "Wrote the whole book (%1 contacts) to %2"), count, target))
+    print(fill(translate("Cli", "Wrote the whole book (%1 contacts) to %2"), count, target))
     return 0
 
 
@@ -814,16 +690,115 @@ def _error(message: str) -> int:
     return 1
 
 
+DAMAGED_EXIT = 2
+"""Exit code when the book file fails the start-up check and was left untouched."""
+
+
+def _damaged(damaged: Any, data_dir: str | None) -> int:
+    """Name the damaged file and the newest good backup, and the command that restores it."""
+    from relbook.labels import damaged_text, translate
+
+    lines = [damaged_text(damaged)]
+    if damaged.backup:
+        words = ["relbook"] + (["--data-dir", data_dir] if data_dir else [])
+        command = shlex.join([*words, "restore", damaged.backup])
+        lines.append(
+            translate("Cli", "To put it in place of the damaged file (which is kept), run:")
+        )
+        lines.append(f"  {command}")
+    _error("\n".join(lines))
+    return DAMAGED_EXIT
+
+
+WRITING_COMMANDS = frozenset({"demo", "log", "gift", "refer", "import", "restore"})
+"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only."""
+
+EXIT_IN_USE = 3
+EXIT_UNEXPECTED = 70
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command == "contact":
+        return args.action in ("add", "edit")
+    if args.command == "import":
+        return not args.dry_run
+    return args.command in WRITING_COMMANDS
+
+
+def _take_writer_lock(args: argparse.Namespace) -> Any:
+    """The book's writer lock for a writing command (None otherwise); raises BookInUse."""
+    from relbook.db.location import resolve_data_dir
+    from relbook.db.writer_lock import WriterLock
+
+    if not _writes(args):
+        return None
+    try:
+        data_dir = resolve_data_dir(args.data_dir)
+    except OSError:
+        return None  # opening the book says what is wrong with the folder
+    return WriterLock(data_dir).acquire()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(_normalize_argv(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         return _start_gui(args.data_dir)
-    from relbook.book import open_book
+    from relbook.core.errors import BookInUse
     from relbook.labels import problem_text
 
     try:
+        lock = _take_writer_lock(args)
+    except BookInUse as busy:
+        _error(problem_text(busy))
+        return EXIT_IN_USE
+    try:
+        return _run_command(args)
+    except Exception as problem:  # logged without contact details; the user gets the log's path
+        return _unexpected(problem, args.data_dir)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _unexpected(problem: Exception, data_dir: str | None) -> int:
+    from relbook import crash_log
+    from relbook.db.location import resolve_data_dir
+    from relbook.labels import translate
+
+    try:
+        target = crash_log.start_logging(resolve_data_dir(data_dir))
+        crash_log.log_error(problem, problem.__traceback__, where="cli")
+    except OSError:
+        target = None
+    message = translate("Cli", "relbook: an unexpected error stopped the command (%1).").replace(
+        "%1", type(problem).__name__
+    )
+    if target is not None:
+        message += "\n" + translate("Cli", "The details were written to %1").replace(
+            "%1", str(target)
+        )
+    _error(message)
+    return EXIT_UNEXPECTED
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from relbook.book import open_book
+    from relbook.labels import problem_text
+
+    if args.command in backup_cli.FILE_COMMANDS:
+        try:
+            return backup_cli.run_on_file(args)
+        except RelbookError as problem:
+            return _error(problem_text(problem))
+        except OSError as problem:
+            return _error(f"relbook: {problem}")
+    try:
         book = open_book(args.data_dir)
+    except BookDamaged as damaged:
+        return _damaged(damaged, args.data_dir)
+    except RelbookError as problem:
+        return _error(problem_text(problem))
     except OSError as problem:
         return _error(f"relbook: {problem}")
     try:
@@ -839,8 +814,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "refer": _cmd_refer,
             "screenshots": _cmd_screenshots,
             "reminders": reminders_cli.run,
-            "import": _cmd_import,
+            "import": import_cli.run,
             "export": _cmd_export,
+            "backup": backup_cli.run_backup,
         }
         return handlers[args.command](book, args)
     except RelbookError as problem:

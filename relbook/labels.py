@@ -6,9 +6,17 @@ where they become words, for the GUI and the CLI alike. Only QtCore is used (for
 
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, RelbookError
+from relbook.core.errors import (
+    AmbiguousError,
+    BookDamaged,
+    BookInUse,
+    FieldError,
+    NotFoundError,
+    RelbookError,
+    StorageError,
+)
 
 
 def translate(context: str, text: str) -> str:
@@ -280,7 +288,30 @@ def _fields() -> dict[str, str]:
         "created_at": translate("Fields", "Added on"),
         "file": translate("Fields", "File"),
         "card": translate("Fields", "Card"),
+        "export.columns": translate("Fields", "Export columns"),
+        "backup": translate("Fields", "Backup"),
+        "book": translate("Fields", "Book"),
+        "backup.folder": translate("Fields", "Backup folder"),
+        "backup.keep_daily": translate("Fields", "Daily backups kept"),
+        "backup.keep_weekly": translate("Fields", "Weekly backups kept"),
     }
+
+
+def backup_reason(code: str) -> str:
+    """Why a backup was taken, from the reason in its file name."""
+    words = {
+        "daily": translate("Labels", "Daily"),
+        "manual": translate("Labels", "Made by hand"),
+        "before-migration": translate("Labels", "Before an upgrade"),
+        "before-import": translate("Labels", "Before an import"),
+        "before-restore": translate("Labels", "Before a restore"),
+    }
+    return words.get(code, code)
+
+
+def data_size(size: int) -> str:
+    """A file size for people (``1.2 MB``) in the interface's locale."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def interaction_type(code: str | None) -> str:
@@ -487,6 +518,39 @@ def error_text(error: FieldError) -> str:
             '%1 "%2": a JSON archive always holds the whole book; leave out --search, --tier '
             "and --contact.",
         ),
+        "unknown_column": translate("Errors", "%1: no such column: %2. The columns are: %3."),
+        "repeated_column": translate("Errors", '%1: the column "%2" is listed twice.'),
+        "columns_need_sheet": translate(
+            "Errors", "%1: only CSV and Excel (xlsx) exports have columns to choose, not %2."
+        ),
+        "backup_missing": translate(
+            "Errors", '%1 "%2" does not exist; it may have been moved or deleted.'
+        ),
+        "backup_cannot_read": translate("Errors", '%1 "%2" cannot be read: %3'),
+        "backup_not_sqlite": translate(
+            "Errors", '"%2" is not a relbook backup: it is not a database file.'
+        ),
+        "backup_damaged": translate("Errors", '%1 "%2" is damaged and cannot be restored (%3).'),
+        "backup_not_relbook": translate(
+            "Errors", '"%2" is a database of another program, not a relbook book.'
+        ),
+        "backup_unknown_revision": translate(
+            "Errors", '%1 "%2" comes from a newer relbook (schema %3); update relbook first.'
+        ),
+        "backup_cannot_write": translate("Errors", 'No backup could be written to "%2": %3'),
+        "backup_disk_full": translate(
+            "Errors", 'No backup could be written to "%2": the disk is full.'
+        ),
+        "backup_folder_unwritable": translate(
+            "Errors", 'Backups cannot be written to the folder "%2" (%3).'
+        ),
+        "backup_is_book": translate(
+            "Errors", '"%2" is the book itself; choose another file for the backup.'
+        ),
+        "restore_cannot_write": translate(
+            "Errors", 'The book in "%2" could not be replaced (%3); it was not changed.'
+        ),
+        "book_missing": translate("Errors", 'There is no book at "%2" yet.'),
         "card_unreadable": translate("Errors", "This card cannot be read: %2"),
         "card_truncated": translate(
             "Errors", "The file ends inside this card; what was read is imported."
@@ -531,8 +595,12 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value"), p.get("line")]
     elif error.code.startswith("archive_"):
         args = [p.get("value"), p.get("table", p.get("version", "")), p.get("column", "")]
+    elif error.code == "unknown_column":
+        args = [p.get("value"), p.get("choices")]
     elif error.code in ("cannot_read", "cannot_write"):
         args = [p.get("value"), p.get("reason")]
+    elif error.code.startswith(("backup_", "restore_")):
+        args = [p.get("value"), p.get("reason", p.get("revision", ""))]
     else:
         args = [p.get("value", "")]
     text = template.replace("%1", field(error.field))
@@ -557,4 +625,89 @@ def problem_text(problem: RelbookError) -> str:
         return "\n".join(lines)
     if isinstance(problem, NotFoundError):
         return translate("Errors", 'No contact found for "%1".').replace("%1", problem.key)
+    if isinstance(problem, StorageError):
+        return storage_text(problem)
+    if isinstance(problem, BookDamaged):
+        return damaged_text(problem)
+    if isinstance(problem, BookInUse):
+        return in_use_text(problem)
     return str(problem)
+
+
+def in_use_text(problem: BookInUse) -> str:
+    """Why a second writer was turned away, and what to do."""
+    template = (
+        translate(
+            "Errors",
+            "relbook is already working on the book in %1 (process %2). Close its window, or "
+            "wait for the other command to finish, then try again.",
+        )
+        if problem.owner
+        else translate(
+            "Errors",
+            "relbook is already working on the book in %1. Close its window, or wait for the "
+            "other command to finish, then try again.",
+        )
+    )
+    return template.replace("%1", problem.data_dir).replace("%2", str(problem.owner))
+
+
+def storage_text(problem: StorageError) -> str:
+    """Words for a fault of the disk or of another program, naming the file or folder."""
+    messages = {
+        "locked": translate(
+            "Errors",
+            "The book %1 is busy: another program is using it. Nothing was changed; close the "
+            "other program (or wait a moment) and try again.",
+        ),
+        "disk_full": translate(
+            "Errors",
+            "The disk holding the book %1 is full. Nothing was changed; free some space and "
+            "try again.",
+        ),
+        "read_only": translate(
+            "Errors",
+            "The book %1 cannot be written: the file or its folder is read-only. Nothing was "
+            "changed.",
+        ),
+        "cannot_open": translate(
+            "Errors",
+            "The book %1 cannot be opened: the file or its folder is missing or cannot be "
+            "created. Check that the drive is connected.",
+        ),
+        "no_folder": translate(
+            "Errors",
+            "The book's folder %1 does not exist and cannot be created. Check that the drive "
+            "is connected, or choose another folder with --data-dir or RELBOOK_HOME.",
+        ),
+        "io_error": translate(
+            "Errors",
+            "The disk failed to read or write the book %1. Nothing was changed; check the "
+            "drive and try again.",
+        ),
+        "damaged": translate(
+            "Errors",
+            "The book %1 is damaged. Quit relbook; at the next start it offers to restore the "
+            "newest good backup.",
+        ),
+    }
+    template = messages.get(
+        problem.code, translate("Errors", "The book %1 could not be read or written.")
+    )
+    return template.replace("%1", problem.path)
+
+
+def damaged_text(problem: BookDamaged) -> str:
+    """What is wrong and the way back; the command to run is added by the CLI."""
+    lines = [
+        translate(
+            "Errors", "The book file %1 is damaged; relbook has left it exactly as it is."
+        ).replace("%1", problem.path)
+    ]
+    if problem.backup:
+        lines.append(
+            translate("Errors", "The newest good backup is %1.").replace("%1", problem.backup)
+        )
+    else:
+        lines.append(translate("Errors", "No good backup of it was found."))
+    return "\n".join(lines)

@@ -73,6 +73,10 @@ class ReminderCenter(QObject):
             self.scheduler.set_daily_time(daily)
         self.scheduler.request_check()
 
+    def book_replaced(self) -> None:
+        """A restore swapped the book file: read its reminder time, look for due ones again."""
+        self._book_changed(BookChanges(settings=True))
+
     def start(self) -> None:
         self.scheduler.start()
         if self.tray is not None:

@@ -45,3 +45,40 @@ class AmbiguousError(RelbookError):
         super().__init__(f"{key!r} matches {len(candidates)} records")
         self.key = key
         self.candidates = candidates
+
+
+class StorageError(RelbookError):
+    """The book file cannot be read or written right now; nothing was half-written.
+
+    ``code`` is one of ``locked`` (another program holds the book), ``disk_full``,
+    ``read_only`` (the file or its folder cannot be written), ``cannot_open`` (the folder or
+    file is missing or cannot be created), ``io_error`` (the disk failed) and ``damaged``.
+    """
+
+    def __init__(self, code: str, path: str = "", detail: str = ""):
+        super().__init__(f"{code}: {path} {detail}".strip())
+        self.code = code
+        self.path = path
+        self.detail = detail
+
+
+class BookDamaged(RelbookError):
+    """The book file fails SQLite's integrity check; it is left exactly as it was.
+
+    ``backup`` is the newest backup that passes the check, if there is one.
+    """
+
+    def __init__(self, path: str, problem: str, backup: str | None):
+        super().__init__(f"damaged book {path}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+
+
+class BookInUse(RelbookError):
+    """Another relbook process is writing this book; ``owner`` is its process id if known."""
+
+    def __init__(self, data_dir: str, owner: int | None):
+        super().__init__(f"book in use: {data_dir} (process {owner})")
+        self.data_dir = data_dir
+        self.owner = owner

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from relbook.core.errors import ValidationError
 from relbook.core.models import Setting
+from relbook.db.backups import DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,14 @@ class SettingDef:
     minimum: int | None = None
     maximum: int | None = None
 
+
+DEFAULT_EXPORT_COLUMNS = (
+    "name,company,department,title,phones,email,wechat,qq,address,level,stage,tier,tags,source,"
+    "birthday,next_birthday,last_contacted,notes,gender,personality,hometown,school,hobbies,"
+    "created_at"
+)
+"""relbook.exchange.sheets.EXPORT_COLUMNS, written out (sheets imports core, so core does not
+import it at load time); a test keeps the two equal."""
 
 _DEFS: tuple[SettingDef, ...] = (
     SettingDef(
@@ -128,6 +137,37 @@ _DEFS: tuple[SettingDef, ...] = (
             "other",
         ),
     ),
+    SettingDef(
+        "export.columns",
+        str,
+        DEFAULT_EXPORT_COLUMNS,
+        "The columns, in order, of the window's CSV and Excel exports (comma-separated keys of "
+        "relbook.exchange.sheets.EXPORT_COLUMNS); the last choice is remembered. The command "
+        "line does not use it.",
+    ),
+    SettingDef(
+        "backup.keep_daily",
+        int,
+        DEFAULT_KEEP_DAILY,
+        "Automatic backups kept: the newest of each of this many most recent days with backups.",
+        minimum=1,
+        maximum=365,
+    ),
+    SettingDef(
+        "backup.keep_weekly",
+        int,
+        DEFAULT_KEEP_WEEKLY,
+        "Automatic backups kept besides: the newest of each of this many most recent weeks.",
+        minimum=0,
+        maximum=520,
+    ),
+    SettingDef(
+        "backup.folder",
+        str,
+        "",
+        "Folder for backups (a USB stick, a synced folder); empty means backups/ in the data "
+        "folder. Read without the ORM by relbook.db.backups, before migrations too.",
+    ),
 )
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
@@ -157,6 +197,10 @@ def validate_setting(key: str, value: Any) -> None:
         raise ValidationError.single(key, "too_large", maximum=definition.maximum)
     if key == "remind.daily_time" and not _is_clock_time(value):
         raise ValidationError.single(key, "bad_time", value=value)
+    if key == "export.columns":
+        from relbook.exchange.sheets import parse_columns  # on use: sheets imports core
+
+        parse_columns(value, key)
 
 
 def _is_clock_time(value: str) -> bool:

@@ -1,6 +1,5 @@
 """Bring a book file to the newest schema with alembic, copying it aside first."""
 
-import sqlite3
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -9,7 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+
+from relbook.core.errors import StorageError
+from relbook.db import backups
 
 
 def alembic_config() -> Config:
@@ -31,26 +33,6 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_copy(db_path: Path, target_dir: Path, reason: str, now: datetime) -> Path:
-    """A consistent copy of the book via SQLite's online backup API."""
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"relbook-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
-    counter = 1
-    while target.exists():
-        target = target_dir / f"relbook-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite"
-        counter += 1
-    source = sqlite3.connect(db_path)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
-
-
 def _holds_data(engine: Engine) -> bool:
     with engine.connect() as connection:
         count = connection.exec_driver_sql(
@@ -66,9 +48,32 @@ def upgrade(engine: Engine, db_path: Path, backup_to: Path, now: datetime) -> Pa
         return None
     backup: Path | None = None
     if current is not None or _holds_data(engine):
-        backup = backup_copy(db_path, backup_to, f"before-{head_revision()}", now)
+        backup = backups.backup_file(db_path, backup_to, "before-migration", now)
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        # SQLite ignores this pragma inside a transaction, so it is sent before BEGIN.
+        # Off, a batch migration that copies and drops a table does not cascade the drop.
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                _require_intact_references(connection)
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
     return backup
+
+
+def _require_intact_references(connection: Connection) -> None:
+    """Fail (and so roll the migration back) if it left a row pointing at a missing one."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration broke {len(broken)} references, first: {broken[0]}")
+
+
+def require_current(engine: Engine, db_path: Path) -> None:
+    """A book opened read-only cannot be upgraded: it must be at the newest revision."""
+    if current_revision(engine) != head_revision():
+        raise StorageError("read_only", str(db_path), "the book needs an upgrade")

@@ -152,7 +152,7 @@ def _small_number(text: str) -> int | None:
 
 
 def _from_serial(number: float, lunar: bool, raw: str) -> DateInput:
-    if number != int(number) or not SERIAL_MIN <= number <= SERIAL_MAX:
+    if not SERIAL_MIN <= number <= SERIAL_MAX or number != int(number):  # NaN, inf fail here
         raise DateParseError("bad_date", {"value": raw})
     day = EXCEL_EPOCH + timedelta(days=int(number))
     return _checked(day.year, day.month, day.day, lunar, False, raw)

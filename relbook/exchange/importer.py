@@ -2,13 +2,13 @@
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import false, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
@@ -16,8 +16,7 @@ from relbook.core.contacts import create_contact, get_contact, to_input, update_
 from relbook.core.enums import DateKind, Gender
 from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact, Organization, Phone
-from relbook.db.location import backup_dir
-from relbook.db.migrate import backup_copy
+from relbook.db.backups import backup_book
 from relbook.exchange.files import file_error
 from relbook.exchange.tabular import (
     ParsedRow,
@@ -38,6 +37,16 @@ FORMATS: tuple[str, ...] = ("vcf", "csv", "xlsx")
 
 CHOICES: tuple[str, ...] = ("merge", "skip", "add")
 """What to do with a likely duplicate."""
+
+REPORT_EVERY = 50
+"""Records written between two progress reports (each is also a chance to cancel)."""
+
+Report = Callable[[int, int], bool]
+
+
+class ImportCancelled(Exception):
+    """The user cancelled while records were being written; the caller rolls back."""
+
 
 _EXTENSIONS: dict[str, str] = {
     ".vcf": "vcf",
@@ -108,6 +117,11 @@ class ImportSource:
 
 
 # ---------------------------------------------------------------- reading
+
+
+def importable(filename: str) -> bool:
+    """Whether the file's extension names a format ``relbook import`` reads."""
+    return Path(filename).suffix.lower() in _EXTENSIONS
 
 
 def import_format(filename: str, fmt: str | None) -> str:
@@ -346,19 +360,24 @@ def apply_import(
     per_candidate: dict[int, str] | None = None,
     *,
     now: datetime,
+    report: Report | None = None,
 ) -> ImportResult:
     """Write the preview in the caller's transaction; one savepoint per record.
 
     New candidates are added; likely duplicates get ``choice`` (merge, skip or add), unless
     ``per_candidate`` (position -> choice) says otherwise for that record. A record that fails
-    validation is rolled back alone and reported in ``failed``.
+    validation is rolled back alone and reported in ``failed``. ``report(done, total)`` is
+    called as records are written; when it returns False, ``ImportCancelled`` is raised and the
+    caller rolls back.
     """
     if choice not in CHOICES:
         raise ValueError(f"choice must be one of {CHOICES}, not {choice!r}")
     chosen = per_candidate or {}
     result = ImportResult()
-    _join_outer_transaction(session)
-    for item in preview.items:
+    total = len(preview.items)
+    for done, item in enumerate(preview.items):
+        if report is not None and done % REPORT_EVERY == 0 and not report(done, total):
+            raise ImportCancelled
         position = item.candidate.position
         action = chosen.get(position, choice if item.is_duplicate else "add")
         if action == "skip":
@@ -376,16 +395,6 @@ def apply_import(
         except ValidationError as problem:
             result.failed.append(_failure(item.candidate, problem))
     return result
-
-
-def _join_outer_transaction(session: Session) -> None:
-    """Make SQLite open the caller's transaction before the first savepoint.
-
-    pysqlite sends BEGIN only before a data change, so a SAVEPOINT sent first would start a
-    transaction of its own whose RELEASE commits at once, beyond the caller's rollback.
-    A no-op UPDATE makes pysqlite send BEGIN.
-    """
-    session.execute(update(Contact).where(false()).values(updated_at=Contact.updated_at))
 
 
 def _target(item: PreviewItem, result: ImportResult) -> int | None:
@@ -478,4 +487,4 @@ def backup_before_import(
     """A copy of the book before writing more than ``threshold`` records; None below that."""
     if count <= threshold:
         return None
-    return backup_copy(book.db_path, backup_dir(book.data_dir), "before-import", now)
+    return backup_book(book, "before-import", now)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from relbook.core.contacts import birthday_of, calendar_date_of
 from relbook.core.enums import CalendarKind
+from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact
 
 if TYPE_CHECKING:
@@ -72,6 +73,35 @@ ROUND_TRIP_COLUMNS: tuple[str, ...] = (
     "notes",
 )
 """Columns that an export followed by an import gives back unchanged."""
+
+COLUMNS_FIELD = "export.columns"
+"""The field that column errors name (also the setting remembering the window's choice)."""
+
+
+def parse_columns(text: str, field_name: str = COLUMNS_FIELD) -> tuple[str, ...]:
+    """Column keys from ``"name, company,phones"``, in the order given.
+
+    Keys are matched ignoring case, spaces and ``-`` for ``_``. No key at all, unknown keys
+    (the error lists the known ones) or a key given twice raise one ValidationError.
+    """
+    keys = [key for key in (_column_key(part) for part in text.split(",")) if key]
+    if not keys:
+        raise ValidationError.single(field_name, "required")
+    errors: list[FieldError] = []
+    unknown = [key for key in keys if key not in EXPORT_COLUMNS]
+    if unknown:
+        params = {"value": ", ".join(unknown), "choices": ", ".join(EXPORT_COLUMNS)}
+        errors.append(FieldError(field_name, "unknown_column", params))
+    twice = dict.fromkeys(key for index, key in enumerate(keys) if key in keys[:index])
+    errors += [FieldError(field_name, "repeated_column", {"value": key}) for key in twice]
+    if errors:
+        raise ValidationError(errors)
+    return tuple(keys)
+
+
+def _column_key(text: str) -> str:
+    return text.strip().lower().replace("-", "_")
+
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 _NUMBERISH = re.compile(r"^[+\-]?[\d\s().\-]+$")

@@ -6,6 +6,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -222,13 +223,31 @@ def _unquoted(line: str) -> str:
     return re.sub(r'"[^"]*"', "", line)
 
 
+_DAMAGED_XLSX: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,
+    RuntimeError,
+)
+"""What openpyxl lets through from zipfile, zlib and its XML parser on a damaged workbook
+(found by tests/exchange/test_fuzz_importers.py); SyntaxError covers XML ParseError,
+RuntimeError an unknown compression method or an encrypted member."""
+
+
 def read_xlsx(data: bytes, filename: str = "", sheet: str | None = None) -> Table:
     """The first sheet (or ``sheet``) of a workbook, each cell as it reads on screen."""
     from openpyxl import load_workbook  # imported on use: it is slow to import
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as problem:
+    except _DAMAGED_XLSX as problem:
         raise TableError("bad_xlsx", {"file": filename, "detail": str(problem)}) from problem
     try:
         worksheet = _pick_sheet(book, sheet, filename)
@@ -237,7 +256,7 @@ def read_xlsx(data: bytes, filename: str = "", sheet: str | None = None) -> Tabl
             (number, [cell_text(v) for v in values])
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
         ]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as problem:
+    except _DAMAGED_XLSX as problem:
         raise TableError("bad_xlsx", {"file": filename, "detail": str(problem)}) from problem
     finally:
         book.close()

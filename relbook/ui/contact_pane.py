@@ -109,6 +109,8 @@ class ContactPane(QWidget):
     edit_requested = Signal(int)
     delete_requested = Signal(int)
     log_requested = Signal(int)
+    dossier_requested = Signal(int)
+    """Print the shown contact's dossier to PDF."""
     open_contact_requested = Signal(int)
     """Another contact was clicked (a relation or a referral)."""
     status_message = Signal(str)
@@ -137,10 +139,15 @@ class ContactPane(QWidget):
         self.log_button.setToolTip(self.tr("Log a visit, call or meal (Ctrl+L)"))
         self.level_button = QPushButton(self.tr("Change level…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.dossier_button = QPushButton(self.tr("Dossier PDF…"))
+        self.dossier_button.setToolTip(
+            self.tr("Everything about this contact, to read before a visit")
+        )
         self.edit_button.clicked.connect(self._request_edit)
         self.log_button.clicked.connect(self._request_log)
         self.level_button.clicked.connect(self._ask_level)
         self.delete_button.clicked.connect(self._request_delete)
+        self.dossier_button.clicked.connect(self._request_dossier)
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
         self.body.document().setDefaultStyleSheet(_STYLE)
@@ -165,6 +172,7 @@ class ContactPane(QWidget):
         for button in (self.edit_button, self.log_button, self.level_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.dossier_button)
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
         profile_layout.setContentsMargins(0, 0, 0, 0)
@@ -253,6 +261,11 @@ class ContactPane(QWidget):
         current = self.current_id()
         if current is not None:
             self.delete_requested.emit(current)
+
+    def _request_dossier(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.dossier_requested.emit(current)
 
     def _ask_level(self) -> None:
         """Non-blocking, so the rest of the window keeps painting while it is open."""

@@ -5,12 +5,13 @@ cancelled or failed export leaves no file behind.
 """
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from relbook import export_words
 from relbook.book import Book
 from relbook.core.errors import RelbookError
+from relbook.core.settings import get_setting, set_setting
 from relbook.exchange import sheets
 from relbook.exchange.files import write_atomic
 from relbook.exchange.ics import IcsOptions, build_calendar
@@ -45,6 +49,108 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("vcf4", ".vcf"),
     ("ics", ".ics"),
 )
+SHEET_FORMATS = ("xlsx", "csv")
+"""The formats whose columns the user picks."""
+KEY_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_COLUMN_ROWS = 9
+"""Rows the column list shows before it scrolls: the dialog stays compact."""
+
+
+class ColumnPicker(QWidget):
+    """The sheet columns to write, checked, in the order they stand (drag or move up/down)."""
+
+    changed = Signal()
+
+    def __init__(self, words: dict[str, str], chosen: Sequence[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._words = words
+        self.list = QListWidget(self)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.up = QPushButton(self.tr("Move up"), self)
+        self.down = QPushButton(self.tr("Move down"), self)
+        self.select_all = QPushButton(self.tr("Select all"), self)
+        self.select_none = QPushButton(self.tr("Select none"), self)
+        self.default = QPushButton(self.tr("Default"), self)
+        self.message = error_label(self, hidden=True)
+        buttons = QVBoxLayout()
+        for button in (self.up, self.down, self.select_all, self.select_none, self.default):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(1))
+        self.select_all.clicked.connect(lambda: self._check_all(True))
+        self.select_none.clicked.connect(lambda: self._check_all(False))
+        self.default.clicked.connect(lambda: self.set_columns(sheets.EXPORT_COLUMNS))
+        self.list.itemChanged.connect(lambda _item: self._changed())
+        self.list.model().rowsMoved.connect(lambda *_args: self._changed())
+        self.set_columns(chosen)
+        frame = 2 * self.list.frameWidth()
+        self.list.setMinimumHeight(self.list.sizeHintForRow(0) * VISIBLE_COLUMN_ROWS + frame)
+
+    def set_columns(self, chosen: Sequence[str]) -> None:
+        """Check ``chosen`` in that order at the top; the other columns follow, unchecked."""
+        picked = [c for c in dict.fromkeys(chosen) if c in sheets.EXPORT_COLUMNS]
+        rest = [c for c in sheets.EXPORT_COLUMNS if c not in picked]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for key in picked + rest:
+            item = QListWidgetItem(self._words.get(key, key), self.list)
+            item.setData(KEY_ROLE, key)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            item.setCheckState(Qt.CheckState.Checked if key in picked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(0)
+        self._changed()
+
+    def columns(self) -> list[str]:
+        """The checked column keys, top down: the columns of the file."""
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [i.data(KEY_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def move(self, step: int) -> None:
+        """Move the current column one place up (-1) or down (1)."""
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self._changed()
+
+    def _check_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            self.list.item(row).setCheckState(state)
+        self.list.blockSignals(False)
+        self._changed()
+
+    def _changed(self) -> None:
+        chosen = bool(self.columns())
+        self.message.setText("" if chosen else self.tr("Choose at least one column."))
+        self.message.setVisible(not chosen)
+        self.changed.emit()
+
+
+def remembered_columns(text: str) -> tuple[str, ...]:
+    """The columns kept in the setting, leaving out any this version does not know."""
+    known = tuple(c for c in dict.fromkeys(text.split(",")) if c in sheets.EXPORT_COLUMNS)
+    return known or sheets.EXPORT_COLUMNS
 
 
 class ExportDialog(QDialog):
@@ -95,12 +201,17 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
+        with book.session() as session:
+            remembered = remembered_columns(str(get_setting(session, "export.columns")))
+        self.columns = ColumnPicker(export_words.sheet_words()[0], remembered, self)
         self.error = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Contacts"), self.all_shown)
         form.addRow("", self.only_selected)
+        form.addRow(self.tr("Columns"), self.columns)
         form.addRow(self.tr("File"), path_row)
+        self._form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -111,7 +222,25 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.format.currentIndexChanged.connect(lambda _index: self._fix_suffix())
+        self.format.currentIndexChanged.connect(lambda _index: self._format_changed())
+        self.columns.changed.connect(self._update_export_button)
+        self._format_changed()
+
+    def _picks_columns(self) -> bool:
+        return self.format.currentData() in SHEET_FORMATS
+
+    def _format_changed(self) -> None:
+        self._fix_suffix()
+        self._form.setRowVisible(self.columns, self._picks_columns())
+        self._update_export_button()
+        self.adjustSize()  # grow for the column list, shrink back without it
+
+    def _update_export_button(self) -> None:
+        """No columns, no sheet: Export waits until one is checked (the list says why)."""
+        busy = self.progress is not None
+        self.export_button.setEnabled(
+            not busy and (not self._picks_columns() or bool(self.columns.columns()))
+        )
 
     def _suffix(self) -> str:
         return dict(FORMATS)[self.format.currentData()]
@@ -158,7 +287,7 @@ class ExportDialog(QDialog):
 
             return calendar
         header_words, value_words = export_words.sheet_words()
-        columns = LIST_COLUMNS if code == "pdf" else sheets.EXPORT_COLUMNS
+        columns = LIST_COLUMNS if code == "pdf" else tuple(self.columns.columns())
         today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
         text = ReportText(self.tr("Contact list"), today, self.tr("Page %1 of %2"))
 
@@ -182,6 +311,12 @@ class ExportDialog(QDialog):
         if not self.path_edit.text().strip():
             self.error.setText(self.tr("Choose where to save the file."))
             return
+        if self._picks_columns():
+            chosen = self.columns.columns()
+            if not chosen:  # the list already says so, and Export is disabled
+                return
+            with self._book.session() as session:
+                set_setting(session, "export.columns", ",".join(chosen))
         build = self._builder()
 
         def work(report: Callable[[int, int], bool]) -> Path | None:
@@ -202,7 +337,7 @@ class ExportDialog(QDialog):
         if self.progress is not None:
             self.progress.reset()
             self.progress = None
-        self.export_button.setEnabled(True)
+        self._update_export_button()
 
     def _finished(self, path: Path | None) -> None:
         self._close_progress()

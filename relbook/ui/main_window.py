@@ -1,11 +1,14 @@
 """The main window: search and filters over the contact list, the contact pane beside it."""
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMainWindow,
@@ -22,15 +25,19 @@ from relbook.core.changes import BookChanges
 from relbook.core.contacts import delete_contacts, restore_contacts
 from relbook.core.search import ContactFilter
 from relbook.core.settings import get_setting
+from relbook.exchange.importer import importable
 from relbook.i18n import resolve_language
+from relbook.ui.backups_dialog import BackupsDialog
 from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.events import BookEvents
 from relbook.ui.export_dialog import ExportDialog
 from relbook.ui.filter_bar import FilterBar
+from relbook.ui.import_dialog import ImportDialog, import_file_filter
 from relbook.ui.quick_log import QuickLogDialog
 from relbook.ui.referral_tree import ReferralTreeDialog
+from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
 from relbook.ui.settings_dialog import SettingsDialog
 from relbook.ui.today_view import TodayView
 from relbook.ui.trash_dialog import TrashDialog
@@ -44,9 +51,16 @@ class MainWindow(QMainWindow):
     """One open book. ``language_change_requested`` asks the app to rebuild in a new language."""
 
     language_change_requested = Signal()
+    book_replaced = Signal()
+    """A backup was restored: the app rebuilds the window over the restored book."""
     handle_reminders_requested = Signal(list)
 
-    def __init__(self, book: Book, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: Book,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
         super().__init__(parent)
         self.book = book
         self.events = BookEvents(self)
@@ -57,8 +71,13 @@ class MainWindow(QMainWindow):
         self.persist_layout = True
         self.editor: ContactEditor | None = None
         self.export_dialog: ExportDialog | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
+        self.activity_dialog: ActivityReportDialog | None = None
+        self.dossier_export = DossierExport(book, self.runner, self)
+        self.dossier_export.written.connect(self._report_written)
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -99,6 +118,7 @@ class MainWindow(QMainWindow):
         self.pane.edit_requested.connect(self.edit_contact)
         self.pane.delete_requested.connect(lambda contact_id: self.delete_contacts([contact_id]))
         self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
+        self.pane.dossier_requested.connect(self.dossier_export.run)
         self.pane.open_contact_requested.connect(self.select_contact)
         self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
@@ -113,7 +133,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([880, 500])
-        self.today = TodayView(book, self.runner, parent=self)
+        self.today = TodayView(book, self.runner, clock=clock, parent=self)
         self.today.open_contact_requested.connect(self.select_contact)
         self.today.handle_requested.connect(self.handle_reminders_requested.emit)
         self._today_timer = QTimer(self)
@@ -136,6 +156,7 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self._book_changed)
         self._restore_layout()
         self._update_actions()
+        self.setAcceptDrops(True)
 
     # --- construction --------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
@@ -161,7 +182,14 @@ class MainWindow(QMainWindow):
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
+        self.activity_action = self._action(
+            self.tr("Activity report…"), None, self.open_activity_report
+        )
+        self.import_action = self._action(
+            self.tr("Import…"), "Ctrl+Shift+I", lambda: self.open_import()
+        )
         self.settings_action = self._action(self.tr("Settings"), None, self.open_settings)
+        self.backups_action = self._action(self.tr("Backups…"), None, self.open_backups)
         self.find_action = self._action(
             self.tr("Find"), QKeySequence.StandardKey.Find, self.focus_search
         )
@@ -175,8 +203,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.log_action)
         toolbar.addAction(self.referrals_action)
         toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
+        toolbar.addAction(self.activity_action)
         toolbar.addAction(self.trash_action)
+        toolbar.addAction(self.backups_action)
         toolbar.addAction(self.settings_action)
         toolbar.addSeparator()
         toolbar.addWidget(self.search)
@@ -205,6 +236,24 @@ class MainWindow(QMainWindow):
         stored.setValue("main/splitter", self.splitter.saveState())
         stored.setValue("main/header", self.table.horizontalHeader().saveState())
         stored.sync()
+
+    def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The one local contacts file being dragged onto the window, if it is one."""
+        urls = event.mimeData().urls()
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if importable(path.name) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_import(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_layout:
@@ -396,6 +445,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
         self._update_actions()
 
+    def open_import(self, path: Path | None = None) -> ImportDialog | None:
+        """Ask for a file (unless given one), then preview it in the import dialog."""
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import from"), str(Path.home()), import_file_filter(self.tr)
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        dialog = ImportDialog(self.book, self.runner, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(
+            lambda _outcome: self.statusBar().showMessage(dialog.summary.text(), 10000)
+        )
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.load(path)
+        return dialog
+
     def open_export(self) -> ExportDialog:
         with self.book.session() as session:
             language = resolve_language(get_setting(session, "ui.language"))
@@ -412,13 +480,35 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_activity_report(self) -> ActivityReportDialog:
+        dialog = ActivityReportDialog(self.book, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
+        self.activity_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _report_written(self, path: object) -> None:
+        self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", str(path)), 8000)
+
     def open_trash(self) -> None:
         TrashDialog(self.book, self.events, self.runner, self).exec()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.book, self.events, self)
-        if dialog.exec() and dialog.language_changed:
+        accepted = dialog.exec()
+        if dialog.book_replaced:
+            self.book_replaced.emit()
+        elif accepted and dialog.language_changed:
             self.language_change_requested.emit()
+
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.book, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self.book_replaced.emit)
+        self.backups_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- refresh -------------------------------------------------------------------------
     def _book_changed(self, changes: BookChanges) -> None:

@@ -75,6 +75,8 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
 
     _history_screens(book, window, save)
     _reminder_screens(book, window, save)
+    _import_screens(book, window, save)
+    _report_screens(window, save)
     window.close()
     return written
 
@@ -162,3 +164,76 @@ def _history_screens(book: Book, window: "MainWindow", save: Callable[[object, s
     tree = window.open_referral_tree()
     save(tree, "12-referral-tree")
     tree.close()
+
+
+def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The import preview of a phone's vCard file and the column mapping of an Excel sheet.
+
+    The files are written to a temporary folder from two contacts of the book (so the preview
+    shows likely duplicates) and a few new people; nothing is imported.
+    """
+    import tempfile
+
+    from relbook.core.models import Phone
+
+    with book.session() as session:
+        known = session.execute(
+            select(Contact.name, Phone.number)
+            .join(Phone, Phone.contact_id == Contact.id)
+            .where(Contact.deleted_at.is_(None))
+            .limit(2)
+        ).all()
+    cards = [(name, number) for name, number in known] + [
+        ("林晓燕", "13912345678"),
+        ("周国强", "13687654321"),
+        ("", "13500001111"),
+    ]
+    text = "".join(
+        "BEGIN:VCARD\nVERSION:3.0\n"
+        + (f"FN:{name}\n" if name else "")
+        + f"TEL;TYPE=CELL:{number}\nEND:VCARD\n"
+        for name, number in cards
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        vcf = Path(folder) / "phone-contacts.vcf"
+        vcf.write_text(text, encoding="utf-8")
+        dialog = window.open_import(vcf)
+        if dialog is None:
+            return
+        window.runner.wait_all()
+        dialog.resize(1100, 560)
+        save(dialog, "18-import-preview")
+        dialog.close()
+        sheet = Path(folder) / "客户名单.csv"
+        sheet.write_text(
+            "客户名称,手机号码,单位,生日,备注\n王建国,13812340000,恒达科技,1978年3月8日,老客户\n"
+            "李红梅,13987650000,远航保险,农历八月十五,\n",
+            encoding="utf-8-sig",
+        )
+        dialog = window.open_import(sheet)
+        if dialog is None:
+            return
+        window.runner.wait_all()
+        mapping = dialog.edit_columns()
+        if mapping is not None:
+            mapping.resize(820, 360)
+            save(mapping, "19-import-columns")
+            mapping.close()
+        dialog.close()
+
+
+def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The export dialog with its column list, the activity report and the backups."""
+    window.apply_filter()
+    window.runner.wait_all()
+    export = window.open_export()
+    export.format.setCurrentIndex(export.format.findData("xlsx"))
+    save(export, "20-export-columns")
+    export.close()
+    report = window.open_activity_report()
+    save(report, "21-activity-report")
+    report.close()
+    backups = window.open_backups()
+    window.runner.wait_all()
+    save(backups, "22-backups")
+    backups.close()

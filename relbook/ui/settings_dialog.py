@@ -26,6 +26,7 @@ from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
 from relbook.i18n import resolve_language
+from relbook.ui.backups_dialog import BackupsDialog
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
@@ -42,6 +43,8 @@ class SettingsDialog(QDialog):
         self._book = book
         self._events = events
         self.language_changed = False
+        self.book_replaced = False
+        """A backup was restored from here: the caller rebuilds over the restored book."""
         with book.session() as session:
             current = {key: get_setting(session, key) for key in SETTINGS}
         self._initial = current
@@ -61,6 +64,9 @@ class SettingsDialog(QDialog):
         general = QGroupBox(self.tr("General"), self)
         general_form = QFormLayout(general)
         general_form.addRow(labels.field("ui.language"), self.language)
+        self.backups_button = QPushButton(self.tr("Backups…"), self)
+        self.backups_button.clicked.connect(self._open_backups)
+        general_form.addRow(self.tr("Backups"), self.backups_button)
 
         tiers = QGroupBox(self.tr("Importance tiers"), self)
         tier_form = QFormLayout(tiers)
@@ -142,6 +148,16 @@ class SettingsDialog(QDialog):
         buttons.addWidget(greetings)
         form.addRow(buttons)
         return group
+
+    def _open_backups(self) -> None:
+        dialog = BackupsDialog(self._book, parent=self)
+        dialog.restored.connect(self._book_restored)
+        dialog.exec()
+
+    def _book_restored(self) -> None:
+        """Every value shown here is the old book's: close without saving them."""
+        self.book_replaced = True
+        self.reject()
 
     def _open_greetings(self) -> None:
         language = resolve_language(str(self._initial["ui.language"]))

@@ -244,3 +244,42 @@ def test_export_pdf_contact_list(capsys, tmp_path):
     capsys.readouterr()
     text = "".join(PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text().split())
     assert "欧阳晓明" in text and "恒达科技" in text
+
+
+def test_export_with_chosen_columns(capsys, data_dir, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "import", str(FIXTURES / "excel_gbk.csv"))
+    csv_file, xlsx_file = tmp_path / "picked.csv", tmp_path / "picked.xlsx"
+    code, out, _ = run(
+        capsys, "--data-dir", d, "export", "--format", "csv", "-o", str(csv_file),
+        "--search", "深圳", "--columns", "phones, Name,company",
+    )  # fmt: skip
+    lines = csv_file.read_bytes().decode("utf-8-sig").splitlines()
+    assert code == 0 and lines[0] == "Phones,Name,Company"
+    assert lines[1].split(",")[1] == "赵敏" and len(lines) == 2
+    code, _, _ = run(
+        capsys, "--data-dir", d, "export", "--format", "xlsx", "-o", str(xlsx_file),
+        "--columns", "tags,next_birthday",
+    )  # fmt: skip
+    header = [c.value for c in next(load_workbook(xlsx_file).active.iter_rows(max_row=1))]
+    assert code == 0 and header == ["Tags", "Next birthday"]
+
+
+def test_wrong_columns_are_a_clear_error_and_nothing_is_written(capsys, data_dir, tmp_path):
+    from relbook.exchange.sheets import EXPORT_COLUMNS
+
+    d, target = str(data_dir), tmp_path / "out.csv"
+    export = ("--data-dir", d, "export", "-o", str(target), "--columns")
+    code, _, err = run(capsys, *export, "name,phone,mobile", "--format", "csv")
+    assert code == 1
+    assert "no such column: phone, mobile." in err and ", ".join(EXPORT_COLUMNS) in err
+    code, _, err = run(capsys, *export, "name,name", "--format", "xlsx")
+    assert code == 1 and 'the column "name" is listed twice' in err
+    code, _, err = run(capsys, *export, " ,", "--format", "csv")
+    assert code == 1 and "Export columns must not be empty." in err
+    for fmt in ("vcf", "pdf", "ics", "json"):
+        code, _, err = run(capsys, *export, "name", "--format", fmt)
+        assert code == 1 and "only CSV and Excel (xlsx)" in err and fmt in err
+    assert not target.exists()

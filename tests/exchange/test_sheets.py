@@ -11,6 +11,7 @@ from relbook.book import Book
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.contacts import create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, PhoneLabel, Source, Stage
+from relbook.core.errors import ValidationError
 from relbook.exchange import sheets
 from relbook.exchange.sheets import (
     ROUND_TRIP_COLUMNS,
@@ -202,6 +203,40 @@ def test_rows_follow_the_given_order_across_chunks(
 def test_unknown_column_is_refused(book: Book) -> None:
     with book.session() as session, pytest.raises(ValueError):
         contact_table(session, [], ["password"], {})
+
+
+def test_chosen_columns_in_the_chosen_order(book: Book, people: list[int]) -> None:
+    with book.session() as session:
+        headers, rows = contact_table(session, people[:2], ["phones", "name"], ENGLISH_HEADERS)
+    assert headers == ["Phones", "Name"]
+    assert rows == [["13800138000; 010-62345678", "张伟"], ["+86 139 0013 9000", "王芳"]]
+    data = write_csv(rows, headers).decode("utf-8-sig").splitlines()
+    assert data[0] == "Phones,Name"
+
+
+def test_parse_columns_keeps_order_and_forgives_case_and_spaces() -> None:
+    assert sheets.parse_columns(" Name, next-birthday ,phones,") == (
+        "name",
+        "next_birthday",
+        "phones",
+    )
+
+
+def test_parse_columns_names_every_unknown_key_and_lists_the_known_ones() -> None:
+    with pytest.raises(ValidationError) as caught:
+        sheets.parse_columns("name,phone,password,name")
+    unknown, repeated = caught.value.errors
+    assert (unknown.field, unknown.code) == ("export.columns", "unknown_column")
+    assert unknown.params["value"] == "phone, password"
+    assert unknown.params["choices"] == ", ".join(sheets.EXPORT_COLUMNS)
+    assert (repeated.code, repeated.params["value"]) == ("repeated_column", "name")
+
+
+@pytest.mark.parametrize("text", ["", " , ,"])
+def test_parse_columns_needs_one_column(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        sheets.parse_columns(text, "columns")
+    assert [(e.field, e.code) for e in caught.value.errors] == [("columns", "required")]
 
 
 def test_csv_is_utf8_with_bom_crlf_and_quoted() -> None:

@@ -1,0 +1,135 @@
+"""The start-up integrity check, and putting a good backup in place of a damaged book.
+
+A damaged file is only ever read, through a read-only connection (which neither writes nor
+checkpoints it), and is never deleted: restoring moves it aside, with its ``-wal`` and
+``-shm`` files, under ``relbook.sqlite.damaged-<time>``. This module is Qt-free.
+"""
+
+import os
+import re
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from relbook.core.errors import BookDamaged, StorageError
+from relbook.db.engine import read_only_uri
+from relbook.db.faults import fault_code
+
+CHECK_TIMEOUT_S = 5.0
+SIDE_FILES = ("-wal", "-shm")
+"""SQLite's companions of a WAL database; they belong to the file they sit next to."""
+BACKUP_PATTERN = "relbook-*.sqlite"
+_STAMP = re.compile(r"relbook-(\d{8}-\d{6})")
+
+
+def quick_check(path: Path) -> str | None:
+    """None when ``path`` passes ``PRAGMA quick_check``, else what SQLite found wrong.
+
+    Errors that say nothing about damage (busy, cannot open, ...) are raised as they are.
+    """
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_TIMEOUT_S)
+    try:
+        rows = connection.execute("PRAGMA quick_check(20)").fetchall()
+    except sqlite3.DatabaseError as error:
+        if fault_code(error) == "damaged":
+            return str(error)
+        raise
+    finally:
+        connection.close()
+    found = [str(row[0]) for row in rows]
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def is_good_copy(path: Path) -> bool:
+    """A non-empty SQLite file passing the quick check."""
+    try:
+        return path.is_file() and path.stat().st_size > 0 and quick_check(path) is None
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _backup_time(path: Path) -> datetime:
+    match = _STAMP.match(path.name)
+    if match:
+        try:
+            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        except ValueError:
+            pass
+    return datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def newest_good_backup(backup_dir: Path) -> Path | None:
+    """The newest ``relbook-*.sqlite`` in ``backup_dir`` that passes the check, if any."""
+    if not backup_dir.is_dir():
+        return None
+    candidates = sorted(
+        backup_dir.glob(BACKUP_PATTERN), key=lambda p: (_backup_time(p), p.name), reverse=True
+    )
+    return next((path for path in candidates if is_good_copy(path)), None)
+
+
+def check_book(db_path: Path, backup_dir: Path) -> None:
+    """Raise ``BookDamaged`` when the book file fails the quick check.
+
+    A missing or empty file is a new book. A check that cannot run (the file is busy, say)
+    is left to the normal opening, which reports that problem in its own words.
+    """
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    try:
+        problem = quick_check(db_path)
+    except sqlite3.Error:
+        return
+    if problem is not None:
+        backup = newest_good_backup(backup_dir)
+        raise BookDamaged(str(db_path), problem, str(backup) if backup else None)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or, on POSIX, a folder's entries) to the disk."""
+    if os.name == "nt" and path.is_dir():
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _aside_path(db_path: Path, now: datetime) -> Path:
+    stem = f"{db_path.name}.damaged-{now:%Y%m%d-%H%M%S}"
+    target, counter = db_path.with_name(stem), 1
+    while any(Path(f"{target}{side}").exists() for side in ("", *SIDE_FILES)):
+        target, counter = db_path.with_name(f"{stem}-{counter}"), counter + 1
+    return target
+
+
+def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path | None:
+    """Put a copy of ``backup`` in place of the book; returns where the old file went.
+
+    The old file (with its ``-wal``/``-shm``, which must not meet the restored copy) is
+    renamed, never deleted. The copy is written and flushed beside the book first and then
+    renamed into place, so a crash leaves either the old state or the restored book.
+    """
+    if not is_good_copy(backup):
+        raise StorageError("damaged", str(backup))
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    present = [side for side in ("", *SIDE_FILES) if Path(f"{db_path}{side}").exists()]
+    aside = _aside_path(db_path, now) if present else None
+    moved: list[str] = []
+    try:
+        shutil.copyfile(backup, incoming)
+        _fsync(incoming)
+        for side in present:
+            os.replace(f"{db_path}{side}", f"{aside}{side}")
+            moved.append(side)
+        os.replace(incoming, db_path)
+        _fsync(db_path.parent)
+    except OSError as error:
+        for side in reversed(moved):  # put the old file back together as it was
+            os.replace(f"{aside}{side}", f"{db_path}{side}")
+        incoming.unlink(missing_ok=True)
+        code = fault_code(error) or "io_error"
+        raise StorageError(code, str(db_path), str(error)) from error
+    return aside

@@ -1,0 +1,115 @@
+"""The words and formats the PDF reports are written in, in the user's language and locale.
+
+Built on the UI (or CLI) thread before the report is made in the background; the formatting
+functions only read the locale.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from relbook import labels
+from relbook.exchange.pdf_reports import FIELDS, ReportWords
+from relbook.labels import translate
+from relbook.ui.amount_text import amount_text
+from relbook.ui.date_text import calendar_date_text, solar_text
+from relbook.ui.playbook import ASPECTS, aspect_title, playbook
+
+
+def _text() -> dict[str, str]:
+    return {
+        "dossier_title": translate("Reports", "Dossier: %1"),
+        "activity_title": translate("Reports", "Activity report %1 – %2"),
+        "page": translate("Reports", "Page %1 of %2"),
+        "profile": translate("Reports", "Profile"),
+        "rapport": translate("Reports", "Personal details"),
+        "family": translate("Reports", "Family"),
+        "special_dates": translate("Reports", "Special dates"),
+        "playbook": translate("Reports", "Personality playbook: %1"),
+        "level_history": translate("Reports", "Level history"),
+        "timeline": translate("Reports", "Timeline"),
+        "gifts": translate("Reports", "Gifts"),
+        "summary": translate("Reports", "Summary"),
+        "by_type": translate("Reports", "Interactions by type"),
+        "by_contact": translate("Reports", "Interactions by contact"),
+        "level_changes": translate("Reports", "Level changes"),
+        "new_contacts": translate("Reports", "New contacts"),
+        "none": translate("Reports", "None recorded."),
+        "from": translate("Reports", "From"),
+        "to": translate("Reports", "To"),
+        "count": translate("Reports", "Count"),
+        "total": translate("Reports", "Total"),
+        "year": translate("Reports", "Year"),
+        "next": translate("Reports", "Next"),
+        "with": translate("Reports", "With"),
+        "start": translate("Reports", "Start"),
+        "importance": translate("Reports", "%1 (importance %2 of 25)"),
+        "not_rated": translate("Reports", "Not rated"),
+        "interactions": translate("Reports", "Interactions"),
+        "contacts_reached": translate("Reports", "Contacts reached"),
+        "level_changes_count": translate("Reports", "Level changes"),
+        "gifts_given": translate("Reports", "Gifts given"),
+        "gifts_received": translate("Reports", "Gifts received"),
+        "new_contacts_count": translate("Reports", "New contacts"),
+        "gifts_total": translate("Reports", "%1 gifts, %2"),
+        "open_ideas": translate("Reports", "Gift ideas"),
+    }
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    tables = {
+        kind: labels.choices(kind)
+        for kind in (
+            "stage",
+            "source",
+            "personality",
+            "relation",
+            "date_kind",
+            "recurrence",
+            "phone_label",
+            "interaction_type",
+            "gift_direction",
+            "occasion",
+            "org_type",
+            "buying_role",
+        )
+    }
+    tables["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
+    tables["field"] = {name: labels.field(name) for name in FIELDS}
+    return tables
+
+
+def _moment(value: datetime) -> str:
+    moment = QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+    )
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def _money(value: Decimal) -> str:
+    decimals = 0 if value == value.to_integral_value() else 2
+    return QLocale().toCurrencyString(float(value), "¥", decimals)
+
+
+def report_words(today: date) -> ReportWords:
+    """Words for a report made on ``today``."""
+    styles = labels.choices("personality")
+    playbooks = {}
+    for code in styles:
+        advice = playbook(code)
+        playbooks[code] = [(aspect_title(a), advice[a]) for a in ASPECTS if a in advice]
+    generated = QLocale().toString(
+        QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat
+    )
+    return ReportWords(
+        text=_text(),
+        labels=_labels(),
+        playbooks=playbooks,
+        day=solar_text,
+        moment=_moment,
+        calendar_date=calendar_date_text,
+        amount=amount_text,
+        money=_money,
+        generated=generated,
+    )

@@ -1,0 +1,107 @@
+"""``relbook export --format pdf`` for one contact's dossier or a period's activity report."""
+
+import argparse
+import re
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from relbook.core.errors import ValidationError
+
+WEEK_DAYS = 7
+"""Without ``--from`` the activity report covers the week that ends on ``--to``."""
+
+
+def add_options(export: argparse.ArgumentParser) -> None:
+    """The ``--from`` and ``--to`` options of ``relbook export``."""
+    export.add_argument(
+        "--from",
+        dest="period_from",
+        metavar="YYYY-MM-DD",
+        help="with --format pdf: write the activity report from this day on (default: the "
+        "week ending on --to)",
+    )
+    export.add_argument(
+        "--to",
+        dest="period_to",
+        metavar="YYYY-MM-DD",
+        help="with --format pdf: write the activity report up to this day (default: today)",
+    )
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    """Whether the export is one of these reports rather than the contact list."""
+    period = bool(args.period_from or args.period_to)
+    return period or (args.format == "pdf" and bool(args.contact))
+
+
+def _day(text: str, field_name: str, option: str) -> date:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        raise ValidationError.single(field_name, "bad_day", option=option, value=text) from None
+
+
+def period_of(args: argparse.Namespace, today: date) -> tuple[date, date]:
+    """``--from`` and ``--to`` with their defaults; ValidationError when they are wrong."""
+    from relbook.core.reports import check_period
+
+    end = _day(args.period_to, "given_on", "--to") if args.period_to else today
+    if args.period_from:
+        start = _day(args.period_from, "from", "--from")
+    else:
+        start = end - timedelta(days=WEEK_DAYS - 1)
+    period = check_period(start, end)
+    return period.start, period.end
+
+
+def _fill(template: str, *values: object) -> str:
+    """``%1``, ``%2`` ... replaced in one pass, so a name holding "%2" stays as it is."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
+
+
+def _usage_error(message: str) -> int:
+    sys.stderr.write(message.rstrip() + "\n")
+    return 2
+
+
+def export(book: Any, args: argparse.Namespace, target: Path) -> int:
+    """Write the dossier (``--contact``) or the activity report (``--from`` / ``--to``)."""
+    from relbook.core.contacts import find_contact
+    from relbook.core.reports import Period, activity_report, dossier
+    from relbook.exchange.files import write_atomic
+    from relbook.exchange.pdf_reports import activity_pdf, dossier_pdf
+    from relbook.labels import translate
+    from relbook.report_words import report_words
+
+    today = date.today()
+    if args.period_from or args.period_to:
+        if args.format != "pdf":
+            return _usage_error(
+                translate("Cli", "--from and --to make the activity report: use --format pdf.")
+            )
+        if args.contact or args.search or args.tier:
+            return _usage_error(
+                translate(
+                    "Cli",
+                    "The activity report covers the whole book: leave out --contact, --search "
+                    "and --tier.",
+                )
+            )
+        start, end = period_of(args, today)
+        with book.session() as session:
+            report = activity_report(session, Period(start, end))
+        data = activity_pdf(report, report_words(today))[0]
+        write_atomic(target, lambda handle: handle.write(data))
+        message = translate("Cli", "Wrote the activity report (%1 – %2) to %3")
+        print(_fill(message, start.isoformat(), end.isoformat(), target))
+        return 0
+    with book.session() as session:
+        contact = find_contact(session, args.contact)
+        name = contact.name
+        report_of_one = dossier(session, contact.id, today)
+    data = dossier_pdf(report_of_one, report_words(today))[0]
+    write_atomic(target, lambda handle: handle.write(data))
+    print(_fill(translate("Cli", "Wrote the dossier of %1 to %2"), name, target))
+    return 0
