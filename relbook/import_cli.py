@@ -126,7 +126,7 @@ def _print_preview(preview: importer.ImportPreview) -> None:
     lines += [_duplicate_line(unit, item) for item in duplicates[:LISTED_DUPLICATES]]
     if len(duplicates) > LISTED_DUPLICATES:
         more = len(duplicates) - LISTED_DUPLICATES
-        lines.append("  " + fill(translate("Import", "... and %1 more"), more))
+        lines.append("  " + fill(translate("Import", "… and %1 more"), more))
     if blocked:
         lines.append(fill(translate("Import", "Cannot be imported: %1"), len(blocked)))
         lines += _problem_lines(unit, blocked)

@@ -13,6 +13,7 @@ from relbook.core.errors import (
     BookDamaged,
     BookInUse,
     FieldError,
+    MigrationFailed,
     NotFoundError,
     RelbookError,
     StorageError,
@@ -631,7 +632,25 @@ def problem_text(problem: RelbookError) -> str:
         return damaged_text(problem)
     if isinstance(problem, BookInUse):
         return in_use_text(problem)
+    if isinstance(problem, MigrationFailed):
+        return migration_failed_text(problem)
     return str(problem)
+
+
+def migration_failed_text(problem: MigrationFailed) -> str:
+    """A failed upgrade changed nothing; say so, and how to get back to work."""
+    text = translate(
+        "Errors",
+        "The book %1 could not be upgraded for this version of relbook, so the upgrade was "
+        "undone and the book is exactly as it was. To keep working with it, go back to the "
+        "relbook version you used before, and send the log in the data folder's logs folder "
+        "to support.",
+    ).replace("%1", problem.path)
+    if problem.backup:
+        text += " " + translate("Errors", "A copy taken before the upgrade is %1.").replace(
+            "%1", problem.backup
+        )
+    return text
 
 
 def in_use_text(problem: BookInUse) -> str:

@@ -79,7 +79,9 @@ def export(book: Any, args: argparse.Namespace, target: Path) -> int:
     if args.period_from or args.period_to:
         if args.format != "pdf":
             return _usage_error(
-                translate("Cli", "--from and --to make the activity report: use --format pdf.")
+                translate(
+                    "Cli", "--from and --to are only for the activity report; add --format pdf."
+                )
             )
         if args.contact or args.search or args.tier:
             return _usage_error(

@@ -82,3 +82,17 @@ class BookInUse(RelbookError):
         super().__init__(f"book in use: {data_dir} (process {owner})")
         self.data_dir = data_dir
         self.owner = owner
+
+
+class MigrationFailed(RelbookError):
+    """Upgrading the book's schema failed and was rolled back: the file is as it was.
+
+    ``backup`` is the copy taken before the upgrade started (None for an empty book).
+    """
+
+    def __init__(self, path: str, current: str | None, target: str, backup: str | None):
+        super().__init__(f"upgrade of {path} from {current} to {target} failed")
+        self.path = path
+        self.current = current
+        self.target = target
+        self.backup = backup

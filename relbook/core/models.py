@@ -5,6 +5,7 @@ revision must describe the same schema (a test compares them).
 """
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -21,6 +22,24 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from relbook.core.enums import (
+    BuyingRole,
+    CalendarKind,
+    DateKind,
+    FamilyRelation,
+    Gender,
+    IdeaStatus,
+    InteractionType,
+    OrgType,
+    Personality,
+    PhoneLabel,
+    Recurrence,
+    RelationKind,
+    Source,
+    Stage,
+    Tier,
+)
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,10 +53,28 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def one_of(column: str, allowed: type[StrEnum], optional: bool = False) -> CheckConstraint:
+    """The column holds one of the enum's codes (or nothing, when ``optional``).
+
+    The database backs up ``core.validation``: a code added to an enum needs a revision that
+    widens its CHECK (tests/db compares these with what the migrations built).
+    """
+    codes = ", ".join(f"'{member.value}'" for member in allowed)
+    rule = f"{column} IN ({codes})"
+    if optional:
+        rule = f"{column} IS NULL OR {column} IN ('', {codes})"
+    return CheckConstraint(rule, name=f"{column}_choice")
+
+
+def not_blank(column: str) -> CheckConstraint:
+    return CheckConstraint(f"trim({column}) <> ''", name=f"{column}_not_blank")
+
+
 class Organization(Base):
     """A company or institution; its type changes how it buys."""
 
     __tablename__ = "organization"
+    __table_args__ = (not_blank("name"), one_of("org_type", OrgType))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -51,6 +88,7 @@ class Organization(Base):
 
 class Tag(Base):
     __tablename__ = "tag"
+    __table_args__ = (not_blank("name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
@@ -73,6 +111,13 @@ class Contact(Base):
     __tablename__ = "contact"
     __table_args__ = (
         CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),
+        not_blank("name"),
+        one_of("gender", Gender),
+        one_of("stage", Stage),
+        one_of("tier", Tier, optional=True),
+        one_of("personality", Personality, optional=True),
+        one_of("source", Source, optional=True),
+        one_of("buying_role", BuyingRole, optional=True),
         Index("ix_contact_deleted_sort", "deleted_at", "sort_key"),
     )
 
@@ -151,6 +196,7 @@ class Contact(Base):
 
 class Phone(Base):
     __tablename__ = "phone"
+    __table_args__ = (one_of("label", PhoneLabel),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(
@@ -178,6 +224,7 @@ class LevelChange(Base):
 
 class FamilyMember(Base):
     __tablename__ = "family_member"
+    __table_args__ = (not_blank("name"), one_of("relation", FamilyRelation))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(
@@ -203,6 +250,9 @@ class SpecialDate(Base):
         CheckConstraint("(contact_id IS NULL) <> (family_member_id IS NULL)", name="one_owner"),
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
         CheckConstraint("day BETWEEN 1 AND 31", name="day_range"),
+        one_of("kind", DateKind),
+        one_of("calendar", CalendarKind),
+        one_of("recurrence", Recurrence),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -235,6 +285,7 @@ class Interaction(Base):
     """One touch: a visit, call, meal, message...; may involve several contacts."""
 
     __tablename__ = "interaction"
+    __table_args__ = (one_of("kind", InteractionType),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -295,6 +346,7 @@ class Gift(Base):
 
 class GiftIdea(Base):
     __tablename__ = "gift_idea"
+    __table_args__ = (one_of("status", IdeaStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(
@@ -333,6 +385,7 @@ class ContactRelation(Base):
     __table_args__ = (
         UniqueConstraint("contact_id", "other_id"),
         CheckConstraint("contact_id <> other_id", name="not_self"),
+        one_of("kind", RelationKind),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

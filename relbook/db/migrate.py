@@ -10,7 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from relbook.core.errors import StorageError
+from relbook.core.errors import MigrationFailed, StorageError
+from relbook.crash_log import log_error
 from relbook.db import backups
 
 
@@ -49,21 +50,37 @@ def upgrade(engine: Engine, db_path: Path, backup_to: Path, now: datetime) -> Pa
     backup: Path | None = None
     if current is not None or _holds_data(engine):
         backup = backups.backup_file(db_path, backup_to, "before-migration", now)
+    try:
+        apply_revisions(engine)
+    except StorageError:
+        raise  # disk full, locked, read-only: that message says what to do
+    except Exception as error:  # rolled back: the book is exactly as it was
+        log_error(error, error.__traceback__, where=f"upgrade from {current}")
+        raise MigrationFailed(
+            str(db_path), current, head_revision(), str(backup) if backup else None
+        ) from error
+    return backup
+
+
+def apply_revisions(engine: Engine, target: str = "head") -> None:
+    """Run the revisions up to ``target`` in one transaction, foreign keys off meanwhile.
+
+    Off, a batch migration that copies and drops a table does not cascade the drop into its
+    children; the references are checked before the commit instead.
+    """
     config = alembic_config()
     with engine.connect() as connection:
         driver = connection.connection.dbapi_connection
         assert driver is not None
         # SQLite ignores this pragma inside a transaction, so it is sent before BEGIN.
-        # Off, a batch migration that copies and drops a table does not cascade the drop.
         driver.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, target)
                 _require_intact_references(connection)
         finally:
             driver.execute("PRAGMA foreign_keys=ON")
-    return backup
 
 
 def _require_intact_references(connection: Connection) -> None:

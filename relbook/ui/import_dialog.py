@@ -136,7 +136,7 @@ class ImportDialog(QDialog):
             ("all", self.tr("All records")),
             ("new", self.tr("New contacts")),
             ("duplicates", self.tr("Likely duplicates")),
-            ("notes", self.tr("Records with notes")),
+            ("notes", self.tr("Records with warnings")),
         ):
             self.view.addItem(text, code)
         self.view.currentIndexChanged.connect(

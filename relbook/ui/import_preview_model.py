@@ -97,7 +97,7 @@ class PreviewModel(QAbstractTableModel):
             self.tr("Phone"),
             self.tr("Found in the book"),
             self.tr("Import as"),
-            self.tr("Notes"),
+            self.tr("Warnings"),
         )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:

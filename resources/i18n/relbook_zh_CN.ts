@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv *.tsv *.txt *.xlsx *.xlsm *.json)</source>
+        <translation>联系人文件 (*.vcf *.vcard *.csv *.tsv *.txt *.xlsx *.xlsm *.json)</translation>
+    </message>
+    <message>
+        <source>vCard from a phone (*.vcf *.vcard)</source>
+        <translation>手机导出的 vCard (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx *.xlsm)</source>
+        <translation>Excel (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.tsv *.txt)</source>
+        <translation>CSV (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>relbook archive (*.json)</source>
+        <translation>relbook 存档 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityReportDialog</name>
+    <message>
+        <source>Activity report</source>
+        <translation>工作报告</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>Save the activity report as</source>
+        <translation>工作报告另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报告：%1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>relbook</source>
@@ -12,6 +106,113 @@
 %1</source>
         <translation>无法打开客户簿：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The backup folder %1 cannot be written; today&apos;s backup went to the data folder.</source>
+        <translation>无法写入备份文件夹 %1；今天的备份已保存到数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup failed: %1</source>
+        <translation>今天的自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人数</translation>
+    </message>
+    <message>
+        <source>%1
+This file cannot be read.</source>
+        <translation>%1
+无法读取此文件。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>更改文件夹…</translation>
+    </message>
+    <message>
+        <source>Use the data folder</source>
+        <translation>使用数据文件夹</translation>
+    </message>
+    <message>
+        <source>A backup is taken at the first start of each day and before every upgrade, import and restore. Of these, the newest of each of the last days and weeks set here are kept; backups made with Back up now are never deleted.</source>
+        <translation>每天首次启动时，以及每次升级、导入和恢复之前，都会自动备份。按下面设置的天数和周数，最近每天、每周各保留最新的一份；用“立即备份”创建的备份永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>Where and how many</source>
+        <translation>位置与保留数量</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1 (%2).</source>
+        <translation>备份已保存到 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be written; the backup went to the data folder.</source>
+        <translation>无法写入备份文件夹 %1；备份已保存到数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Restore the book as it was on %1 (%2 contacts)?
+
+The current book is saved as a backup first, so you can go back to it.</source>
+        <translation>要将客户簿恢复到 %1 时的状态（%2 位联系人）吗？
+
+恢复前会先把当前客户簿保存为备份，需要时可以再恢复回来。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -75,7 +276,7 @@
         <translation>已记录与 %2 的%1（编号 %3）。</translation>
     </message>
     <message>
-        <source>Note: "%1" was already given to %2 on %3; saved anyway.</source>
+        <source>Note: &quot;%1&quot; was already given to %2 on %3; saved anyway.</source>
         <translation>提示：%3 已经送过“%1”给 %2；仍已保存。</translation>
     </message>
     <message>
@@ -91,84 +292,16 @@
         <translation>已记录：%1 介绍了 %2。</translation>
     </message>
     <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
+        <source>To put it in place of the damaged file (which is kept), run:</source>
+        <translation>要用它替换已损坏的文件（损坏的文件会保留），请运行：</translation>
     </message>
     <message>
-        <source>Card %1</source>
-        <translation>第 %1 张名片</translation>
+        <source>relbook: an unexpected error stopped the command (%1).</source>
+        <translation>relbook：命令因意外错误而中止（%1）。</translation>
     </message>
     <message>
-        <source>Card %1 (line %2)</source>
-        <translation>第 %1 张名片（第 %2 行）</translation>
-    </message>
-    <message>
-        <source>same phone</source>
-        <translation>电话相同</translation>
-    </message>
-    <message>
-        <source>same email</source>
-        <translation>邮箱相同</translation>
-    </message>
-    <message>
-        <source>same name and company</source>
-        <translation>姓名和单位相同</translation>
-    </message>
-    <message>
-        <source>same name</source>
-        <translation>姓名相同</translation>
-    </message>
-    <message>
-        <source>%1 %2 matches %3 (id %4): %5</source>
-        <translation>%1 %2 与已有的 %3（编号 %4）重复：%5</translation>
-    </message>
-    <message>
-        <source>%1 %2 repeats %3 of this file: %4</source>
-        <translation>%1 %2 与本文件的%3重复：%4</translation>
-    </message>
-    <message>
-        <source>New contacts: %1</source>
-        <translation>新联系人：%1</translation>
-    </message>
-    <message>
-        <source>Likely duplicates: %1</source>
-        <translation>可能重复：%1</translation>
-    </message>
-    <message>
-        <source>... and %1 more</source>
-        <translation>……另有 %1 条</translation>
-    </message>
-    <message>
-        <source>Cannot be imported: %1</source>
-        <translation>无法导入：%1</translation>
-    </message>
-    <message>
-        <source>Read with problems: %1</source>
-        <translation>读取时有问题：%1</translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was written.</source>
-        <translation>试运行：没有写入任何内容。</translation>
-    </message>
-    <message>
-        <source>Backup of the book saved to %1</source>
-        <translation>客户簿已备份到 %1</translation>
-    </message>
-    <message>
-        <source>Created %1, merged %2, skipped %3.</source>
-        <translation>新建 %1，合并 %2，跳过 %3。</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
-        <source>Copied the archive into the empty book: %1 contacts, %2 interactions, %3 gifts, %4 tasks.</source>
-        <translation>已将存档复制到空客户簿：%1 位联系人、%2 条往来、%3 份礼品、%4 项任务。</translation>
-    </message>
-    <message>
-        <source>Merged: %1 new contacts, %2 matched, %3 interactions, %4 gifts and %5 tasks added.</source>
-        <translation>已合并：新增 %1 位联系人，匹配 %2 位，新增 %3 条往来、%4 份礼品、%5 项任务。</translation>
+        <source>The details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
     </message>
     <message>
         <source>Contact list</source>
@@ -185,6 +318,112 @@
     <message>
         <source>Wrote the whole book (%1 contacts) to %2</source>
         <translation>已将整个客户簿（%1 位联系人）写入 %2</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1 (%2).</source>
+        <translation>备份已保存到 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Restored the book from %1 (%2 contacts).</source>
+        <translation>已从 %1 恢复客户簿（%2 位联系人）。</translation>
+    </message>
+    <message>
+        <source>The previous book was saved to %1</source>
+        <translation>原来的客户簿已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Damaged: %1</source>
+        <translation>损坏：%1</translation>
+    </message>
+    <message>
+        <source>Table &quot;%1&quot;, row %2 refers to a row of &quot;%3&quot; that does not exist.</source>
+        <translation>表“%1”第 %2 行引用了表“%3”中不存在的行。</translation>
+    </message>
+    <message>
+        <source>--from and --to are only for the activity report; add --format pdf.</source>
+        <translation>--from 和 --to 只用于工作报告，请加上 --format pdf。</translation>
+    </message>
+    <message>
+        <source>The activity report covers the whole book: leave out --contact, --search and --tier.</source>
+        <translation>工作报告涵盖整个客户簿：请不要使用 --contact、--search 和 --tier。</translation>
+    </message>
+    <message>
+        <source>Wrote the activity report (%1 – %2) to %3</source>
+        <translation>已将工作报告（%1 – %2）写入 %3</translation>
+    </message>
+    <message>
+        <source>Wrote the dossier of %1 to %2</source>
+        <translation>已将 %1 的客户档案写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Columns to import</source>
+        <translation>设置导入列</translation>
+    </message>
+    <message>
+        <source>Choose what each column of the sheet holds. Columns set to &quot;Do not import&quot; are left out.</source>
+        <translation>请指定表格中每一列的内容。设为“不导入”的列将被略过。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>As recognised</source>
+        <translation>恢复自动识别</translation>
+    </message>
+    <message>
+        <source>Go back to the columns relbook recognised</source>
+        <translation>恢复为 relbook 自动识别的列</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name (or family and given names).</source>
+        <translation>请指定姓名所在的列（或姓、名分别所在的列）。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnPicker</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>请至少选择一列。</translation>
     </message>
 </context>
 <context>
@@ -320,6 +559,14 @@
         <translation>记录拜访、电话或饭局（Ctrl+L）</translation>
     </message>
     <message>
+        <source>Dossier PDF…</source>
+        <translation>客户档案 PDF…</translation>
+    </message>
+    <message>
+        <source>Everything about this contact, to read before a visit</source>
+        <translation>该联系人的全部资料，适合拜访前阅读</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>往来时间线</translation>
     </message>
@@ -377,6 +624,27 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>relbook</source>
+        <translation>relbook</translation>
+    </message>
+    <message>
+        <source>Something went wrong that relbook did not expect. What you saved before is safe: every change is written whole or not at all.
+
+The details (without any contact&apos;s data) were written to:
+%1
+
+Please send that file to support so it can be fixed.</source>
+        <translation>relbook 遇到了意外错误。之前保存的内容都是安全的：每次更改要么完整写入，要么完全不写入。
+
+详细信息（不含任何联系人的数据）已写入：
+%1
+
+请将该文件发送给技术支持，以便修复问题。</translation>
+    </message>
+</context>
+<context>
     <name>DateText</name>
     <message>
         <source>leap %1</source>
@@ -396,6 +664,25 @@
     </message>
 </context>
 <context>
+    <name>DossierExport</name>
+    <message>
+        <source>Save the dossier as</source>
+        <translation>客户档案另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Dossier PDF</source>
+        <translation>客户档案 PDF</translation>
+    </message>
+    <message>
+        <source>The dossier could not be made: %1</source>
+        <translation>无法生成客户档案：%1</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>%1 must not be empty.</source>
@@ -406,7 +693,7 @@
         <translation>%1太长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not one of the allowed values.</source>
+        <source>%1: &quot;%2&quot; is not one of the allowed values.</source>
         <translation>%1：“%2”不是可选的值。</translation>
     </message>
     <message>
@@ -414,15 +701,15 @@
         <translation>%1必须在 %2 到 %3 之间。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an email address.</source>
+        <source>%1: &quot;%2&quot; is not an email address.</source>
         <translation>%1：“%2”不是有效的电子邮件地址。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a phone number.</source>
+        <source>%1: &quot;%2&quot; is not a phone number.</source>
         <translation>%1：“%2”不是有效的电话号码。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a QQ number (5 to 12 digits).</source>
+        <source>%1: &quot;%2&quot; is not a QQ number (5 to 12 digits).</source>
         <translation>%1：“%2”不是有效的 QQ 号（5 到 12 位数字）。</translation>
     </message>
     <message>
@@ -494,7 +781,7 @@
         <translation>%1不能大于 %2。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a date; write YYYY-MM-DD, or --MM-DD without a year.</source>
+        <source>%1: &quot;%2&quot; is not a date; write YYYY-MM-DD, or --MM-DD without a year.</source>
         <translation>%1：“%2”不是日期；请写成 YYYY-MM-DD，不知道年份时写成 --MM-DD。</translation>
     </message>
     <message>
@@ -506,15 +793,15 @@
         <translation>%1：填写截止时间时也要写明下一步做什么。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an amount; write a number such as 388 or 1,280.50.</source>
+        <source>%1: &quot;%2&quot; is not an amount; write a number such as 388 or 1,280.50.</source>
         <translation>%1：“%2”不是金额；请填写数字，例如 388 或 1,280.50。</translation>
     </message>
     <message>
-        <source>%1 is not one of this contact's family members.</source>
+        <source>%1 is not one of this contact&apos;s family members.</source>
         <translation>%1不是该联系人的家庭成员。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a time of day; write HH:MM.</source>
+        <source>%1: &quot;%2&quot; is not a time of day; write HH:MM.</source>
         <translation>%1：“%2”不是时间；请写成 HH:MM。</translation>
     </message>
     <message>
@@ -522,100 +809,156 @@
         <translation>%1：在转介绍关系中，该联系人已经是介绍人的上游。</translation>
     </message>
     <message>
-        <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
+        <source>%1 (%2): &quot;%3&quot; is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
         <translation>%1（%2）：“%3”不是日期；请写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM。</translation>
     </message>
     <message>
-        <source>%1 (%2): "%3" is not a date; write YYYY-MM-DD.</source>
+        <source>%1 (%2): &quot;%3&quot; is not a date; write YYYY-MM-DD.</source>
         <translation>%1（%2）：“%3”不是日期；请写成 YYYY-MM-DD。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a family member of this contact (family: %3).</source>
+        <source>%1: &quot;%2&quot; is not a family member of this contact (family: %3).</source>
         <translation>%1：“%2”不是该联系人的家庭成员（家庭成员：%3）。</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a family member; this contact has none recorded.</source>
+        <source>%1: &quot;%2&quot; is not a family member; this contact has none recorded.</source>
         <translation>%1：“%2”不是家庭成员；该联系人没有记录家庭成员。</translation>
     </message>
     <message>
-        <source>%1 "%2": importing JSON is not supported yet; use vCard, CSV or Excel.</source>
+        <source>%1 &quot;%2&quot;: importing JSON is not supported yet; use vCard, CSV or Excel.</source>
         <translation>%1“%2”：暂不支持导入 JSON；请使用 vCard、CSV 或 Excel。</translation>
     </message>
     <message>
-        <source>%1 "%2": unknown format; vCard (.vcf), CSV (.csv) and Excel (.xlsx) files can be imported.</source>
+        <source>%1 &quot;%2&quot;: unknown format; vCard (.vcf), CSV (.csv) and Excel (.xlsx) files can be imported.</source>
         <translation>%1“%2”：无法识别的格式；可以导入 vCard（.vcf）、CSV（.csv）和 Excel（.xlsx）文件。</translation>
     </message>
     <message>
-        <source>%1 "%2" is empty.</source>
+        <source>%1 &quot;%2&quot; is empty.</source>
         <translation>%1“%2”是空的。</translation>
     </message>
     <message>
-        <source>%1 "%2" is neither a text file nor a workbook.</source>
+        <source>%1 &quot;%2&quot; is neither a text file nor a workbook.</source>
         <translation>%1“%2”既不是文本文件也不是表格文件。</translation>
     </message>
     <message>
-        <source>%1 "%2" cannot be decoded; try another encoding, for example GBK.</source>
+        <source>%1 &quot;%2&quot; cannot be decoded; try another encoding, for example GBK.</source>
         <translation>%1“%2”无法解码；请换一种编码试试，例如 GBK。</translation>
     </message>
     <message>
-        <source>%1 "%2" is not a readable CSV file (line %3).</source>
+        <source>%1 &quot;%2&quot; is not a readable CSV file (line %3).</source>
         <translation>%1“%2”不是可读取的 CSV 文件（第 %3 行）。</translation>
     </message>
     <message>
-        <source>%1 "%2" is not a readable Excel workbook.</source>
+        <source>%1 &quot;%2&quot; is not a readable Excel workbook.</source>
         <translation>%1“%2”不是可读取的 Excel 工作簿。</translation>
     </message>
     <message>
-        <source>%1 "%2" is an old Excel .xls file; save it as .xlsx first.</source>
+        <source>%1 &quot;%2&quot; is an old Excel .xls file; save it as .xlsx first.</source>
         <translation>%1“%2”是旧版 Excel .xls 文件；请先另存为 .xlsx。</translation>
     </message>
     <message>
-        <source>%1 "%2" holds no contacts that can be imported.</source>
+        <source>%1 &quot;%2&quot; holds no contacts that can be imported.</source>
         <translation>%1“%2”中没有可以导入的联系人。</translation>
     </message>
     <message>
-        <source>%1 "%2" cannot be read: %3</source>
+        <source>%1 &quot;%2&quot; cannot be read: %3</source>
         <translation>无法读取%1“%2”：%3</translation>
     </message>
     <message>
-        <source>%1 "%2" cannot be written: %3</source>
+        <source>%1 &quot;%2&quot; cannot be written: %3</source>
         <translation>无法写入%1“%2”：%3</translation>
     </message>
     <message>
-        <source>%1 "%2" is not readable JSON; it may be damaged or cut off.</source>
+        <source>%1 &quot;%2&quot; is not readable JSON; it may be damaged or cut off.</source>
         <translation>%1“%2”不是可读取的 JSON；文件可能已损坏或不完整。</translation>
     </message>
     <message>
-        <source>%1 "%2" is not a relbook archive.</source>
+        <source>%1 &quot;%2&quot; is not a relbook archive.</source>
         <translation>%1“%2”不是 relbook 存档。</translation>
     </message>
     <message>
-        <source>%1 "%2" was written by a newer relbook (archive version %3); update relbook first.</source>
+        <source>%1 &quot;%2&quot; was written by a newer relbook (archive version %3); update relbook first.</source>
         <translation>%1“%2”由更新版本的 relbook 写入（存档版本 %3）；请先升级 relbook。</translation>
     </message>
     <message>
-        <source>%1 "%2" is damaged: a row of table "%3" has no "%4".</source>
+        <source>%1 &quot;%2&quot; is damaged: a row of table &quot;%3&quot; has no &quot;%4&quot;.</source>
         <translation>%1“%2”已损坏：表“%3”中有一行缺少“%4”。</translation>
     </message>
     <message>
-        <source>%1 "%2" is damaged: table "%3" holds a wrong value in "%4".</source>
+        <source>%1 &quot;%2&quot; is damaged: table &quot;%3&quot; holds a wrong value in &quot;%4&quot;.</source>
         <translation>%1“%2”已损坏：表“%3”的“%4”中有错误的值。</translation>
     </message>
     <message>
-        <source>%1 "%2" is damaged: its rows break the rules of a book.</source>
+        <source>%1 &quot;%2&quot; is damaged: its rows break the rules of a book.</source>
         <translation>%1“%2”已损坏：其中的数据不符合客户簿的规则。</translation>
     </message>
     <message>
-        <source>%1 "%2": the copy of table "%3" does not match the archive.</source>
+        <source>%1 &quot;%2&quot;: the copy of table &quot;%3&quot; does not match the archive.</source>
         <translation>%1“%2”：表“%3”的复制结果与存档不一致。</translation>
     </message>
     <message>
-        <source>%1 "%2": an archive can be copied only into an empty book.</source>
+        <source>%1 &quot;%2&quot;: an archive can be copied only into an empty book.</source>
         <translation>%1“%2”：存档只能复制到空的客户簿。</translation>
     </message>
     <message>
-        <source>%1 "%2": a JSON archive always holds the whole book; leave out --search, --tier and --contact.</source>
+        <source>%1 &quot;%2&quot;: a JSON archive always holds the whole book; leave out --search, --tier and --contact.</source>
         <translation>%1“%2”：JSON 存档总是包含整个客户簿；请不要使用 --search、--tier 和 --contact。</translation>
+    </message>
+    <message>
+        <source>%1: no such column: %2. The columns are: %3.</source>
+        <translation>%1：没有 %2 这一列。可用的列有：%3。</translation>
+    </message>
+    <message>
+        <source>%1: the column &quot;%2&quot; is listed twice.</source>
+        <translation>%1：“%2”列出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: only CSV and Excel (xlsx) exports have columns to choose, not %2.</source>
+        <translation>%1：只有导出 CSV 和 Excel（xlsx）时才能选择列，%2 不支持。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; does not exist; it may have been moved or deleted.</source>
+        <translation>%1“%2”不存在，可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>&quot;%2&quot; is not a relbook backup: it is not a database file.</source>
+        <translation>“%2”不是 relbook 备份：它不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is damaged and cannot be restored (%3).</source>
+        <translation>%1“%2”已损坏，无法恢复（%3）。</translation>
+    </message>
+    <message>
+        <source>&quot;%2&quot; is a database of another program, not a relbook book.</source>
+        <translation>“%2”是其他程序的数据库，不是 relbook 客户簿。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; comes from a newer relbook (schema %3); update relbook first.</source>
+        <translation>%1“%2”来自更新版本的 relbook（数据结构版本 %3）；请先升级 relbook。</translation>
+    </message>
+    <message>
+        <source>No backup could be written to &quot;%2&quot;: %3</source>
+        <translation>无法将备份写入“%2”：%3</translation>
+    </message>
+    <message>
+        <source>No backup could be written to &quot;%2&quot;: the disk is full.</source>
+        <translation>无法将备份写入“%2”：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>Backups cannot be written to the folder &quot;%2&quot; (%3).</source>
+        <translation>无法在文件夹“%2”中写入备份（%3）。</translation>
+    </message>
+    <message>
+        <source>&quot;%2&quot; is the book itself; choose another file for the backup.</source>
+        <translation>“%2”就是客户簿本身；请为备份另选一个文件。</translation>
+    </message>
+    <message>
+        <source>The book in &quot;%2&quot; could not be replaced (%3); it was not changed.</source>
+        <translation>无法替换“%2”中的客户簿（%3）；客户簿没有任何改动。</translation>
+    </message>
+    <message>
+        <source>There is no book at &quot;%2&quot; yet.</source>
+        <translation>“%2”中还没有客户簿。</translation>
     </message>
     <message>
         <source>This card cannot be read: %2</source>
@@ -630,12 +973,72 @@
         <translation>%1无效。</translation>
     </message>
     <message>
-        <source>"%1" matches several contacts; use an id:</source>
+        <source>&quot;%1&quot; matches several contacts; use an id:</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
     <message>
-        <source>No contact found for "%1".</source>
+        <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>The book %1 could not be upgraded for this version of relbook, so the upgrade was undone and the book is exactly as it was. To keep working with it, go back to the relbook version you used before, and send the log in the data folder&apos;s logs folder to support.</source>
+        <translation>无法将客户簿 %1 升级到当前版本的 relbook，因此升级已撤销，客户簿保持原样。如需继续使用，请换回之前使用的 relbook 版本，并将数据文件夹中 logs 文件夹里的日志发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>A copy taken before the upgrade is %1.</source>
+        <translation>升级前保存的副本为 %1。</translation>
+    </message>
+    <message>
+        <source>relbook is already working on the book in %1 (process %2). Close its window, or wait for the other command to finish, then try again.</source>
+        <translation>relbook 正在处理 %1 中的客户簿（进程 %2）。请关闭它的窗口，或等另一个命令执行完毕，然后重试。</translation>
+    </message>
+    <message>
+        <source>relbook is already working on the book in %1. Close its window, or wait for the other command to finish, then try again.</source>
+        <translation>relbook 正在处理 %1 中的客户簿。请关闭它的窗口，或等另一个命令执行完毕，然后重试。</translation>
+    </message>
+    <message>
+        <source>The book %1 is busy: another program is using it. Nothing was changed; close the other program (or wait a moment) and try again.</source>
+        <translation>客户簿 %1 正忙：另一个程序正在使用它。没有做任何更改；请关闭该程序（或稍等片刻）后重试。</translation>
+    </message>
+    <message>
+        <source>The disk holding the book %1 is full. Nothing was changed; free some space and try again.</source>
+        <translation>存放客户簿 %1 的磁盘已满。没有做任何更改；请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The book %1 cannot be written: the file or its folder is read-only. Nothing was changed.</source>
+        <translation>无法写入客户簿 %1：文件或其所在文件夹是只读的。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The book %1 cannot be opened: the file or its folder is missing or cannot be created. Check that the drive is connected.</source>
+        <translation>无法打开客户簿 %1：文件或其所在文件夹不存在，也无法创建。请检查驱动器是否已连接。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s folder %1 does not exist and cannot be created. Check that the drive is connected, or choose another folder with --data-dir or RELBOOK_HOME.</source>
+        <translation>客户簿所在的文件夹 %1 不存在，也无法创建。请检查驱动器是否已连接，或用 --data-dir 或 RELBOOK_HOME 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk failed to read or write the book %1. Nothing was changed; check the drive and try again.</source>
+        <translation>读写客户簿 %1 时磁盘出错。没有做任何更改；请检查驱动器后重试。</translation>
+    </message>
+    <message>
+        <source>The book %1 is damaged. Quit relbook; at the next start it offers to restore the newest good backup.</source>
+        <translation>客户簿 %1 已损坏。请退出 relbook；下次启动时它会提示恢复最新的完好备份。</translation>
+    </message>
+    <message>
+        <source>The book %1 could not be read or written.</source>
+        <translation>无法读写客户簿 %1。</translation>
+    </message>
+    <message>
+        <source>The book file %1 is damaged; relbook has left it exactly as it is.</source>
+        <translation>客户簿文件 %1 已损坏；relbook 没有对它做任何改动。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is %1.</source>
+        <translation>最新的完好备份是 %1。</translation>
+    </message>
+    <message>
+        <source>No good backup of it was found.</source>
+        <translation>没有找到它的完好备份。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +1123,10 @@
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -797,7 +1204,7 @@
         <translation>节日</translation>
     </message>
     <message>
-        <source>Last day of the month (like New Year's Eve)</source>
+        <source>Last day of the month (like New Year&apos;s Eve)</source>
         <translation>该月最后一天（如除夕）</translation>
     </message>
     <message>
@@ -1194,6 +1601,30 @@
         <source>Card</source>
         <translation>名片</translation>
     </message>
+    <message>
+        <source>Export columns</source>
+        <translation>导出列</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>客户簿</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>每日备份保留天数</translation>
+    </message>
+    <message>
+        <source>Weekly backups kept</source>
+        <translation>每周备份保留周数</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1433,11 +1864,11 @@
 <context>
     <name>Ics</name>
     <message>
-        <source>{name}'s birthday</source>
+        <source>{name}&apos;s birthday</source>
         <translation>{name} 生日</translation>
     </message>
     <message>
-        <source>{name}: {member}'s birthday</source>
+        <source>{name}: {member}&apos;s birthday</source>
         <translation>{name}：{member} 生日</translation>
     </message>
     <message>
@@ -1455,6 +1886,316 @@
     <message>
         <source>relbook: birthdays and follow-ups</source>
         <translation>relbook：生日与跟进</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Importing %1 / %2</source>
+        <translation>正在导入 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Backup of the book saved to %1</source>
+        <translation>客户簿已备份到 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 matches %3 (id %4): %5</source>
+        <translation>%1 %2 与客户簿中的 %3（编号 %4）相符：%5</translation>
+    </message>
+    <message>
+        <source>%1 %2 repeats %3 of this file: %4</source>
+        <translation>%1 %2 与本文件%3重复：%4</translation>
+    </message>
+    <message>
+        <source>New contacts: %1</source>
+        <translation>新联系人：%1</translation>
+    </message>
+    <message>
+        <source>Likely duplicates: %1</source>
+        <translation>疑似重复：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 条</translation>
+    </message>
+    <message>
+        <source>Cannot be imported: %1</source>
+        <translation>无法导入：%1</translation>
+    </message>
+    <message>
+        <source>Read with problems: %1</source>
+        <translation>读取时有问题：%1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>第 %1 张名片</translation>
+    </message>
+    <message>
+        <source>Card %1 (line %2)</source>
+        <translation>第 %1 张名片（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and company</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <source>Matches %1 in the book (%2)</source>
+        <translation>与客户簿中的 %1 相符（%2）</translation>
+    </message>
+    <message>
+        <source>Repeats %1 of this file (%2)</source>
+        <translation>与本文件%1重复（%2）</translation>
+    </message>
+    <message>
+        <source>The photo could not be read and was left out.</source>
+        <translation>照片无法读取，已略去。</translation>
+    </message>
+    <message>
+        <source>The photo is a link, not a picture in the file; it was left out.</source>
+        <translation>照片是一个链接，而不是文件中的图片，已略去。</translation>
+    </message>
+    <message>
+        <source>Some unreadable lines of the card were skipped.</source>
+        <translation>名片中有几行无法读取，已跳过。</translation>
+    </message>
+    <message>
+        <source>The birthday could not be read and was left out.</source>
+        <translation>生日无法读取，已略去。</translation>
+    </message>
+    <message>
+        <source>A special date could not be read and was left out.</source>
+        <translation>有一个特殊日子无法读取，已略去。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; was left out (only one value is kept).</source>
+        <translation>%1：“%2”已略去（只保留一个值）。</translation>
+    </message>
+    <message>
+        <source>Relationship level &quot;%2&quot; is not 1 to 5 and was left out.</source>
+        <translation>关系层级“%2”不在 1 到 5 之间，已略去。</translation>
+    </message>
+    <message>
+        <source>Customer stage &quot;%2&quot; is unknown and was left out.</source>
+        <translation>无法识别客户阶段“%2”，已略去。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date that can be read; it was left out.</source>
+        <translation>%1：“%2”不是可识别的日期，已略去。</translation>
+    </message>
+    <message>
+        <source>Name (full)</source>
+        <translation>姓名（全名）</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Copied the archive into the empty book: %1 contacts, %2 interactions, %3 gifts, %4 tasks.</source>
+        <translation>已将存档复制到空的客户簿：%1 位联系人、%2 条往来、%3 份礼品、%4 项任务。</translation>
+    </message>
+    <message>
+        <source>Merged: %1 new contacts, %2 matched, %3 interactions, %4 gifts and %5 tasks added.</source>
+        <translation>已合并：新增 %1 位联系人，匹配 %2 位已有联系人，添加 %3 条往来、%4 份礼品和 %5 项任务。</translation>
+    </message>
+    <message>
+        <source>Created %1, merged %2, skipped %3.</source>
+        <translation>新建 %1 位，合并 %2 位，跳过 %3 位。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Change this when names show as garbled characters</source>
+        <translation>如果姓名显示为乱码，请更换编码</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>设置列…</translation>
+    </message>
+    <message>
+        <source>Choose what each column of the sheet holds</source>
+        <translation>指定表格中每一列的内容</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Cannot be imported</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>新联系人</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Records with warnings</source>
+        <translation>有提示的记录</translation>
+    </message>
+    <message>
+        <source>Merge into the existing contact (fill empty fields)</source>
+        <translation>合并到已有联系人（只填补空白字段）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Add as new contacts</source>
+        <translation>作为新联系人添加</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All likely duplicates:</source>
+        <translation>所有疑似重复：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Reading the sheet again…</source>
+        <translation>正在重新读取表格…</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <source>Records (%1)</source>
+        <translation>记录（%1）</translation>
+    </message>
+    <message>
+        <source>Cannot be imported (%1)</source>
+        <translation>无法导入（%1）</translation>
+    </message>
+    <message>
+        <source>A relbook archive. Importing it into this empty book makes a copy:</source>
+        <translation>这是一个 relbook 存档。导入到当前空的客户簿，将得到它的完整副本：</translation>
+    </message>
+    <message>
+        <source>A relbook archive. Importing merges it into this book:</source>
+        <translation>这是一个 relbook 存档。导入会将它合并到当前客户簿：</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 likely duplicates, %3 cannot be imported.</source>
+        <translation>新联系人 %1 位，疑似重复 %2 位，无法导入 %3 条。</translation>
+    </message>
+    <message>
+        <source>Importing will add %1, merge %2 and skip %3.</source>
+        <translation>导入时将添加 %1 位，合并 %2 位，跳过 %3 位。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The book was backed up first to %1</source>
+        <translation>导入前已将客户簿备份到 %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2495,26 @@
         <source>Used</source>
         <translation>已用</translation>
     </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1806,8 +2567,20 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Activity report…</source>
+        <translation>工作报告…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1842,8 +2615,27 @@
         <translation>已从回收站恢复。</translation>
     </message>
     <message>
+        <source>Import from</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfJob</name>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1884,7 +2676,7 @@
         <translation>办公室整洁，墙上挂着图表和计划；穿着保守。谨慎，决策慢，会比较多家供应商，凡事都要书面材料。</translation>
     </message>
     <message>
-        <source>Work and the company's goals.</source>
+        <source>Work and the company&apos;s goals.</source>
         <translation>工作以及公司的目标。</translation>
     </message>
     <message>
@@ -1896,7 +2688,7 @@
         <translation>比较各家报价后才慢慢决定。用事实和数据回应异议，绝不夸大。</translation>
     </message>
     <message>
-        <source>Diplomas and awards on the wall, a firm handshake, says "I think", speaks fast and loud. Time is money to them.</source>
+        <source>Diplomas and awards on the wall, a firm handshake, says &quot;I think&quot;, speaks fast and loud. Time is money to them.</source>
         <translation>墙上挂着证书和奖状，握手有力，常说“我认为”，说话快而响亮。对他来说时间就是金钱。</translation>
     </message>
     <message>
@@ -1924,7 +2716,7 @@
         <translation>用图片和视频，展示知名的参考客户，讲利益而不是功能。</translation>
     </message>
     <message>
-        <source>Buys status and decides fast, by feeling. Expect "Who else uses it?" and have reference customers ready.</source>
+        <source>Buys status and decides fast, by feeling. Expect &quot;Who else uses it?&quot; and have reference customers ready.</source>
         <translation>买的是身份地位，凭感觉快速决定。他会问“还有谁在用？”，要备好参考客户。</translation>
     </message>
     <message>
@@ -1942,6 +2734,57 @@
     <message>
         <source>Decides slowly and avoids risk; worries about the effect on others and about ease of use. Reassure, and give them time.</source>
         <translation>决策慢，回避风险；担心对他人的影响和是否好用。多给他安心，也给他时间。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Found in the book</source>
+        <translation>客户簿中的匹配</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入方式</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Merge (fill empty fields)</source>
+        <translation>合并（填补空白字段）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Add as a new contact</source>
+        <translation>作为新联系人添加</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新联系人</translation>
     </message>
 </context>
 <context>
@@ -2001,7 +2844,7 @@
         <translation>共有 %1 人经由 %2 位源头介绍人而来。</translation>
     </message>
     <message>
-        <source>No referrals yet. Record them on a contact's Relations tab, or set "Referred by" in the editor.</source>
+        <source>No referrals yet. Record them on a contact&apos;s Relations tab, or set &quot;Referred by&quot; in the editor.</source>
         <translation>还没有转介绍记录。可在联系人的“关系人脉”页添加，或在编辑时填写“介绍人”。</translation>
     </message>
 </context>
@@ -2148,7 +2991,7 @@
         <translation>问候对象（%1 位）：%2</translation>
     </message>
     <message>
-        <source>nobody matches this festival's audience</source>
+        <source>nobody matches this festival&apos;s audience</source>
         <translation>没有联系人符合该节日的问候条件</translation>
     </message>
     <message>
@@ -2219,15 +3062,15 @@
         <translation>小年</translation>
     </message>
     <message>
-        <source>Chinese New Year's Eve</source>
+        <source>Chinese New Year&apos;s Eve</source>
         <translation>除夕</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
+        <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
     <message>
-        <source>Women's Day</source>
+        <source>Women&apos;s Day</source>
         <translation>妇女节</translation>
     </message>
     <message>
@@ -2235,7 +3078,7 @@
         <translation>劳动节</translation>
     </message>
     <message>
-        <source>Teachers' Day</source>
+        <source>Teachers&apos; Day</source>
         <translation>教师节</translation>
     </message>
     <message>
@@ -2280,6 +3123,141 @@
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Dossier: %1</source>
+        <translation>客户档案：%1</translation>
+    </message>
+    <message>
+        <source>Activity report %1 – %2</source>
+        <translation>工作报告 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>个人情况</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Special dates</source>
+        <translation>特殊日子</translation>
+    </message>
+    <message>
+        <source>Personality playbook: %1</source>
+        <translation>个性应对要点：%1</translation>
+    </message>
+    <message>
+        <source>Level history</source>
+        <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>往来时间线</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Interactions by type</source>
+        <translation>按类型统计往来</translation>
+    </message>
+    <message>
+        <source>Interactions by contact</source>
+        <translation>按联系人统计往来</translation>
+    </message>
+    <message>
+        <source>Level changes</source>
+        <translation>层级变化</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原层级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新层级</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下次</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>同在场</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>初始</translation>
+    </message>
+    <message>
+        <source>%1 (importance %2 of 25)</source>
+        <translation>%1（重要度 %2 / 25）</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来次数</translation>
+    </message>
+    <message>
+        <source>Contacts reached</source>
+        <translation>联系过的人数</translation>
+    </message>
+    <message>
+        <source>Gifts given</source>
+        <translation>送出礼品</translation>
+    </message>
+    <message>
+        <source>Gifts received</source>
+        <translation>收到礼品</translation>
+    </message>
+    <message>
+        <source>%1 gifts, %2</source>
+        <translation>%1 份，共 %2</translation>
+    </message>
+    <message>
+        <source>Gift ideas</source>
+        <translation>礼品点子</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2292,6 +3270,14 @@
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Importance tiers</source>
@@ -2402,6 +3388,55 @@
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>StorageDialogs</name>
+    <message>
+        <source>relbook: the book is damaged</source>
+        <translation>relbook：客户簿已损坏</translation>
+    </message>
+    <message>
+        <source>The book file %1 is damaged, so relbook has not opened it and has not changed it.</source>
+        <translation>客户簿文件 %1 已损坏，因此 relbook 没有打开它，也没有对它做任何改动。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is %1.
+
+Restore it? The damaged file is kept, renamed, in the same folder; changes made after the backup are not in it.</source>
+        <translation>最新的完好备份是 %1。
+
+要恢复这个备份吗？损坏的文件会改名后保留在同一文件夹中；备份之后所做的更改不在备份里。</translation>
+    </message>
+    <message>
+        <source>Restore newest backup</source>
+        <translation>恢复最新备份</translation>
+    </message>
+    <message>
+        <source>No good backup was found. The damaged file is kept as it is; a specialist tool may be able to recover it.</source>
+        <translation>没有找到完好的备份。损坏的文件原样保留；专业的数据恢复工具或许能修复它。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>relbook</source>
+        <translation>relbook</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored:
+%1</source>
+        <translation>无法恢复备份：
+%1</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The damaged file was kept as %1.</source>
+        <translation>备份已恢复。损坏的文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>The book %1 is opened read-only because its file or folder cannot be written. You can look things up, but changes cannot be saved.</source>
+        <translation>客户簿 %1 的文件或文件夹无法写入，因此以只读方式打开。你可以查阅内容，但无法保存更改。</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,9 @@ def test_a_period_needs_the_pdf_format(capsys, book_dir, tmp_path):
     target = tmp_path / "report.csv"
     args = ["--data-dir", book_dir, "export", "--format", "csv", "--from", "2026-11-01"]
     code, _, err = run(capsys, *args, "-o", str(target))
-    assert code == 2 and "--from and --to make the activity report: use --format pdf." in err
+    assert (
+        code == 2 and "--from and --to are only for the activity report; add --format pdf." in err
+    )
     assert not target.exists()
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.script import ScriptDirectory
 
 from relbook.db import migrate
@@ -24,12 +23,10 @@ def _revisions() -> list[tuple[str | None, str]]:
 
 
 def _upgrade(db_path: Path, revision: str) -> None:
+    """The app's own upgrade path (one transaction, foreign keys off), to ``revision``."""
     engine = make_engine(db_path)
-    config = migrate.alembic_config()
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        migrate.apply_revisions(engine, revision)
     finally:
         engine.dispose()
 
@@ -119,7 +116,7 @@ def test_a_filled_book_keeps_every_row_through_the_revision(tmp_path, previous, 
     db_path = tmp_path / "relbook.sqlite"
     _upgrade(db_path, previous)
     before = _fill(db_path)
-    assert all(count == 2 for count in before.values())
+    assert all(count >= 2 for count in before.values())
     _upgrade(db_path, revision)
     after = _counts(db_path, list(before))
     assert {t: n for t, n in after.items() if n < before[t]} == {}

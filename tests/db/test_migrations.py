@@ -101,3 +101,92 @@ def test_reminders_revision_seeds_the_festivals(book):
         ]
     assert codes[:2] == ["spring_festival", "lantern"] and len(codes) == 14
     assert "new_years_eve" in codes and "national_day" in codes
+
+
+def test_a_failed_upgrade_leaves_the_book_as_it_was_and_says_how_back(data_dir, monkeypatch):
+    import pytest
+    from alembic import command
+
+    from relbook.core.errors import MigrationFailed
+    from relbook.db.engine import make_engine
+    from relbook.labels import problem_text
+
+    engine = make_engine(data_dir / "relbook.sqlite")
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.exec_driver_sql("INSERT INTO tag (id, name) VALUES (1, '恒达科技')")
+    engine.dispose()
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):
+        real_upgrade(config, revision)  # every step runs, then something goes wrong
+        raise RuntimeError("disk hiccup")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(MigrationFailed) as failed:
+        open_book(data_dir, now=datetime(2026, 11, 24, 8, 30))
+    assert failed.value.current == "0002" and failed.value.backup is not None
+    text = problem_text(failed.value)
+    assert "undone" in text and failed.value.backup in text
+    connection = sqlite3.connect(data_dir / "relbook.sqlite")
+    try:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0002",)
+        ]
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        assert "festival" not in tables
+        assert connection.execute("SELECT name FROM tag").fetchall() == [("恒达科技",)]
+    finally:
+        connection.close()
+
+
+def test_the_migrated_checks_are_the_models_checks(book):
+    """Autogenerate does not compare CHECK constraints, so this test does."""
+    import re
+
+    from sqlalchemy import CheckConstraint
+
+    def normal(text: str) -> str:
+        return " ".join(text.replace("(", " ( ").replace(")", " ) ").split())
+
+    wanted = {
+        (table.name, c.name, normal(str(c.sqltext)))
+        for table in Base.metadata.sorted_tables
+        for c in table.constraints
+        if isinstance(c, CheckConstraint)
+    }
+    pattern = re.compile(r"CONSTRAINT (\w+) CHECK \((.*?)\)(?=,\s*\n|\s*\n\))", re.S)
+    with book.engine.connect() as connection:
+        built = {
+            (name, constraint, normal(rule))
+            for name, sql in connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            )
+            for constraint, rule in pattern.findall(sql or "")
+        }
+    assert wanted - built == set()
+    assert built - wanted == set()
+
+
+def test_the_database_refuses_what_validation_refuses(book):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with book.engine.connect() as connection:
+        for statement in (
+            "INSERT INTO tag (name) VALUES ('  ')",
+            "UPDATE contact SET stage = 'friendly'",
+        ):
+            if statement.startswith("UPDATE"):
+                connection.exec_driver_sql(
+                    "INSERT INTO contact (name, name_pinyin, sort_key, gender, department, title, "
+                    "is_insider, email, wechat, qq, address, source_detail, hobbies, topics, "
+                    "food_likes, food_taboos, hometown, school, proud_moments, quotes, notes, "
+                    "level, stage, search_text, created_at, updated_at) VALUES ('甲', 'jia', "
+                    "'jia', 'unknown', '', '', 0, '', '', '', '', '', '', '', '', '', '', '', "
+                    "'', '', '', 1, 'potential', '', '2025-01-02', '2025-01-02')"
+                )
+            with pytest.raises(IntegrityError):
+                connection.exec_driver_sql(statement)
