@@ -27,6 +27,7 @@ from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import BookDamaged, RelbookError, ValidationError
 from relbook.import_words import fill
+from relbook.progress_line import ProgressLine
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
@@ -568,9 +569,12 @@ def _export_columns(args: argparse.Namespace) -> tuple[str, ...]:
     return sheets.parse_columns(args.columns)
 
 
-def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], language: str) -> Any:
-    """A function writing the export to an open binary file."""
+def _export_writer(
+    session: Any, args: argparse.Namespace, ids: list[int], language: str, report: Any
+) -> Any:
+    """A function writing the export to an open binary file; sheets report their progress."""
     from relbook.exchange import sheets
+    from relbook.exchange.progress import stage
     from relbook.exchange.vcard import export_vcards
 
     if args.format == "vcf":
@@ -583,12 +587,12 @@ def _export_writer(session: Any, args: argparse.Namespace, ids: list[int], langu
         data = _list_report(session, ids)
         return lambda handle: handle.write(data)
     headers, rows = sheets.contact_table(
-        session, ids, _export_columns(args), *export_words.sheet_words()
+        session, ids, _export_columns(args), *export_words.sheet_words(), stage(report, 0, 2)
     )
     if args.format == "csv":
-        data = sheets.write_csv(rows, headers)
+        data = sheets.write_csv(rows, headers, stage(report, 1, 2))
         return lambda handle: handle.write(data)
-    return lambda handle: sheets.write_xlsx(rows, headers, handle)
+    return lambda handle: sheets.write_xlsx(rows, headers, handle, report=stage(report, 1, 2))
 
 
 def _list_report(session: Any, ids: list[int]) -> bytes:
@@ -629,11 +633,18 @@ def _cmd_export(book: Any, args: argparse.Namespace) -> int:
         return reports_cli.export(book, args, target)
     if args.format == "json":
         return _export_archive(book, args, target)
-    with book.session() as session:
-        language = resolve_language(get_setting(session, "ui.language"))
-        ids = _export_ids(session, args)
-        write = _export_writer(session, args, ids, language)
-    write_atomic(target, write)
+    progress = ProgressLine(translate("Cli", "Exporting… %3%"))
+    try:
+        with book.session() as session:
+            language = resolve_language(get_setting(session, "ui.language"))
+            ids = _export_ids(session, args)
+            write = _export_writer(session, args, ids, language, progress)
+        write_atomic(target, write)
+    except KeyboardInterrupt:  # no half file: write_atomic removes its temporary file
+        progress.close()
+        print(translate("Cli", "Export cancelled; no file was written."))
+        return 130
+    progress.close()
     print(
         translate("Cli", "Wrote %1 contacts to %2")
         .replace("%1", str(len(ids)))

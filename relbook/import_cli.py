@@ -4,40 +4,19 @@ Ctrl+C while records are written cancels the import and writes nothing.
 """
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from relbook import import_words
 from relbook.exchange import import_run, importer
 from relbook.exchange.files import file_error
 from relbook.import_words import fill
 from relbook.labels import translate
+from relbook.progress_line import ProgressLine
 
 LISTED_DUPLICATES = 20
 """Likely duplicates listed one by one in the preview; the rest are counted."""
-
-
-class ProgressLine:
-    """ "Importing 1,200 / 10,000" rewritten in place on a terminal; silent when piped."""
-
-    def __init__(self, stream: TextIO = sys.stderr):
-        self._stream = stream
-        self._shown = False
-
-    def __call__(self, done: int, total: int) -> bool:
-        if total and self._stream.isatty():
-            text = fill(translate("Import", "Importing %1 / %2"), f"{done:,}", f"{total:,}")
-            self._stream.write("\r" + text)
-            self._stream.flush()
-            self._shown = True
-        return True
-
-    def close(self) -> None:
-        if self._shown:
-            self._stream.write("\n")
-            self._stream.flush()
 
 
 def run(book: Any, args: argparse.Namespace) -> int:
@@ -54,7 +33,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
     if args.dry_run:
         print(translate("Import", "Dry run: nothing was written."))
         return 0
-    progress = ProgressLine()
+    progress = ProgressLine(translate("Import", "Importing %1 / %2"))
     try:
         outcome = import_run.apply(
             book, preview, args.on_duplicate, now=datetime.now(), report=progress

@@ -2,7 +2,7 @@
 
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact, Organization, Phone
 from relbook.db.backups import backup_book
 from relbook.exchange.files import file_error
+from relbook.exchange.progress import Cancelled, Report
 from relbook.exchange.tabular import (
     ParsedRow,
     RowProblem,
@@ -41,10 +42,8 @@ CHOICES: tuple[str, ...] = ("merge", "skip", "add")
 REPORT_EVERY = 50
 """Records written between two progress reports (each is also a chance to cancel)."""
 
-Report = Callable[[int, int], bool]
 
-
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """The user cancelled while records were being written; the caller rolls back."""
 
 

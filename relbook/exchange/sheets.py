@@ -16,6 +16,7 @@ from relbook.core.contacts import birthday_of, calendar_date_of
 from relbook.core.enums import CalendarKind
 from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact
+from relbook.exchange.progress import Report, check
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell as SheetCell
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 Cell = str | int | float | date | datetime | None
 
 CHUNK = 900
+
+REPORT_ROWS = 1000
+"""Rows written between two progress reports (each a chance to cancel)."""
 """Ids per query: below SQLite's old limit of 999 bound parameters."""
 
 LUNAR_MARK = "农历"
@@ -111,12 +115,16 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # ---------------------------------------------------------------- CSV
 
 
-def write_csv(rows: Sequence[Sequence[Cell]], headers: Sequence[str]) -> bytes:
+def write_csv(
+    rows: Sequence[Sequence[Cell]], headers: Sequence[str], report: Report | None = None
+) -> bytes:
     """UTF-8 with a BOM (without it Excel shows Chinese as mojibake), CRLF, quoted as needed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([_csv_cell(h) for h in headers])
-    for row in rows:
+    for index, row in enumerate(rows):
+        if index % REPORT_ROWS == 0:
+            check(report, index, len(rows))
         writer.writerow([_csv_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -150,6 +158,7 @@ def write_xlsx(
     headers: Sequence[str],
     target: str | Path | BinaryIO,
     sheet_title: str = "Contacts",
+    report: Report | None = None,
 ) -> None:
     """A workbook ready to use: bold shaded header, frozen, filterable, sized, real dates."""
     from openpyxl import Workbook  # imported on use: it is slow to import
@@ -165,6 +174,8 @@ def write_xlsx(
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(vertical="center")
     for row_index, row in enumerate(rows, start=2):
+        if (row_index - 2) % REPORT_ROWS == 0:
+            check(report, row_index - 2, len(rows))
         for col_index, value in enumerate(row, start=1):
             _put(sheet.cell(row=row_index, column=col_index), value)
     for index, width in enumerate(column_widths(rows, headers), start=1):
@@ -218,6 +229,7 @@ def contact_table(
     columns: Sequence[str],
     header_words: dict[str, str],
     value_words: dict[str, dict[str, str]] | None = None,
+    report: Report | None = None,
 ) -> tuple[list[str], list[list[Cell]]]:
     """(headers, rows) for ``columns`` of the contacts, in the order of ``contact_ids``.
 
@@ -231,7 +243,8 @@ def contact_table(
     headers = [header_words.get(c, c) for c in columns]
     by_id: dict[int, Contact] = {}
     rows: list[list[Cell]] = []
-    for chunk in _chunks(list(contact_ids)):
+    for number, chunk in enumerate(_chunks(list(contact_ids))):
+        check(report, number * CHUNK, len(contact_ids))
         by_id.update(_load(session, chunk))
     for contact_id in contact_ids:
         contact = by_id.get(contact_id)

@@ -36,6 +36,7 @@ from relbook.exchange import sheets
 from relbook.exchange.files import write_atomic
 from relbook.exchange.ics import IcsOptions, build_calendar
 from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
+from relbook.exchange.progress import Cancelled, Report, stage
 from relbook.exchange.vcard import export_vcards
 from relbook.labels import problem_text
 from relbook.ui.editor_widgets import error_label
@@ -260,7 +261,7 @@ class ExportDialog(QDialog):
     def ids(self) -> list[int]:
         return list(self._selected if self.only_selected.isChecked() else self._shown)
 
-    def _builder(self) -> Callable[[], bytes]:
+    def _builder(self) -> Callable[[Report], bytes]:
         """What to run in the background; words are taken now, on the UI thread."""
         book, ids, code, language = (
             self._book,
@@ -271,7 +272,7 @@ class ExportDialog(QDialog):
         if code in ("vcf3", "vcf4"):
             version = "3.0" if code == "vcf3" else "4.0"
 
-            def vcards() -> bytes:
+            def vcards(_report: Report) -> bytes:
                 with book.session() as session:
                     return export_vcards(session, ids, version, language).encode("utf-8")
 
@@ -280,7 +281,7 @@ class ExportDialog(QDialog):
             words = export_words.ics_words()
             everyone = not self.only_selected.isChecked() and len(ids) == len(self._shown)
 
-            def calendar() -> bytes:
+            def calendar(_report: Report) -> bytes:
                 options = IcsOptions(contact_ids=None if everyone else tuple(ids))
                 with book.session() as session:
                     return build_calendar(session, datetime.now(), options, words)
@@ -291,17 +292,18 @@ class ExportDialog(QDialog):
         today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
         text = ReportText(self.tr("Contact list"), today, self.tr("Page %1 of %2"))
 
-        def table() -> bytes:
+        def table(report: Report) -> bytes:
+            """Reading the rows is the first half of the bar, writing them the second."""
             with book.session() as session:
                 headers, rows = sheets.contact_table(
-                    session, ids, columns, header_words, value_words
+                    session, ids, columns, header_words, value_words, stage(report, 0, 2)
                 )
             if code == "csv":
-                return sheets.write_csv(rows, headers)
+                return sheets.write_csv(rows, headers, stage(report, 1, 2))
             if code == "pdf":
                 return contact_list_pdf(headers, rows, text)[0]
             buffer = io.BytesIO()
-            sheets.write_xlsx(rows, headers, buffer)
+            sheets.write_xlsx(rows, headers, buffer, report=stage(report, 1, 2))
             return buffer.getvalue()
 
         return table
@@ -319,19 +321,33 @@ class ExportDialog(QDialog):
                 set_setting(session, "export.columns", ",".join(chosen))
         build = self._builder()
 
-        def work(report: Callable[[int, int], bool]) -> Path | None:
-            data = build()
-            if not report(1, 2):
+        written: list[Path] = []
+        self._written = written
+
+        def work(report: Report) -> Path | None:
+            try:
+                data = build(report)
+            except Cancelled:
+                return None
+            if not report(1, 1):
                 return None
             write_atomic(target, lambda handle: handle.write(data))
+            written.append(target)
             return target
 
         self.export_button.setEnabled(False)
         self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        job = self._runner.start(work, self._finished, self._failed, on_cancelled=self._cancelled)
+        job = self._runner.start(
+            work, self._finished, self._failed, self._progress, on_cancelled=self._cancelled
+        )
         self.progress.canceled.connect(job.cancel)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress is not None and total:
+            self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -346,6 +362,9 @@ class ExportDialog(QDialog):
             self.accept()
 
     def _cancelled(self) -> None:
+        if self._written:  # the cancel came after the file was complete: it stays, say so
+            self._finished(self._written[0])
+            return
         self._close_progress()
         self.error.setText(self.tr("Export cancelled; no file was written."))
 

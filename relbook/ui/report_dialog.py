@@ -81,11 +81,15 @@ class PdfJob(QObject):
         self.progress: QProgressDialog | None = None
 
     def start(self, build: Callable[[], bytes], target: Path) -> None:
+        written: list[Path] = []
+        self._written = written
+
         def work(report: Callable[[int, int], bool]) -> Path | None:
             data = build()
             if not report(1, 2):
                 return None
             write_atomic(target, lambda handle: handle.write(data))
+            written.append(target)
             return target
 
         self.progress = QProgressDialog(
@@ -109,6 +113,9 @@ class PdfJob(QObject):
             self.finished.emit(path)
 
     def _cancelled(self) -> None:
+        if self._written:  # the cancel came after the file was complete: it stays, say so
+            self._finished(self._written[0])
+            return
         self._close_progress()
         self.cancelled.emit()
 

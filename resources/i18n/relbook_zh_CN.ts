@@ -292,6 +292,14 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已记录：%1 介绍了 %2。</translation>
     </message>
     <message>
+        <source>Exporting… %3%</source>
+        <translation>正在导出… %3%</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
         <source>To put it in place of the damaged file (which is kept), run:</source>
         <translation>要用它替换已损坏的文件（损坏的文件会保留），请运行：</translation>
     </message>

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from relbook import import_cli
 from relbook.cli import main
+from relbook.progress_line import ProgressLine
 
 
 class Terminal(io.StringIO):
@@ -28,12 +28,12 @@ def _cards(count: int) -> str:
 
 def test_the_progress_line_is_rewritten_on_a_terminal_only():
     terminal = Terminal()
-    line = import_cli.ProgressLine(terminal)
+    line = ProgressLine("Importing %1 / %2", terminal)
     assert line(50, 1200) and line(100, 1200)
     line.close()
     assert terminal.getvalue() == "\rImporting 50 / 1,200\rImporting 100 / 1,200\n"
     piped = io.StringIO()
-    quiet = import_cli.ProgressLine(piped)
+    quiet = ProgressLine("Importing %1 / %2", piped)
     quiet(50, 1200)
     quiet.close()
     assert piped.getvalue() == ""
@@ -48,7 +48,7 @@ def test_ctrl_c_while_writing_cancels_the_whole_import(capsys, tmp_path, monkeyp
             raise KeyboardInterrupt
         return True
 
-    monkeypatch.setattr(import_cli.ProgressLine, "__call__", interrupted)
+    monkeypatch.setattr(ProgressLine, "__call__", interrupted)
     data_dir = str(tmp_path / "book")
     assert main(["--data-dir", data_dir, "import", str(path)]) == 130
     assert "cancelled; nothing was written" in capsys.readouterr().out
