@@ -31,9 +31,10 @@ from relbook.core.contacts import (
 from relbook.core.errors import AmbiguousError, NotFoundError, ValidationError
 from relbook.core.tiers import TierThresholds
 from relbook.ui.editor_tabs import BasicTab, RapportTab, RelationshipTab
-from relbook.ui.editor_widgets import mark_invalid, scroll_page
+from relbook.ui.editor_widgets import scroll_page
 from relbook.ui.events import BookEvents
 from relbook.ui.family_tab import FamilyTab
+from relbook.ui.field_messages import FieldMessages
 from relbook.ui.level_history import LevelStep
 
 _INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c62828; border-radius: 2px; }'
@@ -91,6 +92,9 @@ class ContactEditor(QDialog):
             page = scroll_page(tab)
             self.tabs.addTab(page, title)
             self._pages.append((page, tab.field_widgets()))
+        self._field_messages = FieldMessages(
+            {name: widget for _page, widgets in self._pages for name, widget in widgets.items()}
+        )
 
         self.error_area = QLabel()
         self.error_area.setWordWrap(True)
@@ -186,11 +190,10 @@ class ContactEditor(QDialog):
         )
 
     def _show_problems(self, problems: list[tuple[str, str]]) -> None:
-        """List every message at the top, outline each bad field, open the first one's tab."""
+        """List every message at the top (fields may be on other tabs), repeat each under its
+        field with the field outlined, and open the first bad field's tab."""
         bad_fields = [name for name, _ in problems]
-        for _, widgets in self._pages:
-            for name, widget in widgets.items():
-                mark_invalid(widget, name in bad_fields)
+        self._field_messages.show_messages(problems)
         self.error_area.setText("\n".join(f"• {message}" for _, message in problems))
         self.error_area.show()
         pages = [page for name in bad_fields for page, widgets in self._pages if name in widgets]

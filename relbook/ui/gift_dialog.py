@@ -23,7 +23,7 @@ from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import get_contact
 from relbook.core.enums import GiftDirection
-from relbook.core.errors import ValidationError
+from relbook.core.errors import FieldError, ValidationError
 from relbook.core.gifts import (
     GiftInput,
     add_gift,
@@ -37,6 +37,7 @@ from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.ui.field_messages import FieldMessages
 
 
 class GiftDialog(QDialog):
@@ -80,6 +81,14 @@ class GiftDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(70)
         self.error_label = error_label(hidden=True)
+        self.field_messages = FieldMessages(
+            {
+                "direction": self.direction_combo,
+                "item": self.item_edit,
+                "value": self.value_edit,
+                "recipient": self.recipient_combo,
+            }
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -164,6 +173,12 @@ class GiftDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.show()
 
+    def _show_field_errors(self, errors: list[FieldError]) -> None:
+        """Each message under its field; the others (e.g. a trashed contact) at the bottom."""
+        rest = self.field_messages.show(errors)
+        self.error_label.setText("\n".join(rest))
+        self.error_label.setVisible(bool(rest))
+
     def _earlier(self, data: GiftInput) -> list[str]:
         """Lines describing the same gift already given to the same person."""
         if data.direction != GiftDirection.GIVEN or not data.item.strip():
@@ -194,7 +209,7 @@ class GiftDialog(QDialog):
         try:
             data = self.value()
         except ValidationError as problem:
-            self._show_error("\n".join(labels.error_text(e) for e in problem.errors))
+            self._show_field_errors(problem.errors)
             return
         earlier = self._earlier(data)
         if earlier and not self._confirm_repeat(earlier):
@@ -207,7 +222,7 @@ class GiftDialog(QDialog):
                 else:
                     self.saved_id = update_gift(session, self._gift_id, data, now).id
         except ValidationError as problem:
-            self._show_error("\n".join(labels.error_text(e) for e in problem.errors))
+            self._show_field_errors(problem.errors)
             return
         except (SQLAlchemyError, OSError) as problem:
             self._show_error(

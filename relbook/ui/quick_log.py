@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from relbook import labels
 from relbook.book import Book
 from relbook.core.changes import BookChanges
-from relbook.core.errors import RelbookError, ValidationError
+from relbook.core.errors import FieldError, RelbookError, ValidationError
 from relbook.core.history import (
     InteractionInput,
     get_interaction,
@@ -38,6 +38,7 @@ from relbook.core.settings import get_setting, set_setting
 from relbook.ui.contact_picker import ContactPicker
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.ui.field_messages import FieldMessages
 
 NEXT_STEP_DAYS = 7
 _CHIP_STYLE = (
@@ -112,6 +113,14 @@ class QuickLogDialog(QDialog):
         self.next_check.toggled.connect(self._toggle_next_step)
         self._toggle_next_step(False)
         self.error_label = error_label(hidden=True)
+        self.field_messages = FieldMessages(
+            {
+                "kind": self.kind_combo,
+                "contacts": self.add_contact,
+                "place": self.place_edit,
+                "next_step": self.next_step_edit,
+            }
+        )
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -258,6 +267,12 @@ class QuickLogDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.show()
 
+    def _show_field_errors(self, errors: list[FieldError]) -> None:
+        """Each message under its field; the others (e.g. a trashed contact) at the bottom."""
+        rest = self.field_messages.show(errors)
+        self.error_label.setText("\n".join(rest))
+        self.error_label.setVisible(bool(rest))
+
     def save(self) -> None:
         if not self.add_typed_contact():
             return
@@ -272,7 +287,7 @@ class QuickLogDialog(QDialog):
                     self.saved_id = self._interaction_id
                 set_setting(session, "log.last_type", data.kind)
         except ValidationError as problem:
-            self._show_error("\n".join(labels.error_text(e) for e in problem.errors))
+            self._show_field_errors(problem.errors)
             return
         except (SQLAlchemyError, OSError) as problem:
             self._show_error(

@@ -143,6 +143,10 @@ def test_invalid_input_is_listed_marked_and_nothing_is_saved(qtbot: QtBot, book:
     assert editor.basic.name.property("invalid") is True
     assert editor.basic.birthday.property("invalid") is True
     assert editor.basic.email.property("invalid") is False
+    assert editor._field_messages.labels["name"].text() == labels.error_text(
+        FieldError("name", "required")
+    )
+    assert labels.error_text(lunar_error) in editor._field_messages.labels["birthday"].text()
     assert editor.tabs.currentIndex() == 0
     assert editor.isVisible() and editor.saved_id is None
     with book.session() as s:

@@ -133,9 +133,20 @@ def test_bad_amount_is_shown_and_nothing_saved(qtbot, book, now):
     tab = _tab(qtbot, book, contact_id)
     dialog = _enter_gift(qtbot, tab, "Tea", "lots")
     dialog.save_button.click()
-    assert dialog.isVisible() and "is not an amount" in dialog.error_label.text()
+    message = dialog.field_messages.labels["value"]
+    assert dialog.isVisible() and "is not an amount" in message.text()
+    assert dialog.value_edit.property("invalid") is True
+    form = dialog.layout().itemAt(0).layout()
+    value_row = form.getWidgetPosition(dialog.value_edit)[0]
+    assert form.getWidgetPosition(message)[0] == value_row + 1, "the message is under the field"
     with book.session() as session:
         assert gifts_of(session, contact_id) == []
+    dialog.value_edit.setText("300")
+    dialog.item_edit.clear()
+    dialog.save_button.click()
+    assert "value" not in dialog.field_messages.labels
+    assert dialog.value_edit.property("invalid") is False
+    assert "must not be empty" in dialog.field_messages.labels["item"].text()
 
 
 def test_settings_keep_the_audit_threshold(qtbot, book):

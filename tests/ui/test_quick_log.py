@@ -112,7 +112,8 @@ def test_unknown_person_and_no_one_involved_are_errors(qtbot, book):
             chip.click()
     assert dialog.contact_ids() == []
     dialog.save()
-    assert "Contacts involved must not be empty." in dialog.error_label.text()
+    assert "Contacts involved must not be empty." in dialog.field_messages.labels["contacts"].text()
+    assert dialog.add_contact.property("invalid") is True
     with book.session() as session:
         assert interactions_of(session, contact_id) == []
 
