@@ -10,7 +10,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from relbook import labels
-from relbook.exchange.pdf_reports import FIELDS, ReportWords
+from relbook.exchange.pdf_reports import FIELDS, VOCABULARIES, ReportWords
 from relbook.labels import translate
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import calendar_date_text, solar_text
@@ -58,23 +58,7 @@ def _text() -> dict[str, str]:
 
 
 def _labels() -> dict[str, dict[str, str]]:
-    tables = {
-        kind: labels.choices(kind)
-        for kind in (
-            "stage",
-            "source",
-            "personality",
-            "relation",
-            "date_kind",
-            "recurrence",
-            "phone_label",
-            "interaction_type",
-            "gift_direction",
-            "occasion",
-            "org_type",
-            "buying_role",
-        )
-    }
+    tables = {kind: labels.choices(kind) for kind in VOCABULARIES if kind not in ("field", "level")}
     tables["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
     tables["field"] = {name: labels.field(name) for name in FIELDS}
     return tables

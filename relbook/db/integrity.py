@@ -5,6 +5,7 @@ checkpoints it), and is never deleted: restoring moves it aside, with its ``-wal
 ``-shm`` files, under ``relbook.sqlite.damaged-<time>``. This module is Qt-free.
 """
 
+import json
 import os
 import re
 import shutil
@@ -59,14 +60,33 @@ def _backup_time(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime)
 
 
-def newest_good_backup(backup_dir: Path) -> Path | None:
-    """The newest ``relbook-*.sqlite`` in ``backup_dir`` that passes the check, if any."""
-    if not backup_dir.is_dir():
-        return None
+def newest_good_backup(*folders: Path) -> Path | None:
+    """The newest ``relbook-*.sqlite`` in ``folders`` that passes the check, if any."""
     candidates = sorted(
-        backup_dir.glob(BACKUP_PATTERN), key=lambda p: (_backup_time(p), p.name), reverse=True
+        (path for folder in folders if folder.is_dir() for path in folder.glob(BACKUP_PATTERN)),
+        key=lambda p: (_backup_time(p), p.name),
+        reverse=True,
     )
     return next((path for path in candidates if is_good_copy(path)), None)
+
+
+def chosen_backup_folder(db_path: Path) -> Path | None:
+    """The backup folder the user chose (setting ``backup.folder``), read without writing.
+
+    A damaged book may still hold its settings; when they cannot be read, None.
+    """
+    try:
+        connection = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=CHECK_TIMEOUT_S)
+        try:
+            row = connection.execute(
+                "SELECT value FROM setting WHERE key = 'backup.folder'"
+            ).fetchone()
+        finally:
+            connection.close()
+        chosen = json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return Path(chosen) if isinstance(chosen, str) and chosen.strip() else None
 
 
 def check_book(db_path: Path, backup_dir: Path) -> None:
@@ -82,7 +102,8 @@ def check_book(db_path: Path, backup_dir: Path) -> None:
     except sqlite3.Error:
         return
     if problem is not None:
-        backup = newest_good_backup(backup_dir)
+        chosen = chosen_backup_folder(db_path)
+        backup = newest_good_backup(backup_dir, *([chosen] if chosen else []))
         raise BookDamaged(str(db_path), problem, str(backup) if backup else None)
 
 

@@ -18,6 +18,7 @@ from relbook.db.engine import IMMEDIATE
 from relbook.exchange import importer
 from relbook.exchange.archive import ArchiveResult, book_is_empty, import_archive
 from relbook.exchange.files import read_file
+from relbook.exchange.progress import Cancelled, check
 
 if TYPE_CHECKING:
     from relbook.book import Book
@@ -106,24 +107,15 @@ def apply(
     """
     total = len(preview.items)
     backup = importer.backup_before_import(book, now, total)
-    session = _writing_session(book)
-    try:
+
+    def write(session: Session) -> tuple[importer.ImportResult, Path | None]:
         result = importer.apply_import(
             session, preview, choice, per_candidate, now=now, report=report
         )
-        if report is not None and not report(total, total):
-            raise importer.ImportCancelled
-        session.commit()
-    except importer.ImportCancelled:
-        session.rollback()
-        return None
-    finally:
-        session.rollback()
-        session.close()
-    outcome = Outcome(result, backup)
-    if committed is not None:
-        committed(outcome)
-    return outcome
+        check(report, total, total)
+        return result, backup
+
+    return _in_one_transaction(book, write, committed)
 
 
 def apply_archive(
@@ -136,18 +128,29 @@ def apply_archive(
     committed: Callable[[Outcome], None] | None = None,
 ) -> Outcome | None:
     """Copy or merge a JSON archive in one transaction, after a backup when merging."""
+
+    def write(session: Session) -> tuple[ArchiveResult, Path | None]:
+        check(report, 0, 2)
+        backup = None if book_is_empty(session) else backup_book(book, "before-import", now)
+        result = import_archive(session, data, now, filename=filename)
+        check(report, 1, 2)
+        return result, backup
+
+    return _in_one_transaction(book, write, committed)
+
+
+def _in_one_transaction(
+    book: "Book",
+    write: Callable[[Session], tuple[importer.ImportResult | ArchiveResult, Path | None]],
+    committed: Callable[[Outcome], None] | None,
+) -> Outcome | None:
+    """Run ``write`` and commit; a cancel (or any error) rolls everything back."""
     session = _writing_session(book)
     try:
-        backup = None
-        if report is not None and not report(0, 2):
-            return None
-        if not book_is_empty(session):
-            backup = backup_book(book, "before-import", now)
-        result = import_archive(session, data, now, filename=filename)
-        if report is not None and not report(1, 2):
-            session.rollback()
-            return None
+        result, backup = write(session)
         session.commit()
+    except Cancelled:
+        return None
     finally:
         session.rollback()
         session.close()

@@ -3,22 +3,7 @@
 import json
 from pathlib import Path
 
-import pytest
-
-from relbook.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+from tests.cli.runner import run
 
 
 def test_archive_round_trip_copy_then_merge(capsys, tmp_path: Path) -> None:

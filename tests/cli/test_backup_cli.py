@@ -3,22 +3,7 @@
 import re
 import sqlite3
 
-import pytest
-
-from relbook.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+from tests.cli.runner import run
 
 
 def _names(capsys, d: str) -> list[str]:

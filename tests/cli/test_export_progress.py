@@ -13,12 +13,6 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
-
-
 def _book(tmp_path, capsys) -> str:
     data_dir = str(tmp_path / "book")
     assert main(["--data-dir", data_dir, "demo", "--contacts", "30"]) == 0

@@ -8,19 +8,7 @@ from relbook.cli import main
 from relbook.core.contact_input import FamilyInput
 from relbook.core.contacts import find_contact, to_input, update_contact
 from relbook.core.referrals import set_relation
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+from tests.cli.runner import run
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 import io
 import json
 
-import pytest
-
 from relbook.cli import main
 from relbook.progress_line import ProgressLine
 
@@ -12,12 +10,6 @@ from relbook.progress_line import ProgressLine
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
 
 
 def _cards(count: int) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from relbook.cli import main
+from tests.cli.runner import run
 
 FIXTURES = Path(__file__).parents[1] / "exchange" / "fixtures"
 
@@ -17,19 +18,6 @@ EXPECTED_NAMES = {
     "excel_gbk.csv": {"张伟", "王芳", "赵敏"},
     "google_contacts.csv": {"周明", "Anna Schmidt"},
 }
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
 
 
 def listed(capsys, data_dir: Path) -> list[dict]:
@@ -193,8 +181,6 @@ def test_a_failed_export_leaves_no_file_behind(capsys, data_dir, tmp_path, monke
 def test_export_ics_puts_every_birthday_in_the_calendar(capsys, tmp_path):
     from icalendar import Calendar
 
-    from relbook.cli import main
-
     book_dir = str(tmp_path / "book")
     main(
         [
@@ -234,8 +220,6 @@ def test_export_pdf_contact_list(capsys, tmp_path):
     import io
 
     from pypdf import PdfReader
-
-    from relbook.cli import main
 
     book_dir = str(tmp_path / "book")
     main(["--data-dir", book_dir, "contact", "add", "--name", "欧阳晓明", "--company", "恒达科技"])

@@ -1,15 +1,7 @@
 """While the window (or another command) holds the book, writing commands refuse; reads go on."""
 
-import pytest
-
 from relbook import cli
 from relbook.db.writer_lock import WriterLock
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
 
 
 def test_writing_commands_refuse_while_the_book_is_held(capsys, tmp_path):

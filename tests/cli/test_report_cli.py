@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from relbook.cli import main
 from relbook.core.settings import set_setting
+from tests.cli.runner import run
 from tests.report_seed import seed_report_book
 
 
@@ -18,12 +18,6 @@ def book_dir(book, data_dir):
         seed_report_book(session)
         set_setting(session, "ui.language", "en")
     return str(data_dir)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def pdf_text(path) -> str:

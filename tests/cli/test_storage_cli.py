@@ -6,20 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from relbook.cli import main
 from relbook.db import engine as engine_module
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("LANGUAGE", "en")
-    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+from tests.cli.runner import run
 
 
 @pytest.fixture

@@ -185,3 +185,24 @@ def test_the_cli_says_when_there_is_no_good_backup(data_dir, now, capsys):
     err = capsys.readouterr().err
     assert "No good backup" in err
     assert "restore" not in err
+
+
+def test_the_chosen_backup_folder_is_searched_too(tmp_path, now):
+    from relbook.core.settings import set_setting
+
+    data_dir, stick = tmp_path / "book", tmp_path / "usb"
+    stick.mkdir()
+    _fill(data_dir, ["张三"], now)
+    book = open_book(data_dir, now=now)
+    try:
+        with book.session() as session:
+            set_setting(session, "backup.folder", str(stick))
+    finally:
+        book.close()
+    db_path = data_dir / "relbook.sqlite"
+    assert integrity.chosen_backup_folder(db_path) == stick
+    older = backup_copy(db_path, data_dir / "backups", "daily", datetime(2026, 11, 1))
+    newer = backup_copy(db_path, stick, "daily", datetime(2026, 11, 20))
+    assert integrity.newest_good_backup(data_dir / "backups", stick) == newer
+    assert integrity.newest_good_backup(data_dir / "backups") == older
+    assert integrity.chosen_backup_folder(tmp_path / "no-such.sqlite") is None
