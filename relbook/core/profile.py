@@ -16,7 +16,7 @@ def _minutes(value: datetime | None) -> str | None:
     return value.isoformat(timespec="minutes") if value is not None else None
 
 
-def _live_names(session: Session, ids: set[int]) -> dict[int, str]:
+def live_names(session: Session, ids: set[int]) -> dict[int, str]:
     """Names of the live contacts among ``ids`` (trashed ones are left out of the profile)."""
     if not ids:
         return {}
@@ -46,7 +46,7 @@ def _interaction_json(
 
 def _referrals_json(session: Session, contact_id: int) -> dict[str, list[dict[str, object]]]:
     by, made = referrals_of(session, contact_id)
-    names = _live_names(session, {r.referrer_id for r in by} | {r.referred_id for r in made})
+    names = live_names(session, {r.referrer_id for r in by} | {r.referred_id for r in made})
     return {
         "referred_by": [
             {"id": r.referrer_id, "name": names[r.referrer_id], "date": r.referred_on.isoformat()}
@@ -73,7 +73,7 @@ def full_profile(session: Session, contact: Contact) -> dict[str, object]:
     """
     data = contact_summary(contact)
     interactions = interactions_of(session, contact.id)
-    names = _live_names(session, {p.contact_id for i in interactions for p in i.participants})
+    names = live_names(session, {p.contact_id for i in interactions for p in i.participants})
     members = {m.id: m.name for m in contact.family}
     data["interactions"] = [_interaction_json(i, contact.id, names) for i in interactions]
     data["gifts"] = [

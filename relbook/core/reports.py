@@ -31,6 +31,7 @@ from relbook.core.models import (
     Organization,
     SpecialDate,
 )
+from relbook.core.profile import live_names
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 
 PRESETS: tuple[str, ...] = ("this_week", "last_week", "this_month", "last_month")
@@ -206,15 +207,6 @@ def _dated(rows: Iterable[SpecialDate], today: date) -> tuple[DatedDay, ...]:
     return tuple(days)
 
 
-def _live_names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Contact.id, Contact.name).where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
-    )
-    return {row[0]: row[1] for row in rows}
-
-
 def dossier(session: Session, contact_id: int, today: date) -> Dossier:
     """One live contact's dossier; NotFoundError if the contact is gone or trashed."""
     contact = get_contact(session, contact_id)
@@ -223,7 +215,7 @@ def dossier(session: Session, contact_id: int, today: date) -> Dossier:
         found = session.get(Contact, contact.referred_by_id)
         referrer = found.name if found is not None else ""
     interactions = interactions_of(session, contact_id)
-    names = _live_names(session, {p.contact_id for i in interactions for p in i.participants})
+    names = live_names(session, {p.contact_id for i in interactions for p in i.participants})
     members = {m.id: m.name for m in contact.family}
     gifts = tuple(
         GiftLine(
