@@ -87,6 +87,7 @@ class AppController(QObject):
         window = MainWindow(self.book, clock=self._clock)
         window.language_change_requested.connect(self.rebuild)
         window.book_replaced.connect(self._book_replaced)
+        window.quit_requested.connect(self.quit)
         window.apply_filter()
         return window
 
@@ -157,6 +158,15 @@ class AppController(QObject):
         old.hide()
         old.runner.shutdown()
         old.deleteLater()
+
+    def quit(self) -> None:
+        """End the app (the reminders stop first); closing the window may only hide it."""
+        if self.reminders is not None:
+            self.reminders.quit()
+            return
+        if self.window is not None:
+            self.window.close()
+        QApplication.quit()
 
     def bring_to_front(self) -> None:
         """Show the window (from the tray, minimised or behind others): a second start asked."""

@@ -96,6 +96,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"relbook {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary book (never yours) and exit: 0 if it works",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder of the book (default: $RELBOOK_HOME, else the platform's data folder)",
@@ -753,6 +758,10 @@ def _take_writer_lock(args: argparse.Namespace) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(_normalize_argv(sys.argv[1:] if argv is None else argv))
+    if args.self_test:
+        from relbook.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         return _start_gui(args.data_dir)
     from relbook.core.errors import BookInUse

@@ -27,6 +27,7 @@ from relbook.core.search import ContactFilter
 from relbook.core.settings import get_setting
 from relbook.exchange.importer import importable
 from relbook.i18n import resolve_language
+from relbook.ui.about_dialog import AboutDialog
 from relbook.ui.backups_dialog import BackupsDialog
 from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.contact_list_model import ContactListModel
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
     book_replaced = Signal()
     """A backup was restored: the app rebuilds the window over the restored book."""
     handle_reminders_requested = Signal(list)
+    quit_requested = Signal()
+    """File > Quit: the app ends even when closing the window would only hide it to the tray."""
 
     def __init__(
         self,
@@ -213,6 +216,40 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
         self.addAction(self.find_action)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        """The same actions as the toolbar, grouped, plus Quit and About."""
+        self.quit_action = self._action(
+            self.tr("Quit relbook"), QKeySequence.StandardKey.Quit, self.quit_requested.emit
+        )
+        self.about_action = self._action(self.tr("About relbook"), None, self.open_about)
+        menus = self.menuBar()
+        book = menus.addMenu(self.tr("&Book"))
+        for action in (self.import_action, self.export_action, self.activity_action):
+            book.addAction(action)
+        book.addSeparator()
+        book.addAction(self.backups_action)
+        book.addAction(self.settings_action)
+        book.addSeparator()
+        book.addAction(self.quit_action)
+        people = menus.addMenu(self.tr("&Contacts"))
+        for action in (self.new_action, self.edit_action, self.delete_action, self.undo_action):
+            people.addAction(action)
+        people.addSeparator()
+        for action in (self.log_action, self.referrals_action, self.find_action):
+            people.addAction(action)
+        people.addSeparator()
+        people.addAction(self.trash_action)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.book, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- layout persistence --------------------------------------------------------------
     def _layout_settings(self) -> QSettings:

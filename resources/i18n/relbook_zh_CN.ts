@@ -29,6 +29,49 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About relbook</source>
+        <translation>关于 relbook</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;relbook&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;relbook 客户关系簿&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>A relationship book for salespeople: so that no valuable relationship goes quiet. It works offline and never opens a network connection.</source>
+        <translation>为销售人员打造的客户关系簿：不让任何一段有价值的关系冷下来。完全离线工作，从不连接网络。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Proprietary; all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>构建于</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>ActivityReportDialog</name>
     <message>
         <source>Activity report</source>
@@ -2597,6 +2640,26 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Quit relbook</source>
+        <translation>退出 relbook</translation>
+    </message>
+    <message>
+        <source>About relbook</source>
+        <translation>关于 relbook</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>客户簿(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Could not read the book: %1</source>

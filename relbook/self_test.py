@@ -1,0 +1,132 @@
+"""``relbook --self-test``: prove an installation works, one printed line per step.
+
+Everything happens in a temporary folder that is removed afterwards; the user's book is never
+opened. The exit code is 0 only when every step passed, so an installer (or a support call) can
+rely on it. The built binary runs the same code.
+"""
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from relbook import __version__
+
+Step = tuple[str, Callable[[], str]]
+
+
+def run_self_test(out: TextIO | None = None) -> int:
+    """Run every step even after a failure (to say everything that is wrong); 0 if all pass."""
+    out = out if out is not None else sys.stdout
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="relbook-self-test-") as folder:
+        state: dict[str, object] = {}
+        for title, step in _steps(Path(folder), state):
+            try:
+                detail = step()
+            except Exception as problem:  # every failure is reported, then the next step runs
+                failures += 1
+                out.write(f"FAIL {title}: {type(problem).__name__}: {problem}\n")
+                if os.environ.get("RELBOOK_SELF_TEST_TRACE"):
+                    out.write(traceback.format_exc())
+                continue
+            out.write(f"ok   {title}{': ' + detail if detail else ''}\n")
+        book = state.get("book")
+        if book is not None:
+            book.close()  # type: ignore[attr-defined]
+    verdict = "all steps passed" if not failures else f"{failures} step(s) failed"
+    out.write(f"relbook {__version__} self-test: {verdict}\n")
+    return 0 if not failures else 1
+
+
+def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
+    now = datetime.now()
+
+    def open_book_step() -> str:
+        from relbook.book import open_book
+        from relbook.db import migrate
+
+        book = open_book(folder / "book", now=now)
+        state["book"] = book
+        revision = migrate.current_revision(book.engine)
+        if revision != migrate.head_revision():
+            raise RuntimeError(f"schema at {revision}, expected {migrate.head_revision()}")
+        return f"schema {revision}"
+
+    def add_contact_step() -> str:
+        from relbook.core.calendar import solar_to_lunar
+        from relbook.core.contact_input import ContactInput, DateInput
+        from relbook.core.contacts import create_contact
+
+        soon = (now + timedelta(days=10)).date()
+        lunar = solar_to_lunar(soon)
+        birthday = DateInput(lunar.month, lunar.day, calendar="lunar", leap=lunar.leap)
+        with _book(state).session() as session:
+            contact = create_contact(
+                session, ContactInput("自检 王小明", company="自检公司", dates=[birthday]), now
+            )
+            state["contact_id"] = contact.id
+        return f"lunar birthday {lunar.month}/{lunar.day} (solar {soon.isoformat()})"
+
+    def reminders_step() -> str:
+        from relbook.core.reminders import occurrences
+
+        today = now.date()
+        with _book(state).session() as session:
+            found = occurrences(session, today, today + timedelta(days=30))
+        birthdays = [o for o in found if o.contact_id == state["contact_id"]]
+        if not birthdays:
+            raise RuntimeError("the lunar birthday was not found among the reminders")
+        return f"{len(found)} reminders in 30 days, the birthday on {birthdays[0].date}"
+
+    def export_step() -> str:
+        from relbook.exchange.importer import read_import
+        from relbook.exchange.vcard import export_vcards
+
+        with _book(state).session() as session:
+            text = export_vcards(session, [int(state["contact_id"])], "3.0", "zh_CN")  # type: ignore[call-overload]
+        target = folder / "self-test.vcf"
+        target.write_text(text, encoding="utf-8")
+        read_back = read_import(target.read_bytes(), target.name)
+        names = [c.contact.name for c in read_back.candidates]
+        if names != ["自检 王小明"]:
+            raise RuntimeError(f"the vCard read back as {names}")
+        return f"vCard written and read back ({target.stat().st_size} bytes)"
+
+    def window_step() -> str:
+        from PySide6.QtWidgets import QApplication
+
+        from relbook.app import AppController
+
+        app = QApplication.instance() or QApplication(["relbook"])
+        controller = AppController(_book(state))
+        window = controller.start()
+        window.runner.wait_all()
+        app.processEvents()
+        image = window.grab()
+        rows = window.model.rowCount()
+        window.runner.shutdown()
+        window.close()
+        if image.isNull() or rows != 1:
+            raise RuntimeError(f"the window showed {rows} contacts")
+        return f"{image.width()}x{image.height()} pixels, {rows} contact"
+
+    return [
+        ("open a new book and apply the migrations", open_book_step),
+        ("add a contact with a lunar birthday", add_contact_step),
+        ("compute the reminders", reminders_step),
+        ("export the contact and read it back", export_step),
+        ("render the main window offscreen", window_step),
+    ]
+
+
+def _book(state: dict[str, object]):  # type: ignore[no-untyped-def]
+    book = state.get("book")
+    if book is None:
+        raise RuntimeError("no book (an earlier step failed)")
+    return book

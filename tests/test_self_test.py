@@ -1,0 +1,29 @@
+"""``relbook --self-test`` says ok per step, and fails (exit 1) when one step breaks."""
+
+import io
+
+from relbook import self_test
+from relbook.cli import main
+
+
+def test_every_step_passes_on_a_working_installation(qapp, capsys):
+    assert main(["--self-test"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line[:4] for line in lines[:5]] == ["ok  "] * 5
+    assert "lunar birthday" in lines[1] and "the birthday on" in lines[2]
+    assert lines[-1].endswith("self-test: all steps passed")
+
+
+def test_a_broken_step_is_named_and_the_others_still_run(qapp, monkeypatch):
+    import relbook.exchange.vcard as vcard
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk unplugged")
+
+    monkeypatch.setattr(vcard, "export_vcards", broken)
+    out = io.StringIO()
+    assert self_test.run_self_test(out) == 1
+    text = out.getvalue()
+    assert "FAIL export the contact and read it back: OSError: disk unplugged" in text
+    assert "ok   render the main window offscreen" in text
+    assert text.rstrip().endswith("1 step(s) failed")
