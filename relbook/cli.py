@@ -15,19 +15,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from relbook import (
-    __version__,
-    backup_cli,
-    export_words,
-    import_cli,
-    reminders_cli,
-    reports_cli,
-)
+from relbook import __version__
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import BookDamaged, RelbookError, ValidationError
-from relbook.import_words import fill
-from relbook.progress_line import ProgressLine
+
+# The command modules (backup_cli, import_cli, ...) are imported where they are used: opening
+# the window needs none of them, and they bring in much (alembic, pypinyin, openpyxl...).
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
@@ -87,6 +81,8 @@ def _parse_birthday(text: str, lunar: bool, leap: bool) -> DateInput:
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from relbook import backup_cli, reminders_cli
+
     parser = argparse.ArgumentParser(
         prog="relbook",
         description=(
@@ -200,6 +196,8 @@ def _add_history_commands(commands: Any) -> None:
 
 
 def _add_exchange_commands(commands: Any) -> None:
+    from relbook import reports_cli
+
     imp = commands.add_parser(
         "import",
         help="import contacts from a vCard, CSV or Excel file, or a whole relbook JSON archive",
@@ -578,6 +576,7 @@ def _export_writer(
     session: Any, args: argparse.Namespace, ids: list[int], language: str, report: Any
 ) -> Any:
     """A function writing the export to an open binary file; sheets report their progress."""
+    from relbook import export_words
     from relbook.exchange import sheets
     from relbook.exchange.progress import stage
     from relbook.exchange.vcard import export_vcards
@@ -604,6 +603,7 @@ def _list_report(session: Any, ids: list[int]) -> bytes:
     """The contact list report as PDF, titled and dated in the book's language."""
     from PySide6.QtCore import QDate, QLocale
 
+    from relbook import export_words
     from relbook.exchange import sheets
     from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
     from relbook.labels import translate
@@ -616,6 +616,7 @@ def _list_report(session: Any, ids: list[int]) -> bytes:
 
 def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> bytes:
     """Birthdays, special days, festivals and follow-ups as ICS, titled in the book's language."""
+    from relbook import export_words
     from relbook.exchange.ics import IcsOptions, build_calendar
 
     if not 1 <= args.years <= 30:
@@ -627,10 +628,12 @@ def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> 
 
 
 def _cmd_export(book: Any, args: argparse.Namespace) -> int:
+    from relbook import reports_cli
     from relbook.core.settings import get_setting
     from relbook.exchange.files import write_atomic
     from relbook.i18n import resolve_language
     from relbook.labels import translate
+    from relbook.progress_line import ProgressLine
 
     target = Path(args.output)
     _export_columns(args)  # a wrong --columns is refused before anything is read or written
@@ -663,6 +666,7 @@ def _export_archive(book: Any, args: argparse.Namespace, target: Path) -> int:
     from relbook.core.contacts import count_contacts
     from relbook.exchange.archive import write_archive
     from relbook.exchange.files import file_error, write_atomic
+    from relbook.import_words import fill
     from relbook.labels import translate
 
     if args.search or args.tier or args.contact:
@@ -676,6 +680,12 @@ def _export_archive(book: Any, args: argparse.Namespace, target: Path) -> int:
 
 
 def _start_gui(data_dir: str | None) -> int:
+    from relbook.db import integrity, location
+
+    try:  # the book's check runs while the window's modules load (see check_in_background)
+        integrity.check_in_background(location.database_path(location.resolve_data_dir(data_dir)))
+    except OSError:
+        pass  # run_gui finds the same trouble and shows it
     from relbook.app import run_gui
 
     return run_gui(data_dir)
@@ -755,9 +765,27 @@ def _take_writer_lock(args: argparse.Namespace) -> Any:
     return WriterLock(data_dir).acquire()
 
 
+def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` only opens the window (no arguments, or ``--data-dir DIR``), and DIR.
+
+    That start, the common one, skips building the parser: it would import every command.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return True, argv[0].partition("=")[2]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _normalize_argv(sys.argv[1:] if argv is None else argv)
+    window, data_dir = _window_only(arguments)
+    if window:
+        return _start_gui(data_dir)
     parser = _build_parser()
-    args = parser.parse_args(_normalize_argv(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.self_test:
         from relbook.self_test import run_self_test
 
@@ -803,6 +831,7 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    from relbook import backup_cli, import_cli, reminders_cli
     from relbook.book import open_book
     from relbook.labels import problem_text
 

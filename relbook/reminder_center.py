@@ -4,8 +4,11 @@ It outlives main-window rebuilds (a language change), so a reminder is never los
 twice because the window was rebuilt.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -17,8 +20,10 @@ from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
 from relbook.scheduler.reminder_scheduler import ReminderScheduler
 from relbook.ui.events import BookEvents
-from relbook.ui.reminder_popup import ReminderPopup
 from relbook.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from relbook.ui.reminder_popup import ReminderPopup
 
 
 def parse_daily_time(text: str) -> time:
@@ -92,6 +97,8 @@ class ReminderCenter(QObject):
         if not due or self.events is None:
             return
         if self.popup is None:
+            from relbook.ui.reminder_popup import ReminderPopup  # only once something is due
+
             self.popup = ReminderPopup(
                 self._book,
                 self.events,

@@ -6,6 +6,8 @@ so a failed validation changes nothing.
 
 from dataclasses import asdict
 from datetime import date, datetime
+from operator import attrgetter
+from typing import cast
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -58,11 +60,16 @@ _PLAIN_FIELDS: tuple[str, ...] = (
 )
 
 
+_plain_values = attrgetter(*_PLAIN_FIELDS)
+
+
 def thresholds(session: Session) -> TierThresholds:
     return TierThresholds(get_setting(session, "tier.a_min"), get_setting(session, "tier.b_min"))
 
 
 def digits_only(text: str) -> str:
+    if text.isdigit():
+        return text  # most numbers: nothing to take out
     return "".join(c for c in text if c.isdigit())
 
 
@@ -93,7 +100,7 @@ def search_text(
         *sorted(tags),
         notes,
     ]
-    return "\n".join(p.strip().lower() for p in parts if p and p.strip())
+    return "\n".join([p.strip().lower() for p in parts if p and p.strip()])
 
 
 def build_search_text(contact: Contact, company: str, tags: list[str]) -> str:
@@ -131,22 +138,30 @@ def next_birthday_for(contact: Contact, today: date) -> date | None:
     return next_occurrence(calendar_date_of(birthday), Recurrence(birthday.recurrence), today)
 
 
+def organization_values(name: str, org_type: str | None, now: datetime) -> dict[str, object]:
+    """The row of a new organization called ``name`` (already stripped)."""
+    return dict(
+        name=name,
+        sort_key=pinyin.sort_key(name),
+        org_type=org_type or OrgType.OTHER,
+        notes="",
+        created_at=now,
+    )
+
+
 def organization_for(
     session: Session, name: str, org_type: str | None, now: datetime
 ) -> int | None:
-    """The id of the organization called ``name``, created if new; None for no company."""
+    """The id of the organization called ``name``, created if new; None for no company.
+
+    A type given for an existing organization replaces its type.
+    """
     name = name.strip()
     if not name:
         return None
     org = session.scalar(select(Organization).where(Organization.name == name))
     if org is None:
-        org = Organization(
-            name=name,
-            sort_key=pinyin.sort_key(name),
-            org_type=org_type or OrgType.OTHER,
-            notes="",
-            created_at=now,
-        )
+        org = Organization(**organization_values(name, org_type, now))
         session.add(org)
         session.flush()
     elif org_type and org.org_type != org_type:
@@ -154,12 +169,18 @@ def organization_for(
     return org.id
 
 
-def tags_for(session: Session, names: list[str]) -> list[Tag]:
+def clean_tag_names(names: list[str]) -> list[str]:
+    """Tag names as stored: stripped, without blanks and repeats, in the order first given."""
     wanted: list[str] = []
     for raw in names:
         cleaned = raw.strip()
         if cleaned and cleaned not in wanted:
             wanted.append(cleaned)
+    return wanted
+
+
+def tags_for(session: Session, names: list[str]) -> list[Tag]:
+    wanted = clean_tag_names(names)
     if not wanted:
         return []
     existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
@@ -173,9 +194,24 @@ def tags_for(session: Session, names: list[str]) -> list[Tag]:
     return result
 
 
-def _date_rows(dates: list[DateInput]) -> list[SpecialDate]:
+# The *_values functions below are the rows a ContactInput becomes, derived columns included.
+# The services build ORM objects from them and relbook.core.contact_batch inserts them as they
+# are, so a contact stored either way is the same.
+
+
+def phone_values(data: ContactInput) -> list[dict[str, object]]:
+    """Phone rows (label, number, position); blank numbers are left out."""
+    numbers = [(p.label, p.number.strip()) for p in data.phones]
     return [
-        SpecialDate(
+        dict(label=label, number=number, position=position)
+        for position, (label, number) in enumerate(x for x in numbers if x[1])
+    ]
+
+
+def date_values(dates: list[DateInput]) -> list[dict[str, object]]:
+    """Special date rows, without their owner."""
+    return [
+        dict(
             kind=d.kind,
             label=d.label.strip(),
             calendar=d.calendar,
@@ -187,6 +223,67 @@ def _date_rows(dates: list[DateInput]) -> list[SpecialDate]:
         )
         for d in dates
     ]
+
+
+def family_values(data: ContactInput) -> list[tuple[dict[str, object], list[dict[str, object]]]]:
+    """(member row, rows of the member's dates) for each family member."""
+    return [
+        (
+            dict(relation=m.relation, name=m.name.strip(), notes=m.notes.strip(), position=i),
+            date_values(m.dates),
+        )
+        for i, m in enumerate(data.family)
+    ]
+
+
+def first_level_values(data: ContactInput, today: date) -> dict[str, object]:
+    """The level history's first row: the starting level, with its note."""
+    return dict(
+        changed_at=today, from_level=None, to_level=data.level, note=data.level_note.strip()
+    )
+
+
+def next_birthday_from(dates: list[DateInput], today: date) -> date | None:
+    """The next day the first birthday among ``dates`` is kept (None without one)."""
+    birthday = next((d for d in dates if d.kind == DateKind.BIRTHDAY), None)
+    if birthday is None:
+        return None
+    return next_occurrence(birthday.as_calendar_date(), Recurrence(birthday.recurrence), today)
+
+
+def contact_values(
+    data: ContactInput,
+    organization_id: int | None,
+    tag_names: list[str],
+    limits: TierThresholds,
+    now: datetime,
+) -> dict[str, object]:
+    """The contact columns that saving ``data`` writes (all but level and created_at).
+
+    ``tag_names`` are the cleaned names (``clean_tag_names``); pinyin, sort key, tier, next
+    birthday and search text are derived here.
+    """
+    name = data.name.strip()
+    spelled, sort_key, _ = pinyin.name_keys(name)
+    values: dict[str, object] = dict(name=name, name_pinyin=spelled, sort_key=sort_key)
+    values.update(
+        (field_name, value.strip() if isinstance(value, str) else value)
+        for field_name, value in zip(_PLAIN_FIELDS, _plain_values(data), strict=True)
+    )
+    values["organization_id"] = organization_id
+    tier = tier_for({score: getattr(data, score) for score in SCORE_FIELDS}, limits)
+    values["tier"] = tier.value if tier else None
+    values["next_birthday"] = next_birthday_from(data.dates, now.date())
+    text = {f: cast(str, values[f]) for f in ("department", "title", "email", "wechat", "qq")}
+    values["search_text"] = search_text(
+        data.company.strip(),
+        **text,
+        phones=[cast(str, p["number"]) for p in phone_values(data)],
+        tags=tag_names,
+        notes=cast(str, values["notes"]),
+    )
+    values["updated_at"] = now
+    return values
 
 
 def _check(session: Session, data: ContactInput, contact_id: int | None) -> None:
@@ -201,38 +298,18 @@ def _check(session: Session, data: ContactInput, contact_id: int | None) -> None
 
 
 def _apply(session: Session, contact: Contact, data: ContactInput, now: datetime) -> None:
-    name = data.name.strip()
-    contact.name = name
-    contact.name_pinyin = pinyin.name_pinyin(name)
-    contact.sort_key = pinyin.sort_key(name)
-    for field_name in _PLAIN_FIELDS:
-        value = getattr(data, field_name)
-        setattr(contact, field_name, value.strip() if isinstance(value, str) else value)
-    contact.organization_id = organization_for(session, data.company, data.org_type, now)
-    contact.phones = [
-        Phone(label=p.label, number=p.number.strip(), position=i)
-        for i, p in enumerate(p for p in data.phones if p.number.strip())
-    ]
-    contact.tags = tags_for(session, data.tags)
-    contact.special_dates = _date_rows(data.dates)
+    organization_id = organization_for(session, data.company, data.org_type, now)
+    tags = tags_for(session, data.tags)
+    values = contact_values(data, organization_id, [t.name for t in tags], thresholds(session), now)
+    for column, value in values.items():
+        setattr(contact, column, value)
+    contact.phones = [Phone(**row) for row in phone_values(data)]
+    contact.tags = tags
+    contact.special_dates = [SpecialDate(**row) for row in date_values(data.dates)]
     contact.family = [
-        FamilyMember(
-            relation=m.relation,
-            name=m.name.strip(),
-            notes=m.notes.strip(),
-            position=i,
-            special_dates=_date_rows(m.dates),
-        )
-        for i, m in enumerate(data.family)
+        FamilyMember(**member, special_dates=[SpecialDate(**row) for row in dates])
+        for member, dates in family_values(data)
     ]
-    scores = {name: getattr(data, name) for name in SCORE_FIELDS}
-    tier = tier_for(scores, thresholds(session))
-    contact.tier = tier.value if tier else None
-    contact.next_birthday = next_birthday_for(contact, now.date())
-    contact.search_text = build_search_text(
-        contact, data.company.strip(), [t.name for t in contact.tags]
-    )
-    contact.updated_at = now
 
 
 def create_contact(session: Session, data: ContactInput, now: datetime) -> Contact:
@@ -240,14 +317,7 @@ def create_contact(session: Session, data: ContactInput, now: datetime) -> Conta
     _check(session, data, None)
     contact = Contact(created_at=now, level=data.level)
     _apply(session, contact, data, now)
-    contact.level_changes = [
-        LevelChange(
-            changed_at=now.date(),
-            from_level=None,
-            to_level=data.level,
-            note=data.level_note.strip(),
-        )
-    ]
+    contact.level_changes = [LevelChange(**first_level_values(data, now.date()))]
     session.add(contact)
     session.flush()
     sync_referred_by(session, contact, now)
@@ -307,6 +377,37 @@ def get_contact(session: Session, contact_id: int, include_deleted: bool = False
     if contact is None or (contact.deleted_at is not None and not include_deleted):
         raise NotFoundError("contact", str(contact_id))
     return contact
+
+
+STORED_CHUNK = 900
+"""Ids per query of ``stored_inputs``: below SQLite's old limit of 999 bound parameters."""
+
+
+def stored_inputs(session: Session, contact_ids: list[int]) -> list[ContactInput]:
+    """``to_input`` of many live contacts, in the given order, loaded a chunk at a time.
+
+    One ``get_contact`` per contact costs seven queries; a whole book's export needs a few per
+    900 contacts instead. A missing or trashed id raises ``NotFoundError`` as ``get_contact``.
+    """
+    found: dict[int, ContactInput] = {}
+    for start in range(0, len(contact_ids), STORED_CHUNK):
+        chunk = contact_ids[start : start + STORED_CHUNK]
+        rows = session.scalars(
+            select(Contact)
+            .where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))
+            .options(
+                selectinload(Contact.phones),
+                selectinload(Contact.tags),
+                selectinload(Contact.family).selectinload(FamilyMember.special_dates),
+                selectinload(Contact.special_dates),
+                selectinload(Contact.organization),
+            )
+        )
+        found.update((contact.id, to_input(contact)) for contact in rows)
+    missing = next((i for i in contact_ids if i not in found), None)
+    if missing is not None:
+        raise NotFoundError("contact", str(missing))
+    return [found[i] for i in contact_ids]
 
 
 def find_contact(session: Session, name_or_id: str) -> Contact:

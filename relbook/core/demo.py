@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from operator import itemgetter
-from typing import Any, cast
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core import pinyin
+from relbook.core.bulk import bulk_insert, next_id
 from relbook.core.calendar import (
     CalendarDate,
     lunar_month_days,
@@ -29,7 +28,6 @@ from relbook.core.calendar import (
 )
 from relbook.core.enums import CalendarKind, Recurrence
 from relbook.core.models import (
-    Base,
     Contact,
     ContactRelation,
     ContactTag,
@@ -122,41 +120,6 @@ def _date(rng: random.Random, year_from: int, year_to: int) -> tuple[str, int, i
     return calendar, month, day, (year if rng.random() < 0.8 else None)
 
 
-def _sql_datetime(value: datetime) -> str:
-    """The text SQLAlchemy itself stores for a DateTime in SQLite (always with microseconds)."""
-    return value.isoformat(" ", "microseconds")
-
-
-_ADAPTERS: dict[type, Callable[[Any], object]] = {
-    DateTime: _sql_datetime,
-    Date: date.isoformat,
-    Boolean: int,
-}
-
-
-def _bulk_insert(session: Session, model: type[Base], rows: list[dict[str, object]]) -> None:
-    """executemany straight on the driver: SQLAlchemy's per-row parameter work dominated.
-
-    Rows become tuples and columns are converted by their schema type, column by column, so the
-    per-value Python work is only the date and time formatting that SQLite storage needs.
-    """
-    if not rows:
-        return
-    table = cast(Table, model.__table__)
-    columns = list(rows[0])
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})"
-    )
-    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
-    values: list[Any] = list(zip(*map(pick, rows), strict=True))
-    for index, name in enumerate(columns):
-        adapt = _ADAPTERS.get(type(table.c[name].type))
-        if adapt is not None:
-            values[index] = [None if v is None else adapt(v) for v in values[index]]
-    session.connection().exec_driver_sql(sql, list(zip(*values, strict=True)))
-
-
 def _date_row(
     birthday: tuple[str, int, int, int | None],
     contact_id: int | None = None,
@@ -178,13 +141,9 @@ def _date_row(
     )
 
 
-def _next_id(session: Session, model: type[Base]) -> int:
-    return (session.scalar(select(func.max(cast(Table, model.__table__).c.id))) or 0) + 1
-
-
 @dataclass
 class _Rows:
-    """Rows of one batch, per table, written together with ``_bulk_insert``."""
+    """Rows of one batch, per table, written together with ``bulk_insert``."""
 
     contacts: list[dict[str, object]] = field(default_factory=list)
     phones: list[dict[str, object]] = field(default_factory=list)
@@ -215,7 +174,7 @@ class _Rows:
             (Referral, self.referrals),
             (ContactRelation, self.relations),
         ):
-            _bulk_insert(session, model, rows)
+            bulk_insert(session, model, rows)
 
 
 @dataclass
@@ -269,7 +228,7 @@ def _add_organizations(
 ) -> dict[int, str]:
     """About one company per eight contacts, every type, names not yet in the book."""
     org_count = max(5, min(2000, count // 8))
-    org_id = _next_id(session, Organization)
+    org_id = next_id(session, Organization)
     existing_orgs = set(session.scalars(select(Organization.name)))
     orgs: list[dict[str, object]] = []
     types = ("foreign", "state", "private", "private", "government")
@@ -292,18 +251,18 @@ def _add_organizations(
             )
         )
         org_id += 1
-    _bulk_insert(session, Organization, orgs)
+    bulk_insert(session, Organization, orgs)
     return {int(o["id"]): str(o["name"]) for o in orgs}  # type: ignore[call-overload]
 
 
 def _ensure_tags(session: Session) -> dict[str, int]:
     tag_ids: dict[str, int] = {t.name: t.id for t in session.scalars(select(Tag))}
     new_tags = [name for name in TAGS if name not in tag_ids]
-    next_tag = _next_id(session, Tag)
+    next_tag = next_id(session, Tag)
     for name in new_tags:
         tag_ids[name] = next_tag
         next_tag += 1
-    _bulk_insert(session, Tag, [{"id": tag_ids[n], "name": n} for n in new_tags])
+    bulk_insert(session, Tag, [{"id": tag_ids[n], "name": n} for n in new_tags])
     return tag_ids
 
 
@@ -794,7 +753,7 @@ def fill_demo(
 
     rng = random.Random(seed)
     org_names = _add_organizations(session, rng, count, now)
-    first_contact = _next_id(session, Contact)
+    first_contact = next_id(session, Contact)
     ctx = _Context(
         now=now,
         limits=thresholds(session),
@@ -803,9 +762,9 @@ def fill_demo(
         tag_ids=_ensure_tags(session),
         first_contact=first_contact,
     )
-    history = _History(seed, now, _next_id(session, Interaction))
+    history = _History(seed, now, next_id(session, Interaction))
     contact_id = first_contact
-    family_id = _next_id(session, FamilyMember)
+    family_id = next_id(session, FamilyMember)
     done = 0
     with _bulk_mode(session):
         while done < count:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -285,7 +286,14 @@ class Interaction(Base):
     """One touch: a visit, call, meal, message...; may involve several contacts."""
 
     __tablename__ = "interaction"
-    __table_args__ = (one_of("kind", InteractionType),)
+    __table_args__ = (
+        one_of("kind", InteractionType),
+        Index(
+            "ix_interaction_open_next_step",
+            "next_step_due",
+            sqlite_where=text("next_step_done_at IS NULL AND deleted_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))

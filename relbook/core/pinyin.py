@@ -8,8 +8,6 @@ non-empty prefix of its syllable: "zs", "zhangsan", "张" and "张s" all find �
 
 from functools import cache, lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose everyday reading differs from the most common reading of the character.
 _SURNAME_READINGS: dict[str, str] = {
     "曾": "zeng",
@@ -41,21 +39,27 @@ _SURNAME_READINGS: dict[str, str] = {
     "重": "chong",
 }
 _COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {"万俟": ("mo", "qi"), "长孙": ("zhang", "sun")}
-_SEPARATORS = frozenset(" \t·・.-_")
+SEPARATORS = frozenset(" \t·・.-_")
+"""Characters a name or a query may hold that the matcher ignores."""
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` is a Han character (its unit carries a pinyin syllable)."""
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 @lru_cache(maxsize=65536)
 def _char_syllable(ch: str) -> str:
+    # imported on first use: pypinyin's phrase tables take ~0.3 s and ~60 MB to load, and only
+    # writing a name needs them (searching reads the syllables stored with each contact)
+    from pypinyin import Style, lazy_pinyin
+
     return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower()
 
 
 def name_units(name: str) -> list[tuple[str, str]]:
     """The (character, syllable) units of a name, separators dropped."""
-    chars = [c for c in name.strip() if c not in _SEPARATORS]
+    chars = [c for c in name.strip() if c not in SEPARATORS]
     units: list[tuple[str, str]] = []
     text = "".join(chars)
     start = 0
@@ -66,14 +70,14 @@ def name_units(name: str) -> list[tuple[str, str]]:
             break
     for index in range(start, len(chars)):
         ch = chars[index]
-        if _is_han(ch):
+        if is_han(ch):
             if index == 0 and ch in _SURNAME_READINGS:
                 syllable = _SURNAME_READINGS[ch]
             else:
                 syllable = _char_syllable(ch)
         else:
             syllable = ch.lower()
-        units.append((ch.lower() if not _is_han(ch) else ch, syllable))
+        units.append((ch.lower() if not is_han(ch) else ch, syllable))
     return units
 
 
@@ -106,16 +110,16 @@ def initials(name: str) -> str:
 
 def units_from_stored(name: str, pinyin: str) -> list[tuple[str, str]]:
     """Rebuild units from a name and its stored ``name_pinyin`` without calling pypinyin."""
-    chars = [c for c in name.strip() if c not in _SEPARATORS]
+    chars = [c for c in name.strip() if c not in SEPARATORS]
     syllables = pinyin.split(" ") if pinyin else []
     if len(chars) != len(syllables):
         return name_units(name)
-    return [(c if _is_han(c) else c.lower(), s) for c, s in zip(chars, syllables, strict=True)]
+    return [(c if is_han(c) else c.lower(), s) for c, s in zip(chars, syllables, strict=True)]
 
 
 def normalize_query(query: str) -> str:
     """Lowercase, separators removed: what the matcher compares."""
-    return "".join(c for c in query.strip().lower() if c not in _SEPARATORS)
+    return "".join(c for c in query.strip().lower() if c not in SEPARATORS)
 
 
 def matches_units(units: list[tuple[str, str]], query: str) -> bool:
@@ -162,8 +166,8 @@ def like_prefilter(query: str) -> tuple[list[str], str]:
     must match (the query's other letters in order). Every real match passes both; most
     non-matches fail one, so the exact matcher only runs on a few candidates.
     """
-    han = [c for c in query if _is_han(c)]
-    letters = [c for c in query if not _is_han(c)]
+    han = [c for c in query if is_han(c)]
+    letters = [c for c in query if not is_han(c)]
     escaped = [("\\" + c) if c in "%_\\" else c for c in letters]
     pattern = "%" + "%".join(escaped) + "%" if escaped else "%"
     return han, pattern

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from relbook.core import pinyin
 from relbook.core.contacts import digits_only
 from relbook.core.enums import DateKind
-from relbook.core.models import Contact, ContactTag, Organization, SpecialDate, Tag
+from relbook.core.models import Contact, ContactTag, Organization, Tag
 
 
-def _name_match(name: str | None, stored_pinyin: str | None, query: str) -> int:
+def name_match(name: str | None, stored_pinyin: str | None, query: str) -> int:
+    """``relbook_name_match``: 1 when ``query`` (normalized) finds the name, else 0."""
     if not name:
         return 0
     return int(pinyin.matches_units(pinyin.units_from_stored(name, stored_pinyin or ""), query))
@@ -27,7 +28,7 @@ def _name_match(name: str | None, stored_pinyin: str | None, query: str) -> int:
 
 def sql_functions() -> dict[str, tuple[int, Callable[..., Any]]]:
     """SQL functions every book connection needs: name -> (argument count, function)."""
-    return {"relbook_name_match": (3, _name_match)}
+    return {"relbook_name_match": (3, name_match)}
 
 
 class Criterion(Protocol):
@@ -200,45 +201,49 @@ class ContactRow:
     created_at: datetime | None = None
 
 
+_ROWS_SQL = f"""
+SELECT c.id, c.name, o.name, c.title, c.level, c.stage, c.tier, c.personality, c.next_birthday,
+       (SELECT sd.calendar FROM special_date sd
+        WHERE sd.contact_id = c.id AND sd.kind = '{DateKind.BIRTHDAY.value}' LIMIT 1),
+       c.deleted_at, c.last_contacted_at, c.cadence_days, c.created_at
+FROM contact c LEFT OUTER JOIN organization o ON c.organization_id = o.id
+WHERE c.id IN ({{marks}})
+"""
+_TAGS_SQL = """
+SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+WHERE ct.contact_id IN ({marks}) ORDER BY t.name
+"""
+_IDS_PER_QUERY = 500
+"""Ids bound in one statement, well below SQLite's smallest limit on parameters (999)."""
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
 def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
-    """Row records for the given ids (any order; missing ids are simply absent)."""
+    """Row records for the given ids (any order; missing ids are simply absent).
+
+    Plain SQL on the session's connection: the list reads a page of rows whenever it scrolls
+    onto new ones, and the ORM's statement and row handling cost more than the query itself.
+    """
     if not ids:
         return {}
-    wanted = list(ids)
-    birthday_calendar = (
-        select(SpecialDate.calendar)
-        .where(SpecialDate.contact_id == Contact.id, SpecialDate.kind == DateKind.BIRTHDAY)
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(
-            Contact.id,
-            Contact.name,
-            Organization.name,
-            Contact.title,
-            Contact.level,
-            Contact.stage,
-            Contact.tier,
-            Contact.personality,
-            Contact.next_birthday,
-            birthday_calendar,
-            Contact.deleted_at,
-            Contact.last_contacted_at,
-            Contact.cadence_days,
-            Contact.created_at,
-        )
-        .outerjoin(Organization, Contact.organization_id == Organization.id)
-        .where(Contact.id.in_(wanted))
-    ).all()
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
+    wanted = list(dict.fromkeys(ids))
+    rows: list[tuple[Any, ...]] = []
     tags: dict[int, list[str]] = {}
-    for contact_id, tag_name in session.execute(
-        select(ContactTag.contact_id, Tag.name)
-        .join(Tag, Tag.id == ContactTag.tag_id)
-        .where(ContactTag.contact_id.in_(wanted))
-        .order_by(Tag.name)
-    ):
-        tags.setdefault(contact_id, []).append(tag_name)
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        rows += connection.execute(_ROWS_SQL.format(marks=marks), chunk).fetchall()
+        for contact_id, tag_name in connection.execute(_TAGS_SQL.format(marks=marks), chunk):
+            tags.setdefault(contact_id, []).append(tag_name)
     return {
         r[0]: ContactRow(
             id=r[0],
@@ -249,13 +254,13 @@ def contact_rows(session: Session, ids: Sequence[int]) -> dict[int, ContactRow]:
             stage=r[5],
             tier=r[6],
             personality=r[7],
-            next_birthday=r[8],
+            next_birthday=_date(r[8]),
             birthday_calendar=r[9],
             tags=tuple(tags.get(r[0], ())),
-            deleted_at=r[10],
-            last_contacted_at=r[11],
+            deleted_at=_datetime(r[10]),
+            last_contacted_at=_datetime(r[11]),
             cadence_days=r[12],
-            created_at=r[13],
+            created_at=_datetime(r[13]),
         )
         for r in rows
     }

@@ -3,12 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relbook.core.models import Contact, ReminderLog
-from relbook.core.reminder_log import LOOK_BACK_DAYS
-from relbook.core.reminders import Occurrence, occurrences
+from relbook.core.reminder_log import KEY_CHUNK, LOOK_BACK_DAYS
+from relbook.core.reminders import Neglect, Occurrence, neglect_on, occurrences
 
 UPCOMING_DAYS = 30
 UPCOMING_KINDS = frozenset({"birthday", "family_birthday", "special_date", "festival"})
@@ -33,50 +31,54 @@ class TodaySummary:
 
 
 def today_summary(session: Session, now: datetime) -> TodaySummary:
-    """Due and overdue reminders not done yet, the coming month, the most neglected contacts."""
+    """Due and overdue reminders not done yet, the coming month, the most neglected contacts.
+
+    Dated occasions are read from today on only (one before today is neither due nor coming),
+    and stay-in-touch only as far as shown: the reminders due today and the most neglected
+    contacts, picked by SQL. In a large book nearly every contact is past their cadence, and
+    building all of those reminders cost most of the refresh. Follow-ups and tasks count as
+    overdue when due more than a month back, as in the reminder log's window.
+    """
     today = now.date()
+    look_back = today - timedelta(days=LOOK_BACK_DAYS)
     window = occurrences(
-        session, today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=UPCOMING_DAYS)
+        session,
+        today,
+        today + timedelta(days=UPCOMING_DAYS),
+        overdue_before=look_back,
+        stay_in_touch=False,
     )
-    done = set(
-        session.scalars(
-            select(ReminderLog.key).where(
-                ReminderLog.key.in_([o.key for o in window]), ReminderLog.done_at.is_not(None)
-            )
-        )
-    )
+    done = done_keys(session, [o.key for o in window])
     open_items = [o for o in window if o.key not in done]
-    due = [
-        o
-        for o in open_items
-        if o.kind != "stay_in_touch" and o.notice_from <= today and (o.date >= today or o.overdue)
-    ]
-    due += [o for o in open_items if o.kind == "stay_in_touch" and o.date == today]
+    due = [o for o in open_items if o.notice_from <= today and (o.date >= today or o.overdue)]
+    due_today, longest = neglect_on(session, today, look_back, NEGLECTED_LIMIT)
+    due += due_today
     upcoming = [o for o in open_items if o.kind in UPCOMING_KINDS and today < o.date]
-    return TodaySummary(due, upcoming, _neglected(session, open_items, today))
+    return TodaySummary(due, upcoming, _neglected(longest, today))
 
 
-def _neglected(session: Session, items: list[Occurrence], today: date) -> list[Neglected]:
-    quiet = [o for o in items if o.kind == "stay_in_touch" and o.date <= today]
-    if not quiet:
-        return []
-    tiers = dict(
-        session.execute(
-            select(Contact.id, Contact.tier).where(
-                Contact.id.in_([o.contact_id for o in quiet if o.contact_id is not None])
-            )
-        ).all()
-    )
-    ranked = [
+def done_keys(session: Session, keys: list[str]) -> set[str]:
+    """Those of ``keys`` whose reminder was marked done."""
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
+    found: set[str] = set()
+    for start in range(0, len(keys), KEY_CHUNK):
+        chunk = keys[start : start + KEY_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT key FROM reminder_log WHERE done_at IS NOT NULL AND key IN ({marks})"
+        found.update(key for (key,) in connection.execute(sql, chunk))
+    return found
+
+
+def _neglected(longest: list[Neglect], today: date) -> list[Neglected]:
+    return [
         Neglected(
-            contact_id=o.contact_id or 0,
-            name=o.contact_name or "",
-            tier=tiers.get(o.contact_id),
-            days_overdue=(today - o.date).days,
-            cadence_days=int(o.details.get("cadence_days") or 0),
-            last_contacted=o.details.get("last_contacted"),  # type: ignore[arg-type]
+            contact_id=contact_id,
+            name=name,
+            tier=tier,
+            days_overdue=(today - due).days,
+            cadence_days=int(days or 0),
+            last_contacted=last,
         )
-        for o in quiet
+        for contact_id, name, tier, due, days, last in longest
     ]
-    ranked.sort(key=lambda n: (n.tier or "Z", -n.days_overdue, n.name))
-    return ranked[:NEGLECTED_LIMIT]

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from relbook.db.faults import storage_error
+from relbook.db.location import read_only_uri
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another program's lock before "the book is busy" is shown."""
@@ -61,12 +62,6 @@ snapshot forward), without waiting. A job that reads and then writes beside the 
 def _on_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(IMMEDIATE, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def read_only_uri(db_path: Path, immutable: bool = False) -> str:
-    """A ``file:`` URI opening ``db_path`` read-only (percent-encoded, so any name works)."""
-    uri = db_path.absolute().as_uri() + "?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
 
 
 def _read_only_target(db_path: Path) -> str:

@@ -2,7 +2,8 @@
 
 A damaged file is only ever read, through a read-only connection (which neither writes nor
 checkpoints it), and is never deleted: restoring moves it aside, with its ``-wal`` and
-``-shm`` files, under ``relbook.sqlite.damaged-<time>``. This module is Qt-free.
+``-shm`` files, under ``relbook.sqlite.damaged-<time>``. This module is Qt-free, and light to
+import: the window's start begins the check here before loading anything else.
 """
 
 import json
@@ -10,18 +11,22 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
 from relbook.core.errors import BookDamaged, StorageError
-from relbook.db.engine import read_only_uri
 from relbook.db.faults import fault_code
+from relbook.db.location import read_only_uri
 
 CHECK_TIMEOUT_S = 5.0
 SIDE_FILES = ("-wal", "-shm")
 """SQLite's companions of a WAL database; they belong to the file they sit next to."""
 BACKUP_PATTERN = "relbook-*.sqlite"
 _STAMP = re.compile(r"relbook-(\d{8}-\d{6})")
+_early_checks: dict[str, Future[str | None]] = {}
+"""Quick checks begun by ``check_in_background``, by the checked file's absolute path."""
 
 
 def quick_check(path: Path) -> str | None:
@@ -40,6 +45,33 @@ def quick_check(path: Path) -> str | None:
         connection.close()
     found = [str(row[0]) for row in rows]
     return None if found == ["ok"] else "; ".join(found)
+
+
+def check_in_background(db_path: Path) -> None:
+    """Begin the start-up quick check of ``db_path`` now, in a thread.
+
+    SQLite lets go of the GIL while it checks, so on a large book the check runs beside the
+    imports of the window instead of after them. The next ``check_book`` of the same file
+    waits for this answer rather than checking again; nothing is opened for writing before.
+    """
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    answer: Future[str | None] = Future()
+
+    def check() -> None:
+        try:
+            answer.set_result(quick_check(db_path))
+        except BaseException as problem:  # handed to check_book, which decides
+            answer.set_exception(problem)
+
+    _early_checks[str(db_path.absolute())] = answer
+    threading.Thread(target=check, name="relbook-check", daemon=True).start()
+
+
+def _quick_check_answer(db_path: Path) -> str | None:
+    """The answer of a check begun in the background, else a check made now."""
+    early = _early_checks.pop(str(db_path.absolute()), None)
+    return quick_check(db_path) if early is None else early.result()
 
 
 def is_good_copy(path: Path) -> bool:
@@ -98,7 +130,7 @@ def check_book(db_path: Path, backup_dir: Path) -> None:
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return
     try:
-        problem = quick_check(db_path)
+        problem = _quick_check_answer(db_path)
     except sqlite3.Error:
         return
     if problem is not None:

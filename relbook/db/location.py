@@ -22,6 +22,12 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return chosen
 
 
+def read_only_uri(db_path: Path, immutable: bool = False) -> str:
+    """A ``file:`` URI opening ``db_path`` read-only (percent-encoded, so any name works)."""
+    uri = db_path.absolute().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 

@@ -14,7 +14,7 @@ _CHINESE_CHARSETS = frozenset({"GB2312", "GBK", "GB18030", "CP936", "EUC-CN", "X
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawLine:
     """One logical content line: its head split up, its value still in the file's bytes."""
 
@@ -23,6 +23,11 @@ class RawLine:
     name: str
     tokens: list[str]
     value: bytes
+    head: bytes = b""
+    """The head as written (group, name, parameters): lines with the same head share tokens."""
+    quoted_printable: bool = False
+    charset: str | None = None
+    """The CHARSET parameter, None without one."""
 
     def param(self, key: str) -> str | None:
         """The value of parameter ``key`` (upper case), None if absent."""
@@ -40,10 +45,6 @@ class RawLine:
             if flag in (v.strip('"') for v in value.split(",")):
                 return True
         return False
-
-    @property
-    def quoted_printable(self) -> bool:
-        return self.has_flag("QUOTED-PRINTABLE")
 
 
 @dataclass
@@ -99,6 +100,8 @@ def _logical_lines(data: bytes) -> list[tuple[int, bytes]]:
 
 
 def _split_outside_quotes(text: bytes, separator: bytes, limit: int = -1) -> list[bytes]:
+    if b'"' not in text:  # nearly every line: no quoted parameter value to step over
+        return text.split(separator, limit)
     parts: list[bytes] = []
     start = 0
     quoted = False
@@ -118,23 +121,52 @@ def _head(line: bytes | bytearray) -> bytes:
     return _split_outside_quotes(bytes(line), b":", 1)[0]
 
 
-def _parse_line(number: int, line: bytes) -> RawLine | None:
-    parts = _split_outside_quotes(line, b":", 1)
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+_Head = tuple[str, str, list[str], bool, str | None] | None
+"""A head's group, name, parameter tokens, quoted-printable flag and CHARSET; None when it
+names no property."""
+
+
+def _parse_line(number: int, line: bytes, heads: dict[bytes, _Head]) -> RawLine | None:
+    """The line split up; ``heads`` keeps each head already read (a file repeats a few)."""
+    parts = line.split(b":", 1) if b'"' not in line else _split_outside_quotes(line, b":", 1)
     if len(parts) < 2:
         return None
-    tokens = [t.decode("utf-8", "replace").strip() for t in _split_outside_quotes(parts[0], b";")]
-    group, _, name = tokens[0].rpartition(".")
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+    head = parts[0]
+    if head in heads:
+        known = heads[head]
+    else:
+        known = heads[head] = _parse_head(head)
+    if known is None:
         return None
-    return RawLine(number, group, name.upper().replace("_", "-"), tokens[1:], parts[1])
+    return RawLine(number, *known[:3], parts[1], head, *known[3:])
+
+
+def _parse_head(head: bytes) -> _Head:
+    if b'"' in head:
+        pieces = _split_outside_quotes(head, b";")
+        tokens = [t.decode("utf-8", "replace").strip() for t in pieces]
+    else:  # the same tokens: a ";" is never part of a UTF-8 sequence, damaged or not
+        tokens = [t.strip() for t in head.decode("utf-8", "replace").split(";")]
+    group, _, name = tokens[0].rpartition(".")
+    if not _NAME.fullmatch(name):
+        return None
+    line = RawLine(0, group, name.upper().replace("_", "-"), tokens[1:], b"")
+    quoted = bool(line.tokens) and line.has_flag("QUOTED-PRINTABLE")
+    return line.group, line.name, line.tokens, quoted, line.param("CHARSET")
 
 
 def read_cards(data: bytes) -> list[RawCard]:
     """Every card in the file, in order; a card cut off by the end of the file is truncated."""
     cards: list[RawCard] = []
     current: RawCard | None = None
+    heads: dict[bytes, _Head] = {}
     for number, line in _logical_lines(data):
-        marker = line.strip().upper()
+        marker = line.strip()
+        if len(marker) in (9, 11):  # the length of END:VCARD or of BEGIN:VCARD
+            marker = marker.upper()
         if marker == b"BEGIN:VCARD":
             if current is not None:
                 current.truncated = True
@@ -143,7 +175,7 @@ def read_cards(data: bytes) -> list[RawCard]:
         elif marker == b"END:VCARD":
             current = None
         elif current is not None:
-            parsed = _parse_line(number, line)
+            parsed = _parse_line(number, line, heads)
             if parsed is None:
                 current.skipped += 1
             else:
@@ -161,7 +193,12 @@ def _decode_with(raw: bytes, charset: str) -> str:
 def decode_value(line: RawLine, encoding: str | None) -> str:
     """The value as text: quoted-printable undone, then decoded in its CHARSET or the file's."""
     raw = binascii.a2b_qp(line.value) if line.quoted_printable else line.value
-    charset = line.param("CHARSET")
+    charset = line.charset
+    if charset is None and encoding is None:
+        try:
+            return raw.decode("utf-8")  # the first of the fallbacks, and nearly always right
+        except UnicodeDecodeError:
+            pass
     tries = [c for c in (charset, encoding) if c] + list(_FALLBACK_ENCODINGS)
     for name in tries:
         try:
@@ -173,6 +210,10 @@ def decode_value(line: RawLine, encoding: str | None) -> str:
 
 def _escape_bare(text: str, chars: str) -> str:
     """Backslash-escape each of ``chars`` not already escaped."""
+    if "\\" not in text and "\\" not in chars:
+        for char in chars:
+            text = text.replace(char, "\\" + char)
+        return text
     out: list[str] = []
     escaped = False
     for char in text:
@@ -188,15 +229,25 @@ def _escape_bare(text: str, chars: str) -> str:
 
 def clean_line(line: RawLine, encoding: str | None, version: str) -> str:
     """The line as plain vCard 3.0 text for vobject: no QP, no CHARSET, newlines escaped."""
-    value = decode_value(line, encoding)
-    if line.quoted_printable or version.startswith("2"):
-        value = re.sub(r"\r\n|\r|\n", r"\\n", value)
-    if line.name not in LIST_PROPERTIES:
-        value = _escape_bare(value, ",")
+    return clean_head(line) + ":" + clean_value(line, encoding, version)
+
+
+def clean_head(line: RawLine) -> str:
+    """``clean_line`` up to its colon: the same for every line with the same ``head``."""
     dropped = ("CHARSET=", "ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE")
     tokens = [t for t in line.tokens if not t.upper().startswith(dropped)]
     name = f"{line.group}.{line.name}" if line.group else line.name
-    return ";".join([name, *tokens]) + ":" + value
+    return ";".join([name, *tokens])
+
+
+def clean_value(line: RawLine, encoding: str | None, version: str) -> str:
+    """``clean_line`` after its colon."""
+    value = decode_value(line, encoding)
+    if line.quoted_printable or version.startswith("2"):
+        value = re.sub(r"\r\n|\r|\n", r"\\n", value)
+    if "," in value and line.name not in LIST_PROPERTIES:
+        value = _escape_bare(value, ",")
+    return value
 
 
 def decode_binary(line: RawLine) -> bytes | None:

@@ -6,6 +6,7 @@ large import (or any archive merge) is preceded by a backup.
 """
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -102,16 +103,24 @@ def apply(
 ) -> Outcome | None:
     """Write the preview's records in one transaction; None when ``report`` said cancel.
 
+    A large import's backup (``importer.backup_before_import``) holds the book as it was before;
+    it is copied while the records are written and the transaction commits only once it is made.
+
     ``committed`` is told the outcome as soon as the transaction is committed, so a caller whose
     cancel arrives a moment too late still learns what was written.
     """
     total = len(preview.items)
-    backup = importer.backup_before_import(book, now, total)
 
     def write(session: Session) -> tuple[importer.ImportResult, Path | None]:
-        result = importer.apply_import(
-            session, preview, choice, per_candidate, now=now, report=report
-        )
+        # The backup is copied beside the writing: its connection reads the book as last
+        # committed, so the copy is the book before the import, and nothing is committed before
+        # the copy is made. Its copying runs in SQLite, without the GIL, so it costs little.
+        with ThreadPoolExecutor(1, thread_name_prefix="import-backup") as pool:
+            copying = pool.submit(importer.backup_before_import, book, now, total)
+            result = importer.apply_import(
+                session, preview, choice, per_candidate, now=now, report=report
+            )
+            backup = copying.result()
         check(report, total, total)
         return result, backup
 

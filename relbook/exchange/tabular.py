@@ -9,6 +9,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cache
 from typing import Any
 
 from relbook.core.contact_input import ContactInput, PhoneInput
@@ -689,11 +690,20 @@ def _apply_choices(
 
 
 def _choice(text: str, codes: type, words: dict[str, str]) -> str | None:
-    key = _key(text)
+    """The code ``text`` names: a code or its name first (in the enum's order), then a word."""
+    return _choice_keys(codes, tuple(words.items())).get(_key(text))
+
+
+@cache
+def _choice_keys(codes: type, words: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Compared form -> code, built once per vocabulary; the first claim to a form wins."""
+    keys: dict[str, str] = {}
     for code in codes:  # type: ignore[attr-defined]
-        if key in (_key(code.value), _key(code.name)):
-            return str(code.value)
-    return next((c for w, c in words.items() if _key(w) == key), None)
+        for form in (code.value, code.name):
+            keys.setdefault(_key(form), str(code.value))
+    for word, code in words:
+        keys.setdefault(_key(word), code)
+    return keys
 
 
 # ---------------------------------------------------------------- birthday

@@ -4,14 +4,17 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import vobject
 from sqlalchemy.orm import Session
-from vobject.base import ContentLine, ParseError, parseLine
+from vobject.base import ContentLine, ParseError, parseLine, parseParams, patterns
+from vobject.icalendar import stringToTextValues
+from vobject.vcard import ADDRESS_ORDER, NAME_ORDER, Address, Name
 
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
-from relbook.core.contacts import get_contact, to_input
+from relbook.core.contacts import stored_inputs
 from relbook.core.enums import (
     CalendarKind,
     DateKind,
@@ -25,7 +28,8 @@ from relbook.core.validation import validate_contact, validate_date
 from relbook.exchange._vcard_raw import (
     BINARY_PROPERTIES,
     RawCard,
-    clean_line,
+    clean_head,
+    clean_value,
     decode_binary,
     escape_text,
     fold,
@@ -93,11 +97,12 @@ def parse_vcards(data: bytes, encoding: str | None = None, language: str = "zh_C
     ``language`` words the lines added to notes (other emails, addresses, related people).
     """
     result = VCardParse()
+    seen = _Seen()
     for raw in read_cards(data):
         if raw.truncated:
             result.problems.append(CardProblem(raw.number, raw.line, "truncated"))
         try:
-            outcome = _parse_card(raw, encoding, language)
+            outcome = _parse_card(raw, encoding, language, seen)
         except Exception as error:  # any failure is reported per card
             outcome = CardProblem(raw.number, raw.line, "unreadable", {"message": str(error)})
         if isinstance(outcome, CardProblem):
@@ -107,10 +112,31 @@ def parse_vcards(data: bytes, encoding: str | None = None, language: str = "zh_C
     return result
 
 
-def _parse_card(raw: RawCard, encoding: str | None, language: str) -> ParsedCard | CardProblem:
+_Parsed = tuple[str, list[list[str]], str, str | None]
+"""What ``vobject.base.parseLine`` gives: name, parameters, value, group."""
+
+
+@dataclass
+class _Seen:
+    """What one file's lines have in common, worked out once: a file repeats a few dozen heads.
+
+    ``heads``: a head as written -> its clean text and what vobject makes of it (name,
+    parameters, group), None when vobject must read the whole line. ``forms``: see
+    ``_HeadForms``.
+    """
+
+    heads: dict[bytes, tuple[str, tuple[str, list[list[str]], str | None] | None]] = field(
+        default_factory=dict
+    )
+    forms: "_HeadForms" = field(default_factory=dict)
+
+
+def _parse_card(
+    raw: RawCard, encoding: str | None, language: str, seen: _Seen
+) -> ParsedCard | CardProblem:
     warnings = ["skipped_lines"] if raw.skipped else []
     photo = _photo(raw, warnings)
-    component = _component(raw, encoding, warnings)
+    component = _component(raw, encoding, warnings, seen)
     card = _Card(_PHRASES.get(language, _PHRASES["en"]), warnings)
     card.read(component)
     data = card.finish()
@@ -147,23 +173,176 @@ def _photo(raw: RawCard, warnings: list[str]) -> bytes | None:
     return photo
 
 
-def _component(raw: RawCard, encoding: str | None, warnings: list[str]) -> Any:
-    """The card as a vobject component, from lines already rid of the vCard 2.1 quirks."""
+def _component(raw: RawCard, encoding: str | None, warnings: list[str], seen: _Seen) -> Any:
+    """The card as a vobject component, from lines already rid of the vCard 2.1 quirks.
+
+    A plain card (nearly every card) is handed over as a ``_PlainCard`` instead, which holds
+    what vobject would: building vobject's own objects took over half the time of a card.
+    """
     texts = ["BEGIN:VCARD", "VERSION:3.0"]
+    parsed: list[_Parsed] = [("VERSION", [], "3.0", None)]
     version = raw.version
+    one_line_each = True
     for line in raw.lines:
         if line.name in BINARY_PROPERTIES or line.name == "VERSION":
             continue
-        text = clean_line(line, encoding, version)
+        value = clean_value(line, encoding, version)
+        known = seen.heads.get(line.head)
+        if known is None:
+            head = clean_head(line)
+            known = seen.heads[line.head] = (head, _parse_head(head))
+        head, parts = known
+        text = head + ":" + value
         try:
-            parseLine(text)
+            if parts is None:
+                parsed.append(parseLine(text))
+            else:
+                parsed.append((parts[0], parts[1], value, parts[2]))
         except ParseError:
             if "skipped_lines" not in warnings:
                 warnings.append("skipped_lines")
             continue
         texts.append(text)
+        one_line_each = one_line_each and "\n" not in text and "\r" not in text
     texts.append("END:VCARD")
-    return vobject.readOne("\r\n".join(texts) + "\r\n")
+    # vobject's reader would split a line holding a line break: such cards go to vobject
+    plain = _plain_card(parsed, seen.forms) if one_line_each else None
+    return plain if plain is not None else vobject.readOne("\r\n".join(texts) + "\r\n")
+
+
+_HEAD = re.compile(
+    r"^((?P<group>{name})\.)?(?P<name>{name})(?P<params>;?(?:{param})*)\Z".format(**patterns),
+    re.DOTALL | re.VERBOSE,
+)
+"""The start of vobject's ``line_re``, up to the colon, from vobject's own pieces."""
+
+
+def _parse_head(head: str) -> tuple[str, list[list[str]], str | None] | None:
+    """What ``parseLine`` makes of any line starting with ``head`` and its colon, or None when
+    that depends on the rest of the line.
+
+    The head has no colon outside quotes (the line was split there); once it matches on its
+    own, vobject's greedy parameters stop at that colon and everything after is the value.
+    """
+    match = _HEAD.match(head)
+    if match is None:
+        return None
+    name = match.group("name").replace("_", "-")
+    return name, parseParams(match.group("params")), match.group("group")
+
+
+@dataclass(slots=True)
+class _PlainLine:
+    """A content line as vobject's reader leaves it: name upper case, parameters by name."""
+
+    name: str
+    group: str | None
+    params: dict[str, list[str]]
+    singletonparams: list[str]
+    value: Any
+
+
+@dataclass
+class _PlainCard:
+    """Lines grouped by name in the order names first appear, as ``Component.getChildren``."""
+
+    children: list[_PlainLine]
+
+    def getChildren(self) -> list[_PlainLine]:  # noqa: N802 (vobject's name)
+        return self.children
+
+
+_READER_NAMES = frozenset({"BEGIN", "END", "PROFILE"})
+"""Names vobject's reader acts on (nested components, profiles): such cards go to vobject."""
+_ENCODED = frozenset({"BASE64", "QUOTED-PRINTABLE"})
+_RAW_VALUES = frozenset({"VERSION", "GEO"})
+"""Properties vobject leaves encoded (no behaviour, or one that does not decode)."""
+_STRUCTURED = frozenset({"N", "ADR", "ORG", "CATEGORIES"})
+"""Properties whose value vobject turns into an object or a list, even without a separator."""
+
+
+_HeadForm = tuple[str, str, dict[str, list[str]], list[str]] | None
+"""A line's name (upper and lower case) and parameters as vobject's ``ContentLine`` holds
+them, or None for a line that sends its card to vobject."""
+_HeadForms = dict[int, tuple[list[list[str]], _HeadForm]]
+"""``parseLine``'s parameter lists (kept, so their ids stay theirs) -> what they become. Lines
+with the same head share one list, so each head is worked out once per file."""
+
+
+def _plain_card(parsed: list[_Parsed], forms: _HeadForms) -> _PlainCard | None:
+    """What ``vobject.readOne`` would give for the card's lines, or None when unsure.
+
+    vCard 3.0 as vobject reads it: N and ADR become a Name and an Address, ORG a list of its
+    units and CATEGORIES a list; VERSION and GEO stay as written; every other value loses its
+    backslash escapes and is cut at its first unescaped comma. A line carrying an ENCODING
+    (base64, quoted-printable) or a name the reader treats specially sends the card to vobject.
+    Lines with the same head share their parameters (the handlers only read them); lines no
+    handler reads are left out.
+    """
+    named: dict[str, list[_PlainLine]] = {}
+    for raw_name, raw_params, value, group in parsed:
+        known = forms.get(id(raw_params))
+        if known is None or known[0] is not raw_params:
+            known = forms[id(raw_params)] = (raw_params, _head_form(raw_name, raw_params))
+        form = known[1]
+        if form is None:
+            return None
+        name, lower, params, singles = form
+        if name not in _HANDLERS and name != "X-ABLABEL":
+            continue  # no one reads it (PRODID, UID, ...)
+        if name in _STRUCTURED or "\\" in value or "," in value:
+            value = _plain_value(name, value)  # other text stays as it is
+        named.setdefault(lower, []).append(_PlainLine(name, group, params, singles, value))
+    return _PlainCard([line for lines in named.values() for line in lines])
+
+
+def _head_form(raw_name: str, raw_params: list[list[str]]) -> _HeadForm:
+    name = raw_name.upper()
+    if name in _READER_NAMES:
+        return None
+    params: dict[str, list[str]] = {}
+    singles: list[str] = []
+    for param in raw_params:
+        if len(param) == 1:
+            singles += param
+        else:
+            params.setdefault(param[0].upper(), []).extend(param[1:])
+    if "ENCODING" in params or (singles and not _ENCODED.isdisjoint(map(str.upper, singles))):
+        return None
+    return name, name.lower(), params, singles
+
+
+def _plain_value(name: str, value: str) -> Any:
+    if name == "N":
+        return Name(**dict(zip(NAME_ORDER, _fields(value), strict=False)))
+    if name == "ADR":
+        return Address(**dict(zip(ADDRESS_ORDER, _fields(value), strict=False)))
+    if name == "ORG":
+        return _fields(value)
+    if name == "CATEGORIES":
+        return _text_values(value)
+    if name in _RAW_VALUES:
+        return value
+    return _text_values(value)[0]
+
+
+def _text_values(text: str, separator: str = ",", escapable: str | None = None) -> list[str]:
+    """vobject's ``stringToTextValues``; text without a backslash is simply split."""
+    if "\\" in text:
+        return stringToTextValues(text, listSeparator=separator, charList=escapable)
+    parts = text.split(separator)
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()  # vobject drops an empty last value (but keeps an empty only one)
+    return parts
+
+
+def _fields(text: str) -> list[Any]:
+    """vobject's ``splitFields``: the ;-separated fields, each a string or a list of them."""
+    fields = []
+    for part in _text_values(text, ";", ";"):
+        values = _text_values(part)
+        fields.append(values[0] if len(values) == 1 else values)
+    return fields
 
 
 def _text(value: Any) -> str:
@@ -177,9 +356,12 @@ def _has_han(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
+
+
 def _apple_label(text: str) -> str:
     """``_$!<Mobile>!$_`` -> ``mobile``; custom labels are kept as typed (lower case)."""
-    match = re.fullmatch(r"_\$!<(.*)>!\$_", text.strip())
+    match = _APPLE_LABEL.fullmatch(text.strip())
     return (match.group(1) if match else text).strip().lower()
 
 
@@ -195,11 +377,20 @@ _CHINESE_MOBILE = re.compile(r"^(\+?86)?1[3-9]\d{9}$")
 
 def _phone_label(types: set[str], number: str) -> PhoneLabel:
     """A relbook label from TYPE values and Apple labels; a bare number is judged by its form."""
+    named = _label_of(frozenset(types))
+    if named is not None:
+        return named
+    digits = re.sub(r"[^\d+]", "", number)
+    return PhoneLabel.MOBILE if _CHINESE_MOBILE.match(digits) else PhoneLabel.OTHER
+
+
+@lru_cache(maxsize=1024)
+def _label_of(types: frozenset[str]) -> PhoneLabel | None:
+    """The label TYPE values and Apple labels name (a file uses a handful of sets of them)."""
     for label, words in _PHONE_WORDS:
         if any(word == t or (not word.isascii() and word in t) for t in types for word in words):
             return label
-    digits = re.sub(r"[^\d+]", "", number)
-    return PhoneLabel.MOBILE if _CHINESE_MOBILE.match(digits) else PhoneLabel.OTHER
+    return None
 
 
 _RELATIONS: tuple[tuple[FamilyRelation, tuple[str, ...]], ...] = (
@@ -213,6 +404,11 @@ _RELATIONS: tuple[tuple[FamilyRelation, tuple[str, ...]], ...] = (
 
 def _relation(types: set[str]) -> FamilyRelation | None:
     """The family relation a related-name label means; None for friends, managers and such."""
+    return _relation_of(frozenset(types))
+
+
+@lru_cache(maxsize=1024)
+def _relation_of(types: frozenset[str]) -> FamilyRelation | None:
     for relation, words in _RELATIONS:
         if any(word == t or (not word.isascii() and word in t) for t in types for word in words):
             return relation
@@ -611,8 +807,7 @@ def export_vcards(
     session: Session, contact_ids: list[int], version: str = "3.0", language: str = "zh_CN"
 ) -> str:
     """The stored contacts ``contact_ids`` as a vCard file (see ``write_vcards``)."""
-    contacts = [to_input(get_contact(session, contact_id)) for contact_id in contact_ids]
-    return write_vcards(contacts, version, language)
+    return write_vcards(stored_inputs(session, contact_ids), version, language)
 
 
 def _card_text(data: ContactInput, version: str, language: str) -> str:

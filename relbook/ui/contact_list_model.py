@@ -2,7 +2,9 @@
 
 The id list for a filter is computed in the background (``ContactListModel.reload``); rows are
 read from the book a page at a time when the view first asks for them, so 100,000 contacts cost
-one integer list plus the few pages on screen.
+one integer list plus the few pages on screen. Text searches are answered by a
+``SearchIndex`` kept in memory (see relbook/core/search_index.py); the pages beside the one
+on screen are read when the event loop is idle, and each row's cells are worked out once.
 """
 
 from collections import OrderedDict
@@ -14,10 +16,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -25,11 +30,21 @@ from PySide6.QtGui import QBrush, QColor
 from relbook import labels
 from relbook.book import Book
 from relbook.core.cadence import days_overdue, default_cadences, effective_cadence
-from relbook.core.search import ContactFilter, ContactRow, Sort, contact_ids, contact_rows
+from relbook.core.search import ContactFilter, ContactRow, Sort, contact_rows
+from relbook.core.search_index import SearchIndex
 from relbook.ui.worker import JobRunner
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 60
+MAX_CACHED_CELLS = 4000
+"""Rows whose cells are kept worked out (a few pages' worth)."""
+_ROLE_SLOTS: dict[int, int] = {
+    int(Qt.ItemDataRole.DisplayRole): 0,
+    int(Qt.ItemDataRole.ToolTipRole): 1,
+    int(Qt.ItemDataRole.ForegroundRole): 2,
+    int(Qt.ItemDataRole.TextAlignmentRole): 3,
+}
+"""The roles the list fills, each with its place in a cell (see ``ContactListModel._render``)."""
 LIST_COLUMNS: tuple[str, ...] = (
     "name",
     "company",
@@ -42,7 +57,7 @@ LIST_COLUMNS: tuple[str, ...] = (
 )
 TRASH_COLUMNS: tuple[str, ...] = ("name", "company", "title", "level", "deleted_at")
 _Index = QModelIndex | QPersistentModelIndex
-_Loaded = tuple[int, list[int], dict[str, int]]
+_Loaded = tuple[int, tuple[int, ...], dict[str, int]]
 """A list load: its generation, the ids in display order, the default cadence per tier."""
 OVERDUE_COLOR = "#e65100"
 LONG_OVERDUE_COLOR = "#b3261e"
@@ -104,42 +119,68 @@ class ContactListModel(QAbstractTableModel):
         self.columns = columns
         self._book = book
         self._runner = runner
-        self._ids: list[int] = []
+        self._ids: tuple[int, ...] = ()
+        """A tuple: 100,000 plain ids then cost the garbage collector nothing to walk."""
         self._pages: OrderedDict[int, dict[int, ContactRow]] = OrderedDict()
         self._filter = contact_filter or ContactFilter()
         self._sort = sort or Sort()
         self._generation = 0
         self._today = date.today()
         self._cadences: dict[str, int] = {}
+        self._cells: dict[int, list[tuple[Any, Any, Any, Any]]] = {}
+        self._prefetch_planned = False
+        self._index = SearchIndex(book.db_path)
 
     # --- loading -------------------------------------------------------------------------
     @property
     def contact_filter(self) -> ContactFilter:
         return self._filter
 
-    def set_filter(self, wanted: ContactFilter) -> None:
+    def set_filter(self, wanted: ContactFilter, now: bool = False) -> None:
+        """Show what ``wanted`` selects: reloaded in the background, or at once if ``now``."""
         self._filter = wanted
-        self.reload()
+        if now:
+            self.reload_now()
+        else:
+            self.reload()
 
     def reload(self) -> None:
         """Recompute the ids in the background; only the newest request is applied."""
         self._generation += 1
         generation = self._generation
-        wanted, sort, book = self._filter, self._sort, self._book
+        wanted, sort, book, index = self._filter, self._sort, self._book, self._index
 
         def work(_report: Any) -> _Loaded:
             if generation != self._generation:  # a newer request is queued behind this one
-                return generation, [], {}
+                return generation, (), {}
             with book.session() as session:
-                return generation, contact_ids(session, wanted, sort), default_cadences(session)
+                ids = tuple(index.contact_ids(session, wanted, sort))
+                return generation, ids, default_cadences(session)
 
         self._runner.start(work, self._apply_ids, self._failed)
+
+    def prepare_search(self) -> None:
+        """Have the search index read the book in the background (the first search of a large
+        book otherwise waits for it); nothing happens if it is ready."""
+        wanted, sort, book, index = self._filter, self._sort, self._book, self._index
+
+        def work(_report: Any) -> None:
+            with book.session() as session:
+                index.prepare(session, wanted, sort)
+
+        self._runner.start(work, None, lambda _problem, _trace: None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Installed on the search box: getting the focus prepares the search."""
+        if event.type() == QEvent.Type.FocusIn:
+            self.prepare_search()
+        return False
 
     def reload_now(self) -> None:
         """Synchronous reload, for start-up of tiny books and for tests."""
         self._generation += 1
         with self._book.session() as session:
-            ids = contact_ids(session, self._filter, self._sort)
+            ids = tuple(self._index.contact_ids(session, self._filter, self._sort))
             self._apply_ids((self._generation, ids, default_cadences(session)))
 
     def _failed(self, problem: Exception, _trace: str) -> None:
@@ -153,12 +194,14 @@ class ContactListModel(QAbstractTableModel):
         self._ids = ids
         self._cadences = cadences
         self._pages.clear()
+        self._cells.clear()
         self._today = date.today()
         self.endResetModel()
         self.loaded.emit(len(ids))
 
     def refresh_rows(self, contact_ids_changed: frozenset[int]) -> None:
         """Forget cached rows of changed contacts so they are read again."""
+        self._cells.clear()
         for page, rows in list(self._pages.items()):
             if contact_ids_changed & rows.keys():
                 del self._pages[page]
@@ -187,15 +230,46 @@ class ContactListModel(QAbstractTableModel):
         page = row // PAGE_SIZE
         rows = self._pages.get(page)
         if rows is None:
-            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-            with self._book.session() as session:
-                rows = contact_rows(session, ids)
-            self._pages[page] = rows
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+            rows = self._fetch(page)
         else:
             self._pages.move_to_end(page)
+        if not self._prefetch_planned and (
+            page + 1 not in self._pages or (page > 0 and page - 1 not in self._pages)
+        ):
+            self._prefetch_planned = True
+            QTimer.singleShot(0, self, self._prefetch)
         return rows.get(self._ids[row])
+
+    def _fetch(self, page: int) -> dict[int, ContactRow]:
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        with self._book.session() as session:
+            rows = contact_rows(session, ids)
+        self._pages[page] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _prefetch(self) -> None:
+        """Once the event loop is idle, read the pages on either side of the last one read
+        and work out their cells, so scrolling on finds its rows ready to paint."""
+        self._prefetch_planned = False
+        if not self._pages:
+            return
+        page = next(reversed(self._pages))
+        for near in (page + 1, page - 1):
+            if 0 <= near * PAGE_SIZE < len(self._ids) and near not in self._pages:
+                try:
+                    rows = self._fetch(near)
+                except Exception:  # only ever a head start: reading on demand will tell
+                    return
+                self._pages.move_to_end(page)
+                if len(self._cells) + PAGE_SIZE > MAX_CACHED_CELLS:
+                    self._cells.clear()
+                first = near * PAGE_SIZE
+                for row, contact_id in enumerate(self._ids[first : first + PAGE_SIZE], first):
+                    record = rows.get(contact_id)
+                    if record is not None and row not in self._cells:
+                        self._cells[row] = self._render(record)
 
     # --- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -212,29 +286,43 @@ class ContactListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks each cell for seven roles on every paint: answer from a row's cells,
+        # worked out once, and turn the roles this model never fills away first
+        slot = _ROLE_SLOTS.get(role)
+        if slot is None:
+            if role == Qt.ItemDataRole.UserRole and index.isValid():
+                record = self.row_record(index.row())
+                return None if record is None else record.id
             return None
-        record = self.row_record(index.row())
-        if record is None:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "name":
-            return ", ".join(record.tags) or None
-        if column == "last_contact" and role in (
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-        ):
-            return self._overdue_data(record, role)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "next_birthday":
-            if record.next_birthday and (record.next_birthday - self._today).days <= 7:
-                return QBrush(QColor("#b3261e"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("level", "tier"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return record.id
-        return None
+        cells = self._cells.get(index.row())  # an invalid index has row -1: never cached
+        if cells is None:
+            if not index.isValid():
+                return None
+            record = self.row_record(index.row())
+            if record is None:
+                return None
+            if len(self._cells) >= MAX_CACHED_CELLS:
+                self._cells.clear()
+            cells = self._cells[index.row()] = self._render(record)
+        return cells[index.column()][slot]
+
+    def _render(self, record: ContactRow) -> list[tuple[Any, Any, Any, Any]]:
+        """Per column: what the display, tooltip, foreground and alignment roles show."""
+        cells: list[tuple[Any, Any, Any, Any]] = []
+        for column in self.columns:
+            tooltip = foreground = alignment = None
+            if column == "name":
+                tooltip = ", ".join(record.tags) or None
+            elif column == "last_contact":
+                tooltip = self._overdue_data(record, Qt.ItemDataRole.ToolTipRole)
+                foreground = self._overdue_data(record, Qt.ItemDataRole.ForegroundRole)
+            elif column == "next_birthday":
+                if record.next_birthday and (record.next_birthday - self._today).days <= 7:
+                    foreground = QBrush(QColor("#b3261e"))
+            elif column in ("level", "tier"):
+                alignment = int(Qt.AlignmentFlag.AlignCenter)
+            cells.append((self._display(record, column), tooltip, foreground, alignment))
+        return cells
 
     def _display(self, record: ContactRow, column: str) -> str:
         if column == "name":

@@ -1,8 +1,16 @@
-"""The main window: search and filters over the contact list, the contact pane beside it."""
+"""The main window: search and filters over the contact list, the contact pane beside it.
+
+The dialogs are imported when first opened, not with the window: between them they load the
+import and export formats (openpyxl, vobject, icalendar) and alembic, which starting up
+never needs (see bench/README.md, cold start).
+"""
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -25,24 +33,24 @@ from relbook.core.changes import BookChanges
 from relbook.core.contacts import delete_contacts, restore_contacts
 from relbook.core.search import ContactFilter
 from relbook.core.settings import get_setting
-from relbook.exchange.importer import importable
 from relbook.i18n import resolve_language
-from relbook.ui.about_dialog import AboutDialog
-from relbook.ui.backups_dialog import BackupsDialog
-from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.events import BookEvents
-from relbook.ui.export_dialog import ExportDialog
 from relbook.ui.filter_bar import FilterBar
-from relbook.ui.import_dialog import ImportDialog, import_file_filter
-from relbook.ui.quick_log import QuickLogDialog
-from relbook.ui.referral_tree import ReferralTreeDialog
-from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
-from relbook.ui.settings_dialog import SettingsDialog
+from relbook.ui.report_dialog import DossierExport
 from relbook.ui.today_view import TodayView
-from relbook.ui.trash_dialog import TrashDialog
 from relbook.ui.worker import JobRunner
+
+if TYPE_CHECKING:
+    from relbook.ui.about_dialog import AboutDialog
+    from relbook.ui.backups_dialog import BackupsDialog
+    from relbook.ui.contact_editor import ContactEditor
+    from relbook.ui.export_dialog import ExportDialog
+    from relbook.ui.import_dialog import ImportDialog
+    from relbook.ui.quick_log import QuickLogDialog
+    from relbook.ui.referral_tree import ReferralTreeDialog
+    from relbook.ui.report_dialog import ActivityReportDialog
 
 SEARCH_DELAY_MS = 150
 TODAY_REFRESH_DELAY_MS = 1500
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.installEventFilter(self.model)  # focus: the model readies its search
 
         self.filters = FilterBar(book, self)
         self.filters.changed.connect(self.apply_filter)
@@ -245,6 +254,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def open_about(self) -> AboutDialog:
+        from relbook.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.book, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
@@ -276,6 +287,8 @@ class MainWindow(QMainWindow):
 
     def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
         """The one local contacts file being dragged onto the window, if it is one."""
+        from relbook.exchange.importer import importable
+
         urls = event.mimeData().urls()
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
@@ -295,6 +308,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_layout:
             self.save_layout()
+        self._today_timer.stop()  # its refresh would start a job on the stopped runner
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -408,6 +422,8 @@ class MainWindow(QMainWindow):
         return self._open_editor(contact_id)
 
     def _open_editor(self, contact_id: int | None) -> ContactEditor:
+        from relbook.ui.contact_editor import ContactEditor
+
         editor = ContactEditor(self.book, self.events, contact_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._editor_saved(editor, contact_id is None))
@@ -428,6 +444,8 @@ class MainWindow(QMainWindow):
             self.log_interaction(ids)
 
     def log_interaction(self, contact_ids: list[int]) -> QuickLogDialog:
+        from relbook.ui.quick_log import QuickLogDialog
+
         dialog = QuickLogDialog(self.book, self.events, contact_ids, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -438,6 +456,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_referral_tree(self) -> ReferralTreeDialog:
+        from relbook.ui.referral_tree import ReferralTreeDialog
+
         dialog = ReferralTreeDialog(self.book, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_contact_requested.connect(self.select_contact)
@@ -484,6 +504,8 @@ class MainWindow(QMainWindow):
 
     def open_import(self, path: Path | None = None) -> ImportDialog | None:
         """Ask for a file (unless given one), then preview it in the import dialog."""
+        from relbook.ui.import_dialog import ImportDialog, import_file_filter
+
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Import from"), str(Path.home()), import_file_filter(self.tr)
@@ -502,6 +524,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_export(self) -> ExportDialog:
+        from relbook.ui.export_dialog import ExportDialog
+
         with self.book.session() as session:
             language = resolve_language(get_setting(session, "ui.language"))
         dialog = ExportDialog(
@@ -518,6 +542,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_activity_report(self) -> ActivityReportDialog:
+        from relbook.ui.report_dialog import ActivityReportDialog
+
         dialog = ActivityReportDialog(self.book, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
@@ -529,9 +555,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", str(path)), 8000)
 
     def open_trash(self) -> None:
+        from relbook.ui.trash_dialog import TrashDialog
+
         TrashDialog(self.book, self.events, self.runner, self).exec()
 
     def open_settings(self) -> None:
+        from relbook.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.book, self.events, self)
         accepted = dialog.exec()
         if dialog.book_replaced:
@@ -540,6 +570,8 @@ class MainWindow(QMainWindow):
             self.language_change_requested.emit()
 
     def open_backups(self) -> BackupsDialog:
+        from relbook.ui.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.book, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self.book_replaced.emit)

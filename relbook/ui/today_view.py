@@ -121,35 +121,50 @@ class TodayView(QWidget):
             .replace("%3", str(len(summary.neglected)))
         )
         self.handle_button.setEnabled(bool(summary.due))
+        trees = (self.due, self.upcoming, self.neglected)
+        for tree in trees:  # sized to their contents once filled, not after every line
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fill_due(summary.due)
         self._fill_upcoming(summary.upcoming)
         self._fill_neglected(summary)
+        for tree in trees:
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def _fill_due(self, due: list[Occurrence]) -> None:
+        # lines are made apart from the tree and handed over a list at a time: one insertion
+        # per group instead of one per line
         self.due.clear()
+        by_kind: dict[str, list[Occurrence]] = {}
+        for occurrence in due:
+            by_kind.setdefault(occurrence.kind, []).append(occurrence)
+        groups: list[QTreeWidgetItem] = []
         for kind in KINDS:
-            items = [o for o in due if o.kind == kind]
+            items = by_kind.get(kind)
             if not items:
                 continue
-            group = QTreeWidgetItem(
-                self.due, [f"{reminder_words.kind_label(kind)} ({len(items)})", ""]
-            )
-            group.setFirstColumnSpanned(True)
+            group = QTreeWidgetItem([f"{reminder_words.kind_label(kind)} ({len(items)})", ""])
+            children = []
             for occurrence in items[:SHOWN_PER_LIST]:
                 child = QTreeWidgetItem(
-                    group, [_date_text(occurrence), reminder_words.describe(occurrence)]
+                    [_date_text(occurrence), reminder_words.describe(occurrence)]
                 )
                 child.setData(0, _ROLE, occurrence.contact_id)
                 if occurrence.overdue:
                     child.setForeground(0, Qt.GlobalColor.darkRed)
-            self._more(group, len(items))
+                children.append(child)
+            children += self._more(len(items))
+            group.addChildren(children)
+            groups.append(group)
+        self.due.addTopLevelItems(groups)
+        for group in groups:
+            group.setFirstColumnSpanned(True)
             group.setExpanded(True)
 
     def _fill_upcoming(self, upcoming: list[Occurrence]) -> None:
         self.upcoming.clear()
+        items = []
         for occurrence in upcoming[:SHOWN_PER_LIST]:
             item = QTreeWidgetItem(
-                self.upcoming,
                 [
                     _date_text(occurrence),
                     reminder_words.kind_label(occurrence.kind),
@@ -157,18 +172,22 @@ class TodayView(QWidget):
                 ],
             )
             item.setData(0, _ROLE, occurrence.contact_id)
-        self._more(self.upcoming.invisibleRootItem(), len(upcoming))
+            items.append(item)
+        self.upcoming.addTopLevelItems(items + self._more(len(upcoming)))
 
-    def _more(self, parent: QTreeWidgetItem, total: int) -> None:
-        if total > SHOWN_PER_LIST:
-            more = QTreeWidgetItem(
-                parent,
-                ["", self.tr("… and %1 more").replace("%1", str(total - SHOWN_PER_LIST))],
-            )
-            more.setForeground(1, Qt.GlobalColor.gray)
+    def _more(self, total: int) -> list[QTreeWidgetItem]:
+        """The "… and N more" line when a list is cut short, else nothing."""
+        if total <= SHOWN_PER_LIST:
+            return []
+        more = QTreeWidgetItem(
+            ["", self.tr("… and %1 more").replace("%1", str(total - SHOWN_PER_LIST))]
+        )
+        more.setForeground(1, Qt.GlobalColor.gray)
+        return [more]
 
     def _fill_neglected(self, summary: TodaySummary) -> None:
         self.neglected.clear()
+        items = []
         for person in summary.neglected:
             last = (
                 QLocale().toString(
@@ -183,11 +202,12 @@ class TodayView(QWidget):
                 else self.tr("never")
             )
             item = QTreeWidgetItem(
-                self.neglected,
                 [person.name, person.tier or "", str(person.days_overdue), last],
             )
             item.setData(0, _ROLE, person.contact_id)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+            items.append(item)
+        self.neglected.addTopLevelItems(items)
 
     # --- actions ---------------------------------------------------------------------------
     def _open(self, item: QTreeWidgetItem, _column: int) -> None:

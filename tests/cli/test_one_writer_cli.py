@@ -1,6 +1,6 @@
 """While the window (or another command) holds the book, writing commands refuse; reads go on."""
 
-from relbook import cli
+from relbook import cli, reminders_cli
 from relbook.db.writer_lock import WriterLock
 
 
@@ -24,7 +24,7 @@ def test_an_unexpected_error_is_logged_and_named(capsys, tmp_path, monkeypatch):
     def broken(_book, _args):
         raise RuntimeError("王五 13900000002")
 
-    monkeypatch.setattr(cli.reminders_cli, "run", broken)
+    monkeypatch.setattr(reminders_cli, "run", broken)
     assert cli.main(["--data-dir", str(data_dir), "reminders"]) == cli.EXIT_UNEXPECTED
     err = capsys.readouterr().err
     assert "unexpected error stopped the command (RuntimeError)" in err

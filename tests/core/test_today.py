@@ -26,3 +26,78 @@ def test_today_groups_due_upcoming_and_neglected(book):
         mark_done(session, birthday, now)
     with book.session() as session:
         assert today_summary(session, now).due == []
+
+
+def _summary_as_before(session, now):
+    """Today's summary worked out the plain way: every occasion of the two months around
+    today, stay-in-touch included, then filtered (what ``today_summary`` must give)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from relbook.core.models import Contact, ReminderLog
+    from relbook.core.reminder_log import LOOK_BACK_DAYS
+    from relbook.core.reminders import occurrences
+    from relbook.core.today import NEGLECTED_LIMIT, UPCOMING_DAYS, UPCOMING_KINDS, Neglected
+
+    today = now.date()
+    window = occurrences(
+        session, today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=UPCOMING_DAYS)
+    )
+    done = set(session.scalars(select(ReminderLog.key).where(ReminderLog.done_at.is_not(None))))
+    items = [o for o in window if o.key not in done]
+    due = [
+        o
+        for o in items
+        if o.kind != "stay_in_touch" and o.notice_from <= today and (o.date >= today or o.overdue)
+    ]
+    due += [o for o in items if o.kind == "stay_in_touch" and o.date == today]
+    upcoming = [o for o in items if o.kind in UPCOMING_KINDS and today < o.date]
+    quiet = [o for o in items if o.kind == "stay_in_touch" and o.date <= today]
+    tiers = dict(session.execute(select(Contact.id, Contact.tier)).all())
+    neglected = [
+        Neglected(
+            o.contact_id,
+            o.contact_name,
+            tiers.get(o.contact_id),
+            (today - o.date).days,
+            int(o.details.get("cadence_days") or 0),
+            o.details.get("last_contacted"),
+        )
+        for o in quiet
+    ]
+    neglected.sort(key=lambda n: (n.tier or "Z", -n.days_overdue, n.name))
+    return due, upcoming, neglected[:NEGLECTED_LIMIT]
+
+
+def test_the_summary_is_what_all_occasions_filtered_give(book):
+    from datetime import timedelta
+
+    from relbook.core.demo import fill_demo
+    from relbook.core.reminders import occurrences
+
+    start = datetime(2026, 11, 23, 10)
+    with book.session() as session:
+        fill_demo(session, 400, 11, start)
+    for offset in (0, 40, 200):
+        now = start + timedelta(days=offset)
+        with book.session() as session:
+            due, upcoming, neglected = _summary_as_before(session, now)
+            summary = today_summary(session, now)
+        assert summary.due == due
+        assert summary.upcoming == upcoming
+        assert summary.neglected == neglected
+        with book.session() as session:  # some handled: they must drop out alike
+            for occurrence in (due + upcoming)[::3]:
+                mark_done(session, occurrence, now)
+            quiet = [
+                o for o in occurrences(session, now.date(), now.date()) if o.kind == "stay_in_touch"
+            ]
+            for person in neglected[::4]:
+                for occurrence in quiet:
+                    if occurrence.contact_id == person.contact_id:
+                        mark_done(session, occurrence, now)
+        with book.session() as session:
+            assert (lambda s: (s.due, s.upcoming, s.neglected))(
+                today_summary(session, now)
+            ) == _summary_as_before(session, now)

@@ -21,6 +21,11 @@ def test_first_start_creates_the_schema_without_backup(data_dir):
         book.close()
 
 
+def test_head_is_the_newest_revision():
+    # opening a book at HEAD skips alembic: a new revision that forgot HEAD would never run
+    assert migrate.HEAD == migrate.head_revision()
+
+
 def test_models_and_migrations_describe_the_same_schema(book):
     with book.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)

@@ -1,0 +1,93 @@
+"""Reminders for the coming year, and the Today view's refresh.
+
+Reminders: ``occurrences(session, today, today + 364 days)`` in a fresh session, every kind
+(birthdays, family birthdays, special dates, festivals, follow-ups, tasks, expiries, stay in
+touch), beside a floor that only reads every birthday and special date row with its owner's
+name in one plain query. Today: ``TodayView.refresh_now`` offscreen (``today_summary`` and
+filling the three lists), with ``today_summary`` alone reported beside it.
+"""
+
+from datetime import date, datetime, timedelta
+
+from bench.context import Context
+from bench.figures import Figure, median, spread, timed
+from bench.live import open_live_book, qt_app, raw_connection
+from relbook.core.reminders import occurrences
+from relbook.core.today import today_summary
+from relbook.ui.today_view import TodayView
+from relbook.ui.worker import JobRunner
+
+REMINDERS_TARGET_MS = 200.0
+TODAY_TARGET_MS = 150.0
+FLOOR_SQL = """
+SELECT sd.id, sd.kind, sd.label, sd.calendar, sd.year, sd.month, sd.day, sd.is_leap_month,
+       sd.recurrence, c.id, c.name, fm.name
+FROM special_date sd
+LEFT JOIN family_member fm ON fm.id = sd.family_member_id
+JOIN contact c ON c.id = coalesce(sd.contact_id, fm.contact_id)
+WHERE c.deleted_at IS NULL
+"""
+
+
+def measure(context: Context) -> list[Figure]:
+    qt_app()
+    book = open_live_book(context)
+    floor_db = raw_connection(context)
+    runner = JobRunner()
+    today = date.today()
+    now = datetime.now()
+    try:
+
+        def year_ahead() -> int:
+            with book.session() as session:
+                return len(occurrences(session, today, today + timedelta(days=364)))
+
+        def summary() -> object:
+            with book.session() as session:
+                return today_summary(session, now)
+
+        def floor() -> int:
+            return len(floor_db.execute(FLOOR_SQL).fetchall())
+
+        view = TodayView(book, runner, clock=lambda: now)
+        view.resize(1400, 860)
+        view.show()
+        found, rows = year_ahead(), floor()  # one unmeasured run each: caches warm alike
+        reminder_ms = timed(year_ahead, context.repeat)
+        floor_ms = timed(floor, context.repeat)
+        summary()
+        summary_ms = timed(summary, context.repeat)
+        view.refresh_now()
+        view_ms = timed(view.refresh_now, context.repeat)
+        shown = view.title.text()
+        view.close()
+    finally:
+        runner.shutdown()
+        floor_db.close()
+        book.close()
+    value = median(reminder_ms)
+    today_value = median(view_ms)
+    return [
+        Figure(
+            "reminders for the next 365 days (all kinds)",
+            value,
+            "ms",
+            target=f"<= {REMINDERS_TARGET_MS:g} ms",
+            passed=value <= REMINDERS_TARGET_MS,
+            floor_name="raw SQL scan of birthdays and special dates",
+            floor=median(floor_ms),
+            spread=spread(reminder_ms),
+            runs=len(reminder_ms),
+            notes=f"{found:,} occurrences; the floor reads {rows:,} date rows",
+        ),
+        Figure(
+            "Today view refresh (summary and lists filled)",
+            today_value,
+            "ms",
+            target=f"<= {TODAY_TARGET_MS:g} ms",
+            passed=today_value <= TODAY_TARGET_MS,
+            spread=spread(view_ms),
+            runs=len(view_ms),
+            notes=f"today_summary alone {median(summary_ms):.1f} ms; {shown}",
+        ),
+    ]
