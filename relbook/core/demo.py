@@ -6,7 +6,6 @@ derived columns (pinyin, sort key, tier, search text, next birthday, last contac
 exactly as the services compute them.
 """
 
-import gc
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -18,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core import pinyin
-from relbook.core.bulk import bulk_insert, next_id
+from relbook.core.bulk import bulk_insert, next_id, paused_gc
 from relbook.core.calendar import (
     CalendarDate,
     lunar_month_days,
@@ -731,13 +730,10 @@ def _bulk_mode(session: Session) -> Iterator[None]:
     connection = session.connection()
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size=-262144")
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with paused_gc():
+            yield
     finally:
-        if collecting:
-            gc.enable()
         connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
