@@ -8,7 +8,6 @@ import: the window's start begins the check here before loading anything else.
 
 import json
 import os
-import re
 import shutil
 import sqlite3
 import threading
@@ -17,14 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from relbook.core.errors import BookDamaged, StorageError
+from relbook.db.backups import parse_name
 from relbook.db.faults import fault_code
 from relbook.db.location import read_only_uri
 
 CHECK_TIMEOUT_S = 5.0
 SIDE_FILES = ("-wal", "-shm")
 """SQLite's companions of a WAL database; they belong to the file they sit next to."""
-BACKUP_PATTERN = "relbook-*.sqlite"
-_STAMP = re.compile(r"relbook-(\d{8}-\d{6})")
 _early_checks: dict[str, Future[str | None]] = {}
 """Quick checks begun by ``check_in_background``, by the checked file's absolute path."""
 
@@ -82,24 +80,17 @@ def is_good_copy(path: Path) -> bool:
         return False
 
 
-def _backup_time(path: Path) -> datetime:
-    match = _STAMP.match(path.name)
-    if match:
-        try:
-            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-        except ValueError:
-            pass
-    return datetime.fromtimestamp(path.stat().st_mtime)
-
-
 def newest_good_backup(*folders: Path) -> Path | None:
-    """The newest ``relbook-*.sqlite`` in ``folders`` that passes the check, if any."""
-    candidates = sorted(
-        (path for folder in folders if folder.is_dir() for path in folder.glob(BACKUP_PATTERN)),
-        key=lambda p: (_backup_time(p), p.name),
-        reverse=True,
-    )
-    return next((path for path in candidates if is_good_copy(path)), None)
+    """The newest of our backup files in ``folders`` that passes the check, if any."""
+    entries = [
+        entry
+        for folder in folders
+        if folder.is_dir()
+        for entry in (parse_name(path) for path in folder.iterdir())
+        if entry is not None
+    ]
+    entries.sort(key=lambda e: (e.taken_at, e.path.name), reverse=True)
+    return next((e.path for e in entries if is_good_copy(e.path)), None)
 
 
 def chosen_backup_folder(db_path: Path) -> Path | None:

@@ -4,6 +4,7 @@ import base64
 import binascii
 import codecs
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 # Properties whose commas separate values (or components); in every other one a comma is text.
@@ -195,10 +196,8 @@ def decode_value(line: RawLine, encoding: str | None) -> str:
     raw = binascii.a2b_qp(line.value) if line.quoted_printable else line.value
     charset = line.charset
     if charset is None and encoding is None:
-        try:
+        with suppress(UnicodeDecodeError):
             return raw.decode("utf-8")  # the first of the fallbacks, and nearly always right
-        except UnicodeDecodeError:
-            pass
     tries = [c for c in (charset, encoding) if c] + list(_FALLBACK_ENCODINGS)
     for name in tries:
         try:
