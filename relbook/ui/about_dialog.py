@@ -28,6 +28,7 @@ class AboutDialog(QDialog):
     def __init__(self, book: backups.BookFiles, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About relbook"))
+        self.setMinimumWidth(480)
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(self.tr("<b>relbook</b> %1").replace("%1", __version__), self)
