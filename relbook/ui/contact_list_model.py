@@ -36,7 +36,8 @@ from relbook.ui.worker import JobRunner
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 60
-MAX_CACHED_CELLS = 4000
+MAX_CELL_PAGES = 20
+"""Pages whose cells are kept worked out (the least recently used are dropped first)."""
 """Rows whose cells are kept worked out (a few pages' worth)."""
 _ROLE_SLOTS: dict[int, int] = {
     int(Qt.ItemDataRole.DisplayRole): 0,
@@ -128,7 +129,11 @@ class ContactListModel(QAbstractTableModel):
         self._today = date.today()
         self._cadences: dict[str, int] = {}
         self._cells: dict[int, list[tuple[Any, Any, Any, Any]]] = {}
+        self._cell_pages: OrderedDict[int, None] = OrderedDict()
         self._prefetch_planned = False
+        self._ready = (0, -1)
+        """Rows painted inside this range find the pages around them read: no prefetch."""
+        self._focus_page = 0
         self._index = SearchIndex(book.db_path)
 
     # --- loading -------------------------------------------------------------------------
@@ -194,14 +199,14 @@ class ContactListModel(QAbstractTableModel):
         self._ids = ids
         self._cadences = cadences
         self._pages.clear()
-        self._cells.clear()
+        self._forget_cells()
         self._today = date.today()
         self.endResetModel()
         self.loaded.emit(len(ids))
 
     def refresh_rows(self, contact_ids_changed: frozenset[int]) -> None:
         """Forget cached rows of changed contacts so they are read again."""
-        self._cells.clear()
+        self._forget_cells()
         for page, rows in list(self._pages.items()):
             if contact_ids_changed & rows.keys():
                 del self._pages[page]
@@ -233,11 +238,7 @@ class ContactListModel(QAbstractTableModel):
             rows = self._fetch(page)
         else:
             self._pages.move_to_end(page)
-        if not self._prefetch_planned and (
-            page + 1 not in self._pages or (page > 0 and page - 1 not in self._pages)
-        ):
-            self._prefetch_planned = True
-            QTimer.singleShot(0, self, self._prefetch)
+        self._plan_prefetch(row)
         return rows.get(self._ids[row])
 
     def _fetch(self, page: int) -> dict[int, ContactRow]:
@@ -249,27 +250,60 @@ class ContactListModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return rows
 
-    def _prefetch(self) -> None:
-        """Once the event loop is idle, read the pages on either side of the last one read
-        and work out their cells, so scrolling on finds its rows ready to paint."""
-        self._prefetch_planned = False
-        if not self._pages:
+    def _forget_cells(self) -> None:
+        self._cells.clear()
+        self._cell_pages.clear()
+        self._ready = (0, -1)
+
+    def _keep_cells(self, page: int) -> None:
+        """Note that ``page`` has cells worked out; drop the least recently used pages'."""
+        if page in self._cell_pages:
+            self._cell_pages.move_to_end(page)
             return
-        page = next(reversed(self._pages))
-        for near in (page + 1, page - 1):
-            if 0 <= near * PAGE_SIZE < len(self._ids) and near not in self._pages:
-                try:
+        self._cell_pages[page] = None
+        while len(self._cell_pages) > MAX_CELL_PAGES:
+            old, _ = self._cell_pages.popitem(last=False)
+            for row in range(old * PAGE_SIZE, (old + 1) * PAGE_SIZE):
+                self._cells.pop(row, None)
+
+    def _plan_prefetch(self, row: int) -> None:
+        """A row outside the ready range was painted: read around its page once idle."""
+        low, high = self._ready
+        if low <= row <= high:
+            return
+        self._focus_page = row // PAGE_SIZE
+        if not self._prefetch_planned:
+            self._prefetch_planned = True
+            QTimer.singleShot(0, self, self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Once the event loop is idle, read the pages on either side of the one last painted
+        and work out their cells, so scrolling on finds its rows ready to paint.
+
+        Rows painted from cells already worked out never ask for their records, so the
+        painted rows themselves (``data``) call for the next prefetch once they leave the
+        middle page of the three read."""
+        self._prefetch_planned = False
+        page = self._focus_page
+        if not 0 <= page * PAGE_SIZE < len(self._ids):
+            return
+        for near in (page, page + 1, page - 1):
+            if not 0 <= near * PAGE_SIZE < len(self._ids):
+                continue
+            try:
+                rows = self._pages.get(near)
+                if rows is None:
                     rows = self._fetch(near)
-                except Exception:  # only ever a head start: reading on demand will tell
-                    return
-                self._pages.move_to_end(page)
-                if len(self._cells) + PAGE_SIZE > MAX_CACHED_CELLS:
-                    self._cells.clear()
-                first = near * PAGE_SIZE
-                for row, contact_id in enumerate(self._ids[first : first + PAGE_SIZE], first):
-                    record = rows.get(contact_id)
-                    if record is not None and row not in self._cells:
-                        self._cells[row] = self._render(record)
+            except Exception:  # only ever a head start: reading on demand will tell
+                return
+            first = near * PAGE_SIZE
+            for row, contact_id in enumerate(self._ids[first : first + PAGE_SIZE], first):
+                record = rows.get(contact_id)
+                if record is not None and row not in self._cells:
+                    self._cells[row] = self._render(record)
+            self._keep_cells(near)
+        self._pages.move_to_end(page)
+        self._ready = (page * PAGE_SIZE, (page + 1) * PAGE_SIZE - 1)
 
     # --- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -294,16 +328,20 @@ class ContactListModel(QAbstractTableModel):
                 record = self.row_record(index.row())
                 return None if record is None else record.id
             return None
-        cells = self._cells.get(index.row())  # an invalid index has row -1: never cached
+        row = index.row()
+        cells = self._cells.get(row)  # an invalid index has row -1: never cached
         if cells is None:
             if not index.isValid():
                 return None
-            record = self.row_record(index.row())
+            record = self.row_record(row)
             if record is None:
                 return None
-            if len(self._cells) >= MAX_CACHED_CELLS:
-                self._cells.clear()
-            cells = self._cells[index.row()] = self._render(record)
+            cells = self._cells[row] = self._render(record)
+            self._keep_cells(row // PAGE_SIZE)
+        else:
+            low, high = self._ready
+            if not low <= row <= high:
+                self._plan_prefetch(row)
         return cells[index.column()][slot]
 
     def _render(self, record: ContactRow) -> list[tuple[Any, Any, Any, Any]]:
