@@ -5,6 +5,7 @@ its notice has started (or its exact time has come), and it was neither shown ye
 snoozed to a later time.
 """
 
+import re
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select, update
@@ -20,6 +21,8 @@ KEY_CHUNK = 900
 """Keys per IN (...) query, well under SQLite's bound-parameter limit."""
 EXPIRY_LOOK_AHEAD_DAYS = 366
 """Expiry notices can start up to a year before the date."""
+_KEY_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A reminder key ends in its day (follow-ups add the time): ``birthday:12:2026-03-08``."""
 ADVANCE_SETTINGS = (
     "remind.advance.birthday",
     "remind.advance.special_date",
@@ -48,20 +51,46 @@ def record_check(session: Session, now: datetime) -> None:
     set_setting(session, "remind.last_check", now.isoformat(timespec="seconds"))
 
 
+def _snoozed_back_to(session: Session, now: datetime) -> date | None:
+    """The earliest day of a snoozed reminder whose time has come (None if there is none)."""
+    earliest: date | None = None
+    for key in session.scalars(
+        select(ReminderLog.key).where(
+            ReminderLog.done_at.is_(None),
+            ReminderLog.snoozed_until.is_not(None),
+            ReminderLog.snoozed_until <= now,
+        )
+    ):
+        days = _KEY_DAY.findall(key)
+        day = date.fromisoformat(days[-1]) if days else date.min
+        earliest = day if earliest is None else min(earliest, day)
+    return earliest
+
+
 def pending(session: Session, now: datetime) -> list[Occurrence]:
     """Reminders to show now: ready, and not yet shown, done, or snoozed past ``now``.
 
     Occasions dated before the catch-up day are left to the Today view, unless the user
-    snoozed one and its time has come.
+    snoozed one and its time has come. Only the days that can still pop up are computed:
+    from the catch-up day, or the day of the oldest snoozed reminder due again (in a large
+    book most contacts are long past their stay-in-touch cadence, and building all of those
+    reminders only to drop them took most of the time and memory of a morning's catch-up).
     """
     today = now.date()
     since = catch_up_from(session, now)
+    oldest = today - timedelta(days=LOOK_BACK_DAYS)
+    snoozed = _snoozed_back_to(session, now)
+    # dated occasions are looked for a month back at most; stay in touch, like follow-ups,
+    # as far back as a snoozed one that is due again
+    neglect_since = since if snoozed is None else min(since, snoozed)
     ahead = max(int(get_setting(session, key)) for key in ADVANCE_SETTINGS)
     found = occurrences(
         session,
-        today - timedelta(days=LOOK_BACK_DAYS),
+        max(neglect_since, oldest),
         today + timedelta(days=ahead),
         expiries_until=today + timedelta(days=EXPIRY_LOOK_AHEAD_DAYS),
+        overdue_before=oldest,
+        neglect_since=neglect_since,
     )
     ready = [o for o in found if _is_ready(o, now)]
     if not ready:

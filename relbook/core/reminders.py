@@ -338,14 +338,15 @@ _CADENCE_SQL = f"""coalesce(c.cadence_days, CASE WHEN c.stage = '{Stage.LOST.val
 
 
 def _neglect_rows(
-    session: Session, compare: str, day: date, more: str = ""
+    session: Session, compare: str, day: date, more: str = "", extra: list[object] | None = None
 ) -> list[tuple[int, str, str, int, datetime | None, str | None]]:
     """(id, name, due, cadence days, last contacted, tier) of live contacts with a cadence
-    whose due day compares to ``day`` as ``compare`` says; ``more`` adds SQL after it."""
+    whose due day compares to ``day`` as ``compare`` says; ``more`` adds SQL after it, with
+    the parameters ``extra``."""
     defaults = default_cadences(session)
     cadence = [defaults["A"], defaults["B"], defaults["C"]]
     sql = _NEGLECT_SQL.format(cadence=_CADENCE_SQL, compare=compare) + more
-    rows = _raw(session).execute(sql, [*cadence, *cadence, day.isoformat()])
+    rows = _raw(session).execute(sql, [*cadence, *cadence, day.isoformat(), *(extra or [])])
     return [
         (i, name, due, days, None if last is None else datetime.fromisoformat(last), tier)
         for i, name, due, days, last, tier in rows
@@ -382,12 +383,18 @@ def _neglect(
     )
 
 
-def _stay_in_touch(session: Session, start: date, end: date) -> list[Occurrence]:
-    """Contacts whose cadence runs out by ``end``, due on the day it ran out."""
+def _stay_in_touch(
+    session: Session, start: date, end: date, since: date | None = None
+) -> list[Occurrence]:
+    """Contacts whose cadence runs out by ``end`` (and not before ``since``, if given), due on
+    the day it ran out."""
     parsed: dict[str, tuple[date, str]] = {}
+    more, extra = ("", []) if since is None else (" AND due >= ?", [since.isoformat()])
     return [
         _neglect(contact_id, name, due, days, last, start, parsed)
-        for contact_id, name, due, days, last, _tier in _neglect_rows(session, "<=", end)
+        for contact_id, name, due, days, last, _tier in _neglect_rows(
+            session, "<=", end, more, extra
+        )
     ]
 
 
@@ -551,13 +558,15 @@ def occurrences(
     *,
     overdue_before: date | None = None,
     stay_in_touch: bool = True,
+    neglect_since: date | None = None,
 ) -> list[Occurrence]:
     """Every occasion dated in ``[start, end]``, plus open follow-ups and neglect already due.
 
     Sorted by date, then kind, then contact name. ``expiries_until`` looks further ahead for
     expiry dates, whose notice can start months before (used to find notices due now).
     Follow-ups, tasks and neglect due before ``overdue_before`` (``start`` unless given) are
-    marked overdue; ``stay_in_touch=False`` leaves neglect out.
+    marked overdue; ``stay_in_touch=False`` leaves neglect out, and ``neglect_since`` leaves
+    out neglect that fell due before that day.
     """
     if end < start:
         return []
@@ -578,7 +587,7 @@ def occurrences(
     found += _tasks(session, since, end)
     found += _expiries(session, start, expiries_until or end)
     if stay_in_touch:
-        found += _stay_in_touch(session, since, end)
+        found += _stay_in_touch(session, since, end, neglect_since)
     order = {kind: index for index, kind in enumerate(KINDS)}
     found.sort(key=lambda o: (o.date, order[o.kind], o.contact_name or "", o.key))
     return found

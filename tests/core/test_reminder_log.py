@@ -116,3 +116,74 @@ def test_a_snoozed_reminder_returns_even_after_later_checks(book, now):
         record_check(session, datetime(2026, 11, 29, 9))
     with book.session() as session:
         assert [o.key for o in pending(session, datetime(2026, 11, 30, 9))] == [due.key]
+
+
+def _pending_the_plain_way(session, now):
+    """Every occasion of the month back and the notice days ahead, filtered as ``pending``
+    filters them: what the narrower computation must give."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from relbook.core.models import ReminderLog
+    from relbook.core.reminder_log import (
+        EXPIRY_LOOK_AHEAD_DAYS,
+        LOOK_BACK_DAYS,
+        _is_ready,
+        catch_up_from,
+    )
+
+    today = now.date()
+    found = occurrences(
+        session,
+        today - timedelta(days=LOOK_BACK_DAYS),
+        today + timedelta(days=7),
+        expiries_until=today + timedelta(days=EXPIRY_LOOK_AHEAD_DAYS),
+    )
+    logs = {row.key: row for row in session.scalars(select(ReminderLog))}
+    since = catch_up_from(session, now)
+    result = []
+    for occurrence in found:
+        if not _is_ready(occurrence, now):
+            continue
+        log = logs.get(occurrence.key)
+        if log is None:
+            if occurrence.date >= since:
+                result.append(occurrence)
+        elif log.done_at is None and log.snoozed_until is not None and log.snoozed_until <= now:
+            result.append(occurrence)
+    return result
+
+
+def test_catch_up_computes_only_what_can_pop_up_and_misses_nothing(book):
+    """On a demo book, days after the last check, with reminders shown, done and snoozed
+    (some back to two weeks ago), ``pending`` gives exactly what every occasion of the last
+    month, filtered, gives."""
+    from datetime import timedelta
+
+    from relbook.core.demo import fill_demo
+    from relbook.core.reminder_log import record_check
+
+    start = datetime(2026, 11, 10, 9)
+    with book.session() as session:
+        fill_demo(session, 400, seed=11, now=start - timedelta(days=10))
+        record_check(session, start - timedelta(days=20))
+    with book.session() as session:
+        first = pending(session, start)
+        mark_shown(session, first, start)
+        for occurrence in first[::5]:
+            mark_done(session, occurrence, start)
+        for occurrence in first[1::5]:
+            snooze(session, occurrence, start + timedelta(days=3), start)
+        record_check(session, start)
+    assert {o.kind for o in first} >= {"birthday", "stay_in_touch", "follow_up"}
+    now = datetime(2026, 11, 23, 10)
+    with book.session() as session:
+        assert [o.key for o in pending(session, now)] == [
+            o.key for o in _pending_the_plain_way(session, now)
+        ]
+        record_check(session, datetime(2026, 11, 20, 9))
+    with book.session() as session:
+        narrow = pending(session, now)
+        assert [o.key for o in narrow] == [o.key for o in _pending_the_plain_way(session, now)]
+    assert any(o.date < datetime(2026, 11, 20).date() for o in narrow)  # the snoozed ones
