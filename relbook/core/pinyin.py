@@ -6,7 +6,11 @@ be read as a run of consecutive units, each typed either as the character itself
 non-empty prefix of its syllable: "zs", "zhangsan", "张" and "张s" all find 张三.
 """
 
+import importlib.util
+import json
+import unicodedata
 from functools import cache, lru_cache
+from pathlib import Path
 
 # Surnames whose everyday reading differs from the most common reading of the character.
 _SURNAME_READINGS: dict[str, str] = {
@@ -50,11 +54,44 @@ def is_han(ch: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _char_syllable(ch: str) -> str:
-    # imported on first use: pypinyin's phrase tables take ~0.3 s and ~60 MB to load, and only
-    # writing a name needs them (searching reads the syllables stored with each contact)
+    table = _reading_table()
+    if table is not None:
+        readings = table.get(ord(ch))
+        if readings:
+            return plain_syllable(readings.split(",", 1)[0])
+    # imported on first use: pypinyin's phrase tables take ~0.3 s and ~60 MB to load
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower()
+
+
+def plain_syllable(marked: str) -> str:
+    """A toned syllable as pypinyin's NORMAL style writes it: "lǜ" -> "lv", "zhōng" ->
+    "zhong"."""
+    decomposed = unicodedata.normalize("NFD", marked).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@cache
+def _reading_table() -> dict[int, str] | None:
+    """pypinyin's table of single characters' readings (code point -> "zhōng,zhòng"), most
+    common first, read from its data file without importing the package.
+
+    A name is converted one character at a time, which is exactly this table's first
+    reading; importing pypinyin also loads its phrase tables (400,000 phrases: about 55 MB
+    and 0.3 s) that single characters never use. None when the file cannot be read (another
+    pypinyin layout): ``lazy_pinyin`` then answers, the same syllables more slowly. The tests
+    compare both for every Han character pypinyin knows.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        try:
+            raw = json.loads((Path(folder) / "pinyin_dict.json").read_text(encoding="utf-8"))
+            return {int(code): str(readings) for code, readings in raw.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            continue
+    return None
 
 
 def name_units(name: str) -> list[tuple[str, str]]:

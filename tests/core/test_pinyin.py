@@ -41,3 +41,31 @@ def test_a_name_always_finds_itself_by_initials_and_full_spelling(name):
     assert name_matches(name, name)
     assert name_matches(name, initials(name))
     assert name_matches(name, name_pinyin(name).replace(" ", ""))
+
+
+def test_each_character_reads_as_pypinyin_reads_it():
+    """The syllables come from pypinyin's character table read directly (its phrase tables
+    are never loaded); for every Han character they are what ``lazy_pinyin`` gives."""
+    from pypinyin import Style, lazy_pinyin
+
+    from relbook.core import pinyin
+
+    table = pinyin._reading_table()
+    assert table is not None and len(table) > 20000
+    han = [chr(code) for code in table if pinyin.is_han(chr(code))]
+    assert len(han) > 20000
+    expected = [lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower() for ch in han]
+    assert [pinyin._char_syllable(ch) for ch in han] == expected
+
+
+def test_names_are_converted_without_loading_the_phrase_tables():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from relbook.core.pinyin import name_keys; "
+        "print(name_keys('吕绿 单田芳'), 'pypinyin' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split(") ")[-1].strip() == "False"
+    assert "lv" in out.stdout
