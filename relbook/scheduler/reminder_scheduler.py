@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from relbook.book import Book
 from relbook.core.reminder_log import mark_shown, pending, record_check
-from relbook.core.reminders import Occurrence, occurrences
+from relbook.core.reminders import Occurrence, open_follow_ups
 
 TICK_SECONDS = 60
 WAKE_GAP = timedelta(seconds=TICK_SECONDS * 2)
@@ -103,9 +103,11 @@ class ReminderScheduler(QObject):
         now = self._clock()
         with self._book.session() as session:
             due = pending(session, now)
+            # only follow-ups and tasks have a time of day: the rest of the day's occasions
+            # (every stay-in-touch reminder of a large book among them) need not be built
             upcoming = [
                 o
-                for o in occurrences(session, now.date(), now.date() + timedelta(days=1))
+                for o in open_follow_ups(session, now.date(), now.date() + timedelta(days=1))
                 if o.at is not None and o.at > now
             ]
         self._results.put(due)
