@@ -106,6 +106,9 @@ class ContactTag(Base):
     )
 
 
+LIVE_DUE = "deleted_at IS NULL AND touch_due IS NOT NULL"
+
+
 class Contact(Base):
     """A person in the book, with profile, rapport and relationship fields."""
 
@@ -120,6 +123,8 @@ class Contact(Base):
         one_of("source", Source, optional=True),
         one_of("buying_role", BuyingRole, optional=True),
         Index("ix_contact_deleted_sort", "deleted_at", "sort_key"),
+        Index("ix_contact_touch_due", "touch_due", sqlite_where=text(LIVE_DUE)),
+        Index("ix_contact_tier_touch_due", "tier", "touch_due", sqlite_where=text(LIVE_DUE)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -171,6 +176,9 @@ class Contact(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     next_birthday: Mapped[date | None] = mapped_column(Date, index=True)
     last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    touch_due: Mapped[str | None] = mapped_column(String(10))
+    """The ISO day the stay-in-touch cadence runs out, kept by triggers in the database
+    (revision 0006) on every write; read it with SQL, never set it."""
 
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -325,16 +325,15 @@ def _follow_ups(session: Session, start: date, end: date) -> list[Occurrence]:
     return found
 
 
-_NEGLECT_SQL = """
-SELECT id, name, due, cadence, last_contacted_at, tier FROM (
-    SELECT c.id, c.name, c.last_contacted_at, c.tier,
-           date(coalesce(c.last_contacted_at, c.created_at), printf('+%d days', {cadence})) AS due,
-           {cadence} AS cadence
-    FROM contact c WHERE c.deleted_at IS NULL
-) WHERE cadence IS NOT NULL AND due {compare} ?
-"""
 _CADENCE_SQL = f"""coalesce(c.cadence_days, CASE WHEN c.stage = '{Stage.LOST.value}' THEN NULL
     WHEN c.tier = 'A' THEN ? WHEN c.tier = 'B' THEN ? WHEN c.tier = 'C' THEN ? ELSE NULL END)"""
+_NEGLECT_COLUMNS = f"c.id, c.name, c.touch_due, {_CADENCE_SQL}, c.last_contacted_at, c.tier"
+_NEGLECT_SQL = f"""
+SELECT {_NEGLECT_COLUMNS} FROM contact c INDEXED BY ix_contact_touch_due
+WHERE c.deleted_at IS NULL AND c.touch_due IS NOT NULL AND c.touch_due {{compare}} ?
+"""
+# ``contact.touch_due`` is the day the cadence runs out, kept by triggers (revision 0006);
+# the cadence itself is worked out only for the rows returned
 
 
 def _neglect_rows(
@@ -345,8 +344,8 @@ def _neglect_rows(
     the parameters ``extra``."""
     defaults = default_cadences(session)
     cadence = [defaults["A"], defaults["B"], defaults["C"]]
-    sql = _NEGLECT_SQL.format(cadence=_CADENCE_SQL, compare=compare) + more
-    rows = _raw(session).execute(sql, [*cadence, *cadence, day.isoformat(), *(extra or [])])
+    sql = _NEGLECT_SQL.format(compare=compare) + more
+    rows = _raw(session).execute(sql, [*cadence, day.isoformat(), *(extra or [])])
     return [
         (i, name, due, days, None if last is None else datetime.fromisoformat(last), tier)
         for i, name, due, days, last, tier in rows
@@ -389,7 +388,7 @@ def _stay_in_touch(
     """Contacts whose cadence runs out by ``end`` (and not before ``since``, if given), due on
     the day it ran out."""
     parsed: dict[str, tuple[date, str]] = {}
-    more, extra = ("", []) if since is None else (" AND due >= ?", [since.isoformat()])
+    more, extra = ("", []) if since is None else (" AND c.touch_due >= ?", [since.isoformat()])
     return [
         _neglect(contact_id, name, due, days, last, start, parsed)
         for contact_id, name, due, days, last, _tier in _neglect_rows(
@@ -405,7 +404,7 @@ Neglect = tuple[int, str, str | None, date, int, datetime | None]
 def neglect_on(
     session: Session, today: date, start: date, limit: int
 ) -> tuple[list[Occurrence], list[Neglect]]:
-    """Stay in touch as the Today view shows it, in one pass over the contacts.
+    """Stay in touch as the Today view shows it, from the stored due days (by index).
 
     The reminders due ``today`` itself and not done, as ``occurrences`` with this ``start``
     gives them; and the ``limit`` contacts longest past their cadence whose reminder is not
@@ -424,27 +423,32 @@ def neglect_on(
             ["stay_in_touch:", "stay_in_touch;"],
         )
     }
-    sql = f"""
-        WITH n AS ({_NEGLECT_SQL.format(cadence=_CADENCE_SQL, compare="<=")})
-        SELECT 0, * FROM n WHERE due = ?
-        UNION ALL
-        SELECT 1, * FROM (
-            SELECT * FROM n ORDER BY coalesce(nullif(tier, ''), 'Z'), due, name, id || ':'
-            LIMIT ?
-        )"""
     day = today.isoformat()
     due_today: list[Occurrence] = []
-    longest: list[Neglect] = []
-    for part, contact_id, name, due, days, last_text, tier in _raw(session).execute(
-        sql, [*cadence, *cadence, day, day, int(limit) + len(done)]
+    connection = _raw(session)
+    for contact_id, name, due, days, last_text, _tier in connection.execute(
+        _NEGLECT_SQL.format(compare="="), [*cadence, day]
     ):
-        if f"stay_in_touch:{contact_id}:{due}" in done:
-            continue
-        last = None if last_text is None else datetime.fromisoformat(last_text)
-        if part == 0:
+        if f"stay_in_touch:{contact_id}:{due}" not in done:
+            last = None if last_text is None else datetime.fromisoformat(last_text)
             due_today.append(_neglect(contact_id, name, due, days, last, start))
-        elif len(longest) < limit:
-            longest.append((contact_id, name, tier, date.fromisoformat(due), days, last))
+    longest: list[Neglect] = []
+    for tier in ("A", "B", "C", None):  # tier A first, then B, C and none
+        if len(longest) >= limit:
+            break
+        sql = f"""
+            SELECT {_NEGLECT_COLUMNS} FROM contact c INDEXED BY ix_contact_tier_touch_due
+            WHERE c.deleted_at IS NULL AND c.touch_due IS NOT NULL AND c.touch_due <= ?
+              AND c.tier {"= ?" if tier else "IS NULL"}
+            ORDER BY c.touch_due, c.name, c.id || ':' LIMIT ?"""
+        wanted = [day, *([tier] if tier else []), int(limit) - len(longest) + len(done)]
+        for contact_id, name, due, days, last_text, tier_code in connection.execute(
+            sql, [*cadence, *wanted]
+        ):
+            if f"stay_in_touch:{contact_id}:{due}" in done or len(longest) >= limit:
+                continue
+            last = None if last_text is None else datetime.fromisoformat(last_text)
+            longest.append((contact_id, name, tier_code, date.fromisoformat(due), days, last))
     due_today.sort(key=lambda o: (o.contact_name or "", o.key))  # as ``occurrences`` sorts
     return due_today, longest
 
