@@ -262,6 +262,20 @@ class SpecialDate(Base):
         one_of("kind", DateKind),
         one_of("calendar", CalendarKind),
         one_of("recurrence", Recurrence),
+        # by day, with every column the reminders read (revision 0007)
+        Index(
+            "ix_special_date_day",
+            "month",
+            "day",
+            "calendar",
+            "contact_id",
+            "family_member_id",
+            "kind",
+            "recurrence",
+            "year",
+            "is_leap_month",
+            "label",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

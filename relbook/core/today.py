@@ -6,7 +6,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from relbook.core.reminder_log import KEY_CHUNK, LOOK_BACK_DAYS
-from relbook.core.reminders import Neglect, Occurrence, neglect_on, occurrences
+from relbook.core.reminders import (
+    Neglect,
+    Occurrence,
+    neglect_on,
+    occurrences,
+    open_follow_ups,
+    sort_occurrences,
+)
 
 UPCOMING_DAYS = 30
 UPCOMING_KINDS = frozenset({"birthday", "family_birthday", "special_date", "festival"})
@@ -36,18 +43,18 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     Dated occasions are read from today on only (one before today is neither due nor coming),
     and stay-in-touch only as far as shown: the reminders due today and the most neglected
     contacts, picked by SQL. In a large book nearly every contact is past their cadence, and
-    building all of those reminders cost most of the refresh. Follow-ups and tasks count as
-    overdue when due more than a month back, as in the reminder log's window.
+    building all of those reminders cost most of the refresh. Open follow-ups and tasks due
+    by today are all shown until done, those due before today as overdue; later ones are
+    neither due nor among the coming month's occasions.
     """
     today = now.date()
     look_back = today - timedelta(days=LOOK_BACK_DAYS)
     window = occurrences(
-        session,
-        today,
-        today + timedelta(days=UPCOMING_DAYS),
-        overdue_before=look_back,
-        stay_in_touch=False,
+        session, today, today + timedelta(days=UPCOMING_DAYS), stay_in_touch=False, follow_ups=False
     )
+    # open follow-ups and tasks due by today: those due before today are overdue
+    window += open_follow_ups(session, today, today)
+    sort_occurrences(window)
     done = done_keys(session, [o.key for o in window])
     open_items = [o for o in window if o.key not in done]
     due = [o for o in open_items if o.notice_from <= today and (o.date >= today or o.overdue)]

@@ -31,6 +31,7 @@ def test_today_groups_due_upcoming_and_neglected(book):
 def _summary_as_before(session, now):
     """Today's summary worked out the plain way: every occasion of the two months around
     today, stay-in-touch included, then filtered (what ``today_summary`` must give)."""
+    from dataclasses import replace
     from datetime import timedelta
 
     from sqlalchemy import select
@@ -45,6 +46,12 @@ def _summary_as_before(session, now):
         session, today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=UPCOMING_DAYS)
     )
     done = set(session.scalars(select(ReminderLog.key).where(ReminderLog.done_at.is_not(None))))
+    # open follow-ups and tasks due by today are due, those before today overdue
+    window = [
+        replace(o, overdue=o.date < today) if o.key.startswith(("follow_up:", "task:")) else o
+        for o in window
+        if not o.key.startswith(("follow_up:", "task:")) or o.date <= today
+    ]
     items = [o for o in window if o.key not in done]
     due = [
         o
@@ -101,3 +108,35 @@ def test_the_summary_is_what_all_occasions_filtered_give(book):
             assert (lambda s: (s.due, s.upcoming, s.neglected))(
                 today_summary(session, now)
             ) == _summary_as_before(session, now)
+
+
+def test_a_follow_up_stays_due_every_day_until_it_is_done(book):
+    from relbook.core.history import InteractionInput, log_interaction
+    from relbook.core.tasks import add_task
+
+    logged = datetime(2026, 11, 10, 9)
+    with book.session() as session:
+        contact_id = create_contact(session, ContactInput("钱七"), logged).id
+        log_interaction(
+            session,
+            InteractionInput(
+                "call", logged, [contact_id], next_step="寄方案", next_step_due=logged
+            ),
+            logged,
+        )
+        add_task(session, "回电话", datetime(2026, 11, 20, 15), logged, contact_id, has_time=True)
+    for day in (10, 18, 23, 30):
+        now = datetime(2026, 11, day, 12)
+        with book.session() as session:
+            due = [
+                (o.title, o.overdue)
+                for o in today_summary(session, now).due
+                if o.kind == "follow_up"
+            ]
+        expected = [("寄方案", day > 10)] + ([("回电话", day > 20)] if day >= 20 else [])
+        assert due == expected, day
+    with book.session() as session:
+        for occurrence in today_summary(session, now).due:
+            mark_done(session, occurrence, now)
+    with book.session() as session:
+        assert today_summary(session, now).due == []
