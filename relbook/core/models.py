@@ -125,6 +125,9 @@ class Contact(Base):
         Index("ix_contact_deleted_sort", "deleted_at", "sort_key"),
         Index("ix_contact_touch_due", "touch_due", sqlite_where=text(LIVE_DUE)),
         Index("ix_contact_tier_touch_due", "tier", "touch_due", sqlite_where=text(LIVE_DUE)),
+        Index(
+            "ix_contact_live_tier_stage", "tier", "stage", sqlite_where=text("deleted_at IS NULL")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

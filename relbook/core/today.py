@@ -1,5 +1,6 @@
 """What the Today view shows: reminders due now, the next 30 days, and who went quiet."""
 
+import heapq
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -7,17 +8,24 @@ from sqlalchemy.orm import Session
 
 from relbook.core.reminder_log import KEY_CHUNK, LOOK_BACK_DAYS
 from relbook.core.reminders import (
+    KINDS,
+    DatePart,
     Neglect,
     Occurrence,
+    date_advance,
+    date_occurrence,
     neglect_on,
     occurrences,
     open_follow_ups,
     sort_occurrences,
+    special_date_parts,
 )
 
 UPCOMING_DAYS = 30
 UPCOMING_KINDS = frozenset({"birthday", "family_birthday", "special_date", "festival"})
 NEGLECTED_LIMIT = 100
+UPCOMING_SHOWN = 500
+"""The coming month's occasions listed; the rest are counted."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,10 @@ class Neglected:
 class TodaySummary:
     due: list[Occurrence]
     upcoming: list[Occurrence]
+    """The first ``UPCOMING_SHOWN`` of the coming month's occasions, in date order."""
     neglected: list[Neglected]
+    upcoming_count: int = 0
+    """All of the coming month's occasions not done yet."""
 
 
 def today_summary(session: Session, now: datetime) -> TodaySummary:
@@ -45,23 +56,42 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     contacts, picked by SQL. In a large book nearly every contact is past their cadence, and
     building all of those reminders cost most of the refresh. Open follow-ups and tasks due
     by today are all shown until done, those due before today as overdue; later ones are
-    neither due nor among the coming month's occasions.
+    neither due nor among the coming month's occasions. Of the coming month's birthdays and
+    dates (16,000 in a book of 100,000 contacts) only those shown become ``Occurrence``s.
     """
     today = now.date()
+    end = today + timedelta(days=UPCOMING_DAYS)
     look_back = today - timedelta(days=LOOK_BACK_DAYS)
-    window = occurrences(
-        session, today, today + timedelta(days=UPCOMING_DAYS), stay_in_touch=False, follow_ups=False
+    parts = special_date_parts(session, today, end, date_advance(session))
+    others = occurrences(
+        session, today, end, stay_in_touch=False, follow_ups=False, special_dates=False
     )
     # open follow-ups and tasks due by today: those due before today are overdue
-    window += open_follow_ups(session, today, today)
-    sort_occurrences(window)
-    done = done_keys(session, [o.key for o in window])
-    open_items = [o for o in window if o.key not in done]
-    due = [o for o in open_items if o.notice_from <= today and (o.date >= today or o.overdue)]
+    others += open_follow_ups(session, today, today)
+    done = done_keys(session, [part[3] for part in parts] + [o.key for o in others])
+    due = [date_occurrence(p) for p in parts if p[5] <= today and p[3] not in done]
+    due += [
+        o
+        for o in others
+        if o.key not in done and o.notice_from <= today and (o.date >= today or o.overdue)
+    ]
+    sort_occurrences(due)
     due_today, longest = neglect_on(session, today, look_back, NEGLECTED_LIMIT)
     due += due_today
-    upcoming = [o for o in open_items if o.kind in UPCOMING_KINDS and today < o.date]
-    return TodaySummary(due, upcoming, _neglected(longest, today))
+    coming: list[DatePart | Occurrence] = [p for p in parts if p[0] > today and p[3] not in done]
+    coming += [
+        o for o in others if o.kind in UPCOMING_KINDS and o.date > today and o.key not in done
+    ]
+    first = heapq.nsmallest(UPCOMING_SHOWN, coming, key=_coming_order)
+    upcoming = [o if isinstance(o, Occurrence) else date_occurrence(o) for o in first]
+    return TodaySummary(due, upcoming, _neglected(longest, today), len(coming))
+
+
+def _coming_order(item: "DatePart | Occurrence") -> tuple[date, int, str, str]:
+    """The order ``occurrences`` sorts in, for parts and occurrences alike."""
+    if isinstance(item, Occurrence):
+        return (item.date, KINDS.index(item.kind), item.contact_name or "", item.key)
+    return item[:4]
 
 
 def done_keys(session: Session, keys: list[str]) -> set[str]:

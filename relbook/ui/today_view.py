@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from relbook import reminder_words
 from relbook.book import Book
 from relbook.core.reminders import KINDS, Occurrence
-from relbook.core.today import TodaySummary, today_summary
+from relbook.core.today import UPCOMING_SHOWN, TodaySummary, today_summary
 from relbook.ui.worker import JobRunner
 
 _ROLE = Qt.ItemDataRole.UserRole
-SHOWN_PER_LIST = 500
+SHOWN_PER_LIST = UPCOMING_SHOWN
 """Lines per list; a large book's month of birthdays would only slow the view down."""
 
 
@@ -125,7 +125,7 @@ class TodayView(QWidget):
         for tree in trees:  # sized to their contents once filled, not after every line
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fill_due(summary.due)
-        self._fill_upcoming(summary.upcoming)
+        self._fill_upcoming(summary.upcoming, summary.upcoming_count)
         self._fill_neglected(summary)
         for tree in trees:
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -160,7 +160,7 @@ class TodayView(QWidget):
             group.setFirstColumnSpanned(True)
             group.setExpanded(True)
 
-    def _fill_upcoming(self, upcoming: list[Occurrence]) -> None:
+    def _fill_upcoming(self, upcoming: list[Occurrence], total: int) -> None:
         self.upcoming.clear()
         items = []
         for occurrence in upcoming[:SHOWN_PER_LIST]:
@@ -173,7 +173,7 @@ class TodayView(QWidget):
             )
             item.setData(0, _ROLE, occurrence.contact_id)
             items.append(item)
-        self.upcoming.addTopLevelItems(items + self._more(len(upcoming)))
+        self.upcoming.addTopLevelItems(items + self._more(total))
 
     def _more(self, total: int) -> list[QTreeWidgetItem]:
         """The "… and N more" line when a list is cut short, else nothing."""

@@ -153,3 +153,28 @@ def test_every_day_keeps_the_pairs_that_map_back_to_it(day):
     for month, day_of_month in solar_keys_for_day(day):
         assert month == day.month
         assert day_of_month == day.day or (day_of_month, day.day) == (29, 28)
+
+
+def test_festival_counts_are_the_recipients_the_greeting_goes_to(book):
+    """The count on a festival's reminder (from an index) is the length of the list its
+    greeting goes to (from the table), for audiences by tier, stage, tag and none."""
+    from sqlalchemy import func, select
+
+    from relbook.core.demo import fill_demo
+    from relbook.core.models import Contact
+    from relbook.core.reminders import FestivalAudience, audience_clause, audience_count
+
+    with book.session() as session:
+        fill_demo(session, 300, seed=9, now=datetime(2026, 11, 23, 10))
+        audiences = [
+            FestivalAudience(),
+            FestivalAudience(tiers=(), stages=()),
+            FestivalAudience(tiers=("C",), stages=("lost",)),
+            FestivalAudience(tiers=(), stages=("customer",), tags=("VIP", "老乡")),
+        ]
+        for audience in audiences:
+            expected = session.scalar(
+                select(func.count()).select_from(Contact).where(audience_clause(audience))
+            )
+            assert audience_count(session, audience) == expected
+        assert session.scalar(select(func.count()).where(Contact.deleted_at.is_not(None)))

@@ -77,22 +77,25 @@ def _summary_as_before(session, now):
     return due, upcoming, neglected[:NEGLECTED_LIMIT]
 
 
-def test_the_summary_is_what_all_occasions_filtered_give(book):
+def test_the_summary_is_what_all_occasions_filtered_give(book, monkeypatch):
     from datetime import timedelta
 
+    from relbook.core import today
     from relbook.core.demo import fill_demo
     from relbook.core.reminders import occurrences
 
     start = datetime(2026, 11, 23, 10)
     with book.session() as session:
         fill_demo(session, 400, 11, start)
-    for offset in (0, 40, 200):
+    for offset, shown in ((0, 500), (40, 25), (200, 7)):
+        monkeypatch.setattr(today, "UPCOMING_SHOWN", shown)
         now = start + timedelta(days=offset)
         with book.session() as session:
             due, upcoming, neglected = _summary_as_before(session, now)
             summary = today_summary(session, now)
         assert summary.due == due
-        assert summary.upcoming == upcoming
+        assert summary.upcoming == upcoming[:shown]
+        assert summary.upcoming_count == len(upcoming) > 7
         assert summary.neglected == neglected
         with book.session() as session:  # some handled: they must drop out alike
             for occurrence in (due + upcoming)[::3]:
@@ -105,9 +108,14 @@ def test_the_summary_is_what_all_occasions_filtered_give(book):
                     if occurrence.contact_id == person.contact_id:
                         mark_done(session, occurrence, now)
         with book.session() as session:
-            assert (lambda s: (s.due, s.upcoming, s.neglected))(
-                today_summary(session, now)
-            ) == _summary_as_before(session, now)
+            summary = today_summary(session, now)
+            due, upcoming, neglected = _summary_as_before(session, now)
+            assert (summary.due, summary.upcoming, summary.neglected) == (
+                due,
+                upcoming[:shown],
+                neglected,
+            )
+            assert summary.upcoming_count == len(upcoming)
 
 
 def test_a_follow_up_stays_due_every_day_until_it_is_done(book):
