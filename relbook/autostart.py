@@ -14,8 +14,15 @@ ENTRY_NAME = "relbook"
 
 
 def launch_command(data_dir: Path | None = None) -> list[str]:
-    """The command that starts the window on this installation (same Python, same book)."""
-    command = [sys.executable, "-m", "relbook"]
+    """The command that starts the window on this installation (same program, same book).
+
+    A built app (build_installer.py) is its own executable; the Windows installer's start-at-
+    login task writes the same ``Run`` value as this would.
+    """
+    if getattr(sys, "frozen", False):
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "relbook"]
     if data_dir is not None:
         command += ["--data-dir", str(data_dir)]
     return command

@@ -116,12 +116,41 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
             raise RuntimeError(f"the window showed {rows} contacts")
         return f"{image.width()}x{image.height()} pixels, {rows} contact"
 
+    def bundled_files_step() -> str:
+        """What a built app must carry besides code: catalogues, templates, icons, plugins."""
+        from apscheduler.schedulers.qt import QtScheduler
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+        from PySide6.QtWidgets import QApplication
+
+        from relbook.core.greetings import default_templates
+        from relbook.i18n import catalogue_dir
+        from relbook.ui.tray import app_icon
+
+        _app = QApplication.instance() or QApplication(["relbook"])  # pixmaps need one
+        if not QTranslator().load("relbook_zh_CN", str(catalogue_dir())):
+            raise RuntimeError(f"no relbook_zh_CN catalogue in {catalogue_dir()}")
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not QTranslator().load("qtbase_zh_CN", qt_dir):
+            raise RuntimeError(f"no qtbase_zh_CN catalogue in {qt_dir}")
+        templates = default_templates()
+        if not {"zh_CN", "en"} <= set(templates):
+            raise RuntimeError(f"greeting templates for {sorted(templates)} only")
+        sizes = sorted(size.width() for size in app_icon().availableSizes())
+        if app_icon().pixmap(64, 64).isNull():
+            raise RuntimeError("the app icon is missing")
+        scheduler = QtScheduler()  # never started: the triggers are looked up by name only
+        for trigger, options in (("cron", {"hour": 9}), ("interval", {"minutes": 1}), ("date", {})):
+            scheduler.add_job(print, trigger, **options)
+        icon = f"{sizes[0]}-{sizes[-1]} px" if sizes else "SVG"
+        return f"zh_CN catalogues, greetings, icon {icon}, cron/interval/date triggers"
+
     return [
         ("open a new book and apply the migrations", open_book_step),
         ("add a contact with a lunar birthday", add_contact_step),
         ("compute the reminders", reminders_step),
         ("export the contact and read it back", export_step),
         ("render the main window offscreen", window_step),
+        ("load the translations, greetings, icon and scheduler triggers", bundled_files_step),
     ]
 
 

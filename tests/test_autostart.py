@@ -17,3 +17,11 @@ def test_macos_launch_agent(tmp_path):
     assert where.name == "com.relbook.app.plist"
     assert "<string>-m</string>" in where.read_text(encoding="utf-8")
     assert is_autostart_enabled("darwin", home=tmp_path)
+
+
+def test_a_built_app_starts_its_own_executable(monkeypatch, tmp_path):
+    """Frozen by build_installer.py there is no ``-m relbook``: the program is the command."""
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", "/opt/relbook/relbook")
+    assert launch_command() == ["/opt/relbook/relbook"]
+    assert launch_command(tmp_path) == ["/opt/relbook/relbook", "--data-dir", str(tmp_path)]

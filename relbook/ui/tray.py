@@ -2,13 +2,23 @@
 
 from importlib import resources
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+"""The sizes of resources/icons/relbook-<size>.png (drawn by build_installer.py --icons)."""
+
 
 def app_icon() -> QIcon:
-    return QIcon(str(resources.files("relbook.resources").joinpath("icons/relbook.svg")))
+    """The relbook icon from its PNG sizes (no SVG plugin needed), else from the SVG."""
+    folder = resources.files("relbook.resources").joinpath("icons")
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = folder.joinpath(f"relbook-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    return icon if not icon.isNull() else QIcon(str(folder.joinpath("relbook.svg")))
 
 
 class Tray(QObject):
