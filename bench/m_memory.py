@@ -1,7 +1,7 @@
 """Peak memory with the book open and searched, beside a bare PySide6 window's.
 
 ``python bench/probes/memory.py`` drives the window (see its docstring) and reports the peak
-resident set size the kernel recorded for the process (``ru_maxrss``). See README.md.
+resident set size the kernel recorded for the process (``VmHWM`` on Linux). See README.md.
 """
 
 import json
