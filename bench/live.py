@@ -4,6 +4,7 @@ Search, reminders and scrolling measure relbook's own code in this process (not 
 run): they open a copy of the demo book in the scratch folder, as the app opens its book.
 """
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -39,3 +40,15 @@ def raw_connection(context: Context) -> sqlite3.Connection:
     """A plain read-only sqlite3 connection on the same copy: what the floors query."""
     path = live_folder(context) / "relbook.sqlite"
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+
+
+def freeze_as_the_app_does() -> None:
+    """Python's collector as the app leaves it once its window has shown the first list
+    (``relbook.gc_policy.freeze_after_start``): everything alive collected once and frozen.
+    ``thaw`` undoes it at the end of the measurement, so each one starts alike."""
+    gc.collect()
+    gc.freeze()
+
+
+def thaw() -> None:
+    gc.unfreeze()

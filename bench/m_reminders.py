@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from bench.context import Context
 from bench.figures import Figure, median, spread, timed
-from bench.live import open_live_book, qt_app, raw_connection
+from bench.live import freeze_as_the_app_does, open_live_book, qt_app, raw_connection, thaw
 from relbook.core.reminders import occurrences
 from relbook.core.today import today_summary
 from relbook.ui.today_view import TodayView
@@ -52,6 +52,7 @@ def measure(context: Context) -> list[Figure]:
         view = TodayView(book, runner, clock=lambda: now)
         view.resize(1400, 860)
         view.show()
+        freeze_as_the_app_does()
         found, rows = year_ahead(), floor()  # one unmeasured run each: caches warm alike
         reminder_ms = timed(year_ahead, context.repeat)
         floor_ms = timed(floor, context.repeat)
@@ -62,6 +63,7 @@ def measure(context: Context) -> list[Figure]:
         shown = view.title.text()
         view.close()
     finally:
+        thaw()
         runner.shutdown()
         floor_db.close()
         book.close()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from bench.context import Context
 from bench.figures import Figure, median, percentile, spread
-from bench.live import open_live_book, qt_app
+from bench.live import freeze_as_the_app_does, open_live_book, qt_app, thaw
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.worker import JobRunner
 
@@ -50,6 +50,7 @@ def measure(context: Context) -> list[Figure]:
         table.show()
         app.processEvents()
         table.viewport().repaint()
+        freeze_as_the_app_does()
         bar = table.verticalScrollBar()
         step = bar.pageStep()
         per_run = 40 if context.quick else 100
@@ -67,6 +68,7 @@ def measure(context: Context) -> list[Figure]:
         rows, shown = model.rowCount(), step
         table.close()
     finally:
+        thaw()
         runner.shutdown()
         book.close()
     p95 = percentile(page_ms, 0.95)

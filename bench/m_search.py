@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from bench.context import Context
 from bench.figures import Figure, median, percentile, spread
-from bench.live import open_live_book, qt_app, raw_connection
+from bench.live import freeze_as_the_app_does, open_live_book, qt_app, raw_connection, thaw
 from relbook.book import Book
 from relbook.core import pinyin
 from relbook.core.contacts import digits_only
@@ -109,6 +109,7 @@ def measure(context: Context) -> list[Figure]:
     try:
         model = ContactListModel(book, runner)
         model.reload_now()
+        freeze_as_the_app_does()
         typing = sequences(floor_db)
         first_ms, _ = _ms(lambda: keystroke(model, typing["pinyin"][0]))
         model.set_filter(ContactFilter(), now=True)
@@ -131,6 +132,7 @@ def measure(context: Context) -> list[Figure]:
                     worst[text] = max(worst.get(text, 0.0), spent)
                 model.set_filter(ContactFilter(), now=True)  # the box is cleared between words
     finally:
+        thaw()
         runner.shutdown()
         floor_db.close()
         book.close()

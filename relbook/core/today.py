@@ -19,6 +19,7 @@ from relbook.core.reminders import (
     open_follow_ups,
     sort_occurrences,
     special_date_parts,
+    with_names,
 )
 
 UPCOMING_DAYS = 30
@@ -62,14 +63,22 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     today = now.date()
     end = today + timedelta(days=UPCOMING_DAYS)
     look_back = today - timedelta(days=LOOK_BACK_DAYS)
-    parts = special_date_parts(session, today, end, date_advance(session))
+    parts = special_date_parts(session, today, end, date_advance(session), names=False)
     others = occurrences(
         session, today, end, stay_in_touch=False, follow_ups=False, special_dates=False
     )
     # open follow-ups and tasks due by today: those due before today are overdue
     others += open_follow_ups(session, today, today)
     done = done_keys(session, [part[3] for part in parts] + [o.key for o in others])
-    due = [date_occurrence(p) for p in parts if p[5] <= today and p[3] not in done]
+    due_parts = [p for p in parts if p[5] <= today and p[3] not in done]
+    coming: list[DatePart | Occurrence] = [p for p in parts if p[0] > today and p[3] not in done]
+    coming += [
+        o for o in others if o.kind in UPCOMING_KINDS and o.date > today and o.key not in done
+    ]
+    shown = _first_days(coming, UPCOMING_SHOWN)
+    # only the dates shown need their contact's name (to sort within a day, and to show it)
+    named = with_names(session, due_parts + [p for p in shown if not isinstance(p, Occurrence)])
+    due = [date_occurrence(p) for p in named[: len(due_parts)]]
     due += [
         o
         for o in others
@@ -78,13 +87,28 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     sort_occurrences(due)
     due_today, longest = neglect_on(session, today, look_back, NEGLECTED_LIMIT)
     due += due_today
-    coming: list[DatePart | Occurrence] = [p for p in parts if p[0] > today and p[3] not in done]
-    coming += [
-        o for o in others if o.kind in UPCOMING_KINDS and o.date > today and o.key not in done
-    ]
-    first = heapq.nsmallest(UPCOMING_SHOWN, coming, key=_coming_order)
+    candidates = named[len(due_parts) :] + [o for o in shown if isinstance(o, Occurrence)]
+    first = heapq.nsmallest(UPCOMING_SHOWN, candidates, key=_coming_order)
     upcoming = [o if isinstance(o, Occurrence) else date_occurrence(o) for o in first]
     return TodaySummary(due, upcoming, _neglected(longest, today), len(coming))
+
+
+def _first_days(
+    coming: "list[DatePart | Occurrence]", count: int
+) -> "list[DatePart | Occurrence]":
+    """Whatever could be among the first ``count`` in date order: everything on the days
+    (and kinds) up to the one the ``count``-th falls on, before names order each day."""
+    if len(coming) <= count:
+        return coming
+    # parts are tuples that start with their day and kind rank: compared as they are
+    keyed = [(o.date, KINDS.index(o.kind)) if isinstance(o, Occurrence) else o for o in coming]
+    last = max(item[:2] for item in heapq.nsmallest(count, keyed))  # type: ignore[index]
+    day, rank = last
+    return [
+        item
+        for item, key in zip(coming, keyed, strict=True)
+        if key[0] < day or (key[0] == day and key[1] <= rank)  # type: ignore[index]
+    ]
 
 
 def _coming_order(item: "DatePart | Occurrence") -> tuple[date, int, str, str]:

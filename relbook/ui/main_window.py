@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relbook import gc_policy
 from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import delete_contacts, restore_contacts
@@ -343,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _after_load(self, count: int) -> None:
         self.filters.set_count(count)
+        QTimer.singleShot(0, gc_policy.freeze_after_start)  # once the first list is shown
         wanted = self._pending_select
         if wanted is None and self._pending_row is None:
             wanted = self.pane.current_id()

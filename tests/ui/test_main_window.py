@@ -152,3 +152,18 @@ def test_create_through_editor_find_by_initials_and_change_level(qtbot, book, wi
         history = get_contact(session, contact_id).level_changes
         assert [(h.from_level, h.to_level, h.note) for h in history][-1] == (1, 3, "first dinner")
     qtbot.waitUntil(lambda: "first dinner" in window.pane.body.toPlainText(), timeout=3000)
+
+
+def test_the_window_freezes_start_up_objects_once_its_first_list_is_shown(
+    qtbot, book, monkeypatch, english
+):
+    from relbook import gc_policy
+    from relbook.app import AppController
+
+    calls: list[int] = []
+    monkeypatch.setattr(gc_policy, "freeze_after_start", lambda: calls.append(1) or True)
+    controller = AppController(book)
+    window = controller.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(calls))
+    window.runner.wait_all()
