@@ -48,13 +48,14 @@ def due_sql(row: str) -> str:
 
 CADENCE_KEYS = "('cadence.A', 'cadence.B', 'cadence.C')"
 TRIGGERS = {
+    # a writer that set the right day already (the import's batches do) is not written twice
     "contact_touch_due_added": f"""
-        AFTER INSERT ON contact BEGIN
+        AFTER INSERT ON contact WHEN NEW.touch_due IS NOT {due_sql("NEW")} BEGIN
             UPDATE contact SET touch_due = {due_sql("NEW")} WHERE id = NEW.id;
         END""",
     "contact_touch_due_changed": f"""
         AFTER UPDATE OF last_contacted_at, created_at, cadence_days, stage, tier ON contact
-        BEGIN
+        WHEN NEW.touch_due IS NOT {due_sql("NEW")} BEGIN
             UPDATE contact SET touch_due = {due_sql("NEW")} WHERE id = NEW.id;
         END""",
     "setting_cadence_added": f"""

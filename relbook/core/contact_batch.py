@@ -13,11 +13,13 @@ session's objects, so ORM work after it (a merge, a contact with a referrer) see
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.bulk import bulk_insert, next_id
+from relbook.core.cadence import default_cadences, due_day, effective_cadence
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import (
     clean_tag_names,
@@ -130,6 +132,16 @@ class ContactBatch:
             created_at=self.now,
             deleted_at=None,
         )
+        # what the database's trigger would set (revision 0006), so it need not write the
+        # row a second time; it still checks the value and corrects any difference
+        cadence = effective_cadence(
+            cast(int | None, row["cadence_days"]),
+            cast(str | None, row["tier"]),
+            cast(str | None, row["stage"]),
+            self._cadences,
+        )
+        due = due_day(None, self.now, cadence)
+        row["touch_due"] = due.isoformat() if due else None
         rows.contacts.append(row)
         for phone in phone_values(data):
             phone.update(id=self._take(Phone), contact_id=contact_id)
@@ -183,6 +195,7 @@ class ContactBatch:
     def _load(self) -> None:
         session = self.session
         self._limits = thresholds(session)
+        self._cadences = default_cadences(session)
         self._organizations = {
             name: {"id": org_id, "org_type": org_type}
             for org_id, name, org_type in session.execute(
