@@ -494,6 +494,9 @@ class ReminderLog(Base):
     """What happened to one reminder occurrence, so it is never shown twice."""
 
     __tablename__ = "reminder_log"
+    __table_args__ = (
+        Index("ix_reminder_log_done", "key", sqlite_where=text("done_at IS NOT NULL")),
+    )
 
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))

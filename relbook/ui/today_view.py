@@ -1,7 +1,8 @@
 """The Today view: due and overdue reminders by kind, the next 30 days, and who went quiet."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,13 @@ SHOWN_PER_LIST = UPCOMING_SHOWN
 
 
 def _date_text(occurrence: Occurrence) -> str:
-    day = occurrence.date
+    return _day_text(occurrence.date, QLocale().name())
+
+
+@lru_cache(maxsize=512)
+def _day_text(day: date, _locale: str) -> str:
+    """A day in the locale's short format (a refresh lists thousands of lines on a few dozen
+    days; the locale's name is part of the key so a change of language is followed)."""
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 

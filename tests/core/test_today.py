@@ -148,3 +148,27 @@ def test_a_follow_up_stays_due_every_day_until_it_is_done(book):
             mark_done(session, occurrence, now)
     with book.session() as session:
         assert today_summary(session, now).due == []
+
+
+def test_done_keys_reads_all_done_ones_or_looks_each_up(book):
+    from relbook.core.models import ReminderLog
+    from relbook.core.today import done_keys
+
+    now = datetime(2026, 11, 23, 10)
+    with book.session() as session:
+        for n in range(10):
+            session.add(
+                ReminderLog(
+                    key=f"birthday:{n}:2026-12-0{n % 9 + 1}",
+                    kind="birthday",
+                    done_at=now if n % 2 == 0 else None,
+                    updated_at=now,
+                )
+            )
+    asked = [f"birthday:{n}:2026-12-0{n % 9 + 1}" for n in (0, 1, 2, 7)] + ["birthday:99:x"]
+    with book.session() as session:
+        # five done in the log: fewer than the five keys asked plus one, so read at once
+        assert done_keys(session, asked) == {asked[0], asked[2]}
+        # two keys asked: more done reminders than that, so each key is looked up
+        assert done_keys(session, asked[:2]) == {asked[0]}
+        assert done_keys(session, []) == set()
