@@ -1,22 +1,24 @@
 """Scrolling the contact list a page at a time, each page painted before the next.
 
-An offscreen QTableView set up like the main window's (row height 26, alternating colours,
-whole-row selection, no row header) shows ``ContactListModel`` over every live contact at
-1400x860. Three runs of pages are scrolled: from the top, from the middle and towards the
-end. Each page is ``verticalScrollBar().setValue(value + pageStep)`` followed by
-``viewport().repaint()``, which paints at once (reading any rows not read yet); the time per
-page covers both. Between pages the event loop runs once, untimed, as it does between two
-presses of Page Down (the list reads the pages next to the one on screen then).
+An offscreen QTableView set up as the main window's (``setup_contact_table``: row height 26,
+alternating colours, whole-row selection, no row header, the list's delegate) shows
+``ContactListModel`` over every live contact at 1400x860. Three runs of pages are scrolled:
+from the top, from the middle and towards the end. Each page is
+``verticalScrollBar().setValue(value + pageStep)`` followed by ``viewport().repaint()``,
+which paints at once (reading any rows not read yet); the time per page covers both. Between
+pages the event loop runs once, untimed, as it does between two presses of Page Down (the
+list reads the pages next to the one on screen then).
 """
 
 import time
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from bench.context import Context
 from bench.figures import Figure, median, percentile, spread
 from bench.live import freeze_as_the_app_does, open_live_book, qt_app, thaw
 from relbook.ui.contact_list_model import ContactListModel
+from relbook.ui.contact_table import setup_contact_table
 from relbook.ui.worker import JobRunner
 
 TARGET_MS = 16.0
@@ -24,17 +26,9 @@ WIDTH, HEIGHT = 1400, 860
 
 
 def table_for(model: ContactListModel) -> QTableView:
-    """A table view like the main window's."""
+    """A table view set up as the main window's (``setup_contact_table``)."""
     table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    setup_contact_table(table, model)
     table.resize(WIDTH, HEIGHT)
     return table
 

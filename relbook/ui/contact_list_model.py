@@ -328,12 +328,15 @@ class ContactListModel(QAbstractTableModel):
                 record = self.row_record(index.row())
                 return None if record is None else record.id
             return None
-        row = index.row()
-        cells = self._cells.get(row)  # an invalid index has row -1: never cached
+        cells = self.row_cells(index.row())  # an invalid index has row -1: no cells
+        return None if cells is None else cells[index.column()][slot]
+
+    def row_cells(self, row: int) -> list[tuple[Any, Any, Any, Any]] | None:
+        """What each column of ``row`` shows: (text, tooltip, foreground, alignment), worked
+        out once per row; None for a row the list does not have."""
+        cells = self._cells.get(row)
         if cells is None:
-            if not index.isValid():
-                return None
-            record = self.row_record(row)
+            record = self.row_record(row)  # None outside the list
             if record is None:
                 return None
             cells = self._cells[row] = self._render(record)
@@ -342,7 +345,7 @@ class ContactListModel(QAbstractTableModel):
             low, high = self._ready
             if not low <= row <= high:
                 self._plan_prefetch(row)
-        return cells[index.column()][slot]
+        return cells
 
     def _render(self, record: ContactRow) -> list[tuple[Any, Any, Any, Any]]:
         """Per column: what the display, tooltip, foreground and alignment roles show."""

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
     QSplitter,
@@ -37,6 +36,7 @@ from relbook.core.settings import get_setting
 from relbook.i18n import resolve_language
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
+from relbook.ui.contact_table import setup_contact_table
 from relbook.ui.events import BookEvents
 from relbook.ui.filter_bar import FilterBar
 from relbook.ui.report_dialog import DossierExport
@@ -95,18 +95,10 @@ class MainWindow(QMainWindow):
 
         self.model = ContactListModel(book, self.runner, self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        setup_contact_table(self.table, self.model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((84, 210, 100, 76, 76, 44, 84, 180)):
             self.table.setColumnWidth(column, width)
 

@@ -1,0 +1,62 @@
+"""The contact list's table view: its look, and a delegate that paints from the model's cells.
+
+For each visible cell Qt's item delegate asks the model's ``data()`` for seven roles, each a
+call from C++ into Python; the list fills four of them from cells worked out once per row
+(``ContactListModel.row_cells``). ``CellDelegate`` fills the style option from those cells in
+one call per cell, so a page of the list paints with a seventh of the calls.
+"""
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from relbook.ui.contact_list_model import ContactListModel
+
+ROW_HEIGHT = 26
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_TEXT = QPalette.ColorRole.Text
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints the contact list as Qt's own delegate does, from ``row_cells``."""
+
+    def __init__(self, model: ContactListModel, parent: QTableView) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        cells = self._model.row_cells(index.row())
+        if cells is None or index.model() is not self._model:
+            super().initStyleOption(option, index)
+            return
+        text, _tooltip, foreground, alignment = cells[index.column()]
+        option.index = index
+        option.text = text
+        option.features |= _HAS_DISPLAY
+        option.displayAlignment = _LEFT if alignment is None else Qt.AlignmentFlag(alignment)
+        if foreground is not None:
+            option.palette.setBrush(_TEXT, foreground)
+
+
+def setup_contact_table(table: QTableView, model: ContactListModel) -> None:
+    """Show ``model`` in ``table`` as the main window's list: whole rows selected, fixed row
+    height, alternating colours, no row header, painted by ``CellDelegate``."""
+    table.setModel(model)
+    table.setItemDelegate(CellDelegate(model, table))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
