@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in enumerate((84, 210, 100, 76, 76, 44, 84, 180)):
+        for column, width in enumerate((84, 210, 100, 100, 100, 44, 84, 180)):
             self.table.setColumnWidth(column, width)
 
         self.search = QLineEdit(self)
