@@ -123,10 +123,13 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         from PySide6.QtWidgets import QApplication
 
         from relbook.core.greetings import default_templates
+        from relbook.core.pinyin import reading_table
         from relbook.i18n import catalogue_dir
         from relbook.ui.tray import app_icon
 
         _app = QApplication.instance() or QApplication(["relbook"])  # pixmaps need one
+        if reading_table() is None:  # names would still convert, through the phrase tables
+            raise RuntimeError("pypinyin's character table (pinyin_dict.json) is missing")
         if not QTranslator().load("relbook_zh_CN", str(catalogue_dir())):
             raise RuntimeError(f"no relbook_zh_CN catalogue in {catalogue_dir()}")
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -142,7 +145,9 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         for trigger, options in (("cron", {"hour": 9}), ("interval", {"minutes": 1}), ("date", {})):
             scheduler.add_job(print, trigger, **options)
         icon = f"{sizes[0]}-{sizes[-1]} px" if sizes else "SVG"
-        return f"zh_CN catalogues, greetings, icon {icon}, cron/interval/date triggers"
+        return (
+            f"zh_CN catalogues, greetings, pinyin table, icon {icon}, cron/interval/date triggers"
+        )
 
     return [
         ("open a new book and apply the migrations", open_book_step),
@@ -150,7 +155,7 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         ("compute the reminders", reminders_step),
         ("export the contact and read it back", export_step),
         ("render the main window offscreen", window_step),
-        ("load the translations, greetings, icon and scheduler triggers", bundled_files_step),
+        ("load the translations, greetings, pinyin, icon, triggers", bundled_files_step),
     ]
 
 

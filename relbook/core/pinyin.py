@@ -54,7 +54,7 @@ def is_han(ch: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _char_syllable(ch: str) -> str:
-    table = _reading_table()
+    table = reading_table()
     if table is not None:
         readings = table.get(ord(ch))
         if readings:
@@ -73,7 +73,7 @@ def plain_syllable(marked: str) -> str:
 
 
 @cache
-def _reading_table() -> dict[int, str] | None:
+def reading_table() -> dict[int, str] | None:
     """pypinyin's table of single characters' readings (code point -> "zhōng,zhòng"), most
     common first, read from its data file without importing the package.
 

@@ -50,7 +50,7 @@ def test_each_character_reads_as_pypinyin_reads_it():
 
     from relbook.core import pinyin
 
-    table = pinyin._reading_table()
+    table = pinyin.reading_table()
     assert table is not None and len(table) > 20000
     han = [chr(code) for code in table if pinyin.is_han(chr(code))]
     assert len(han) > 20000
