@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from relbook import __version__
+from relbook.labels import translate
 
 Step = tuple[str, Callable[[], str]]
 
@@ -23,6 +24,7 @@ def run_self_test(out: TextIO | None = None) -> int:
     """Run every step even after a failure (to say everything that is wrong); 0 if all pass."""
     out = out if out is not None else sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application_in_system_language()
     failures = 0
     with tempfile.TemporaryDirectory(prefix="relbook-self-test-") as folder:
         state: dict[str, object] = {}
@@ -39,9 +41,29 @@ def run_self_test(out: TextIO | None = None) -> int:
         book = state.get("book")
         if book is not None:
             book.close()  # type: ignore[attr-defined]
-    verdict = "all steps passed" if not failures else f"{failures} step(s) failed"
-    out.write(f"relbook {__version__} self-test: {verdict}\n")
+    if not failures:
+        verdict = translate("SelfTest", "relbook %1 self-test: all steps passed")
+    else:
+        verdict = translate("SelfTest", "relbook %1 self-test: %2 step(s) failed")
+    out.write(verdict.replace("%1", __version__).replace("%2", str(failures)) + "\n")
+    del app
     return 0 if not failures else 1
+
+
+def _application_in_system_language() -> object:
+    """The Qt application the steps need, speaking the system's language (Chinese or
+    English). None if Qt itself cannot start: the lines stay in English and the window step
+    says what is wrong."""
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from relbook.i18n import install_language, resolve_language
+
+        app = QApplication.instance() or QApplication(["relbook"])
+        install_language(resolve_language("system"))
+        return app
+    except Exception:  # reported by the steps that need Qt
+        return None
 
 
 def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
@@ -56,7 +78,7 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         revision = migrate.current_revision(book.engine)
         if revision != migrate.head_revision():
             raise RuntimeError(f"schema at {revision}, expected {migrate.head_revision()}")
-        return f"schema {revision}"
+        return translate("SelfTest", "schema %1").replace("%1", str(revision))
 
     def add_contact_step() -> str:
         from relbook.core.calendar import solar_to_lunar
@@ -71,7 +93,12 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
                 session, ContactInput("自检 王小明", company="自检公司", dates=[birthday]), now
             )
             state["contact_id"] = contact.id
-        return f"lunar birthday {lunar.month}/{lunar.day} (solar {soon.isoformat()})"
+        return (
+            translate("SelfTest", "lunar birthday %1/%2 (solar %3)")
+            .replace("%1", str(lunar.month))
+            .replace("%2", str(lunar.day))
+            .replace("%3", soon.isoformat())
+        )
 
     def reminders_step() -> str:
         from relbook.core.reminders import occurrences
@@ -82,7 +109,11 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         birthdays = [o for o in found if o.contact_id == state["contact_id"]]
         if not birthdays:
             raise RuntimeError("the lunar birthday was not found among the reminders")
-        return f"{len(found)} reminders in 30 days, the birthday on {birthdays[0].date}"
+        return (
+            translate("SelfTest", "%1 reminders in 30 days, the birthday on %2")
+            .replace("%1", str(len(found)))
+            .replace("%2", birthdays[0].date.isoformat())
+        )
 
     def export_step() -> str:
         from relbook.exchange.importer import read_import
@@ -96,7 +127,9 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         names = [c.contact.name for c in read_back.candidates]
         if names != ["自检 王小明"]:
             raise RuntimeError(f"the vCard read back as {names}")
-        return f"vCard written and read back ({target.stat().st_size} bytes)"
+        return translate("SelfTest", "vCard written and read back (%1 bytes)").replace(
+            "%1", str(target.stat().st_size)
+        )
 
     def window_step() -> str:
         from PySide6.QtWidgets import QApplication
@@ -114,7 +147,12 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         window.close()
         if image.isNull() or rows != 1:
             raise RuntimeError(f"the window showed {rows} contacts")
-        return f"{image.width()}x{image.height()} pixels, {rows} contact"
+        return (
+            translate("SelfTest", "%1x%2 pixels, %3 contact")
+            .replace("%1", str(image.width()))
+            .replace("%2", str(image.height()))
+            .replace("%3", str(rows))
+        )
 
     def bundled_files_step() -> str:
         """What a built app must carry besides code: catalogues, templates, icons, plugins."""
@@ -145,17 +183,20 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
         for trigger, options in (("cron", {"hour": 9}), ("interval", {"minutes": 1}), ("date", {})):
             scheduler.add_job(print, trigger, **options)
         icon = f"{sizes[0]}-{sizes[-1]} px" if sizes else "SVG"
-        return (
-            f"zh_CN catalogues, greetings, pinyin table, icon {icon}, cron/interval/date triggers"
-        )
+        return translate(
+            "SelfTest", "zh_CN catalogues, greetings, pinyin table, icon %1, scheduler triggers"
+        ).replace("%1", icon)
 
     return [
-        ("open a new book and apply the migrations", open_book_step),
-        ("add a contact with a lunar birthday", add_contact_step),
-        ("compute the reminders", reminders_step),
-        ("export the contact and read it back", export_step),
-        ("render the main window offscreen", window_step),
-        ("load the translations, greetings, pinyin, icon, triggers", bundled_files_step),
+        (translate("SelfTest", "open a new book and apply the migrations"), open_book_step),
+        (translate("SelfTest", "add a contact with a lunar birthday"), add_contact_step),
+        (translate("SelfTest", "compute the reminders"), reminders_step),
+        (translate("SelfTest", "export the contact and read it back"), export_step),
+        (translate("SelfTest", "render the main window offscreen"), window_step),
+        (
+            translate("SelfTest", "load the translations, greetings, pinyin, icon, triggers"),
+            bundled_files_step,
+        ),
     ]
 
 

@@ -3329,6 +3329,65 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>relbook %1 self-test: all steps passed</source>
+        <translation>relbook %1 自检：全部通过</translation>
+    </message>
+    <message>
+        <source>relbook %1 self-test: %2 step(s) failed</source>
+        <translation>relbook %1 自检：%2 项未通过</translation>
+    </message>
+    <message>
+        <source>schema %1</source>
+        <translation>数据结构版本 %1</translation>
+    </message>
+    <message>
+        <source>lunar birthday %1/%2 (solar %3)</source>
+        <translation>农历生日 %1月%2日（公历 %3）</translation>
+    </message>
+    <message>
+        <source>%1 reminders in 30 days, the birthday on %2</source>
+        <translation>30 天内 %1 条提醒，生日在 %2</translation>
+    </message>
+    <message>
+        <source>vCard written and read back (%1 bytes)</source>
+        <translation>vCard 已写出并读回（%1 字节）</translation>
+    </message>
+    <message>
+        <source>%1x%2 pixels, %3 contact</source>
+        <translation>%1x%2 像素，%3 位联系人</translation>
+    </message>
+    <message>
+        <source>zh_CN catalogues, greetings, pinyin table, icon %1, scheduler triggers</source>
+        <translation>中文翻译、问候语、拼音表、图标 %1、定时器</translation>
+    </message>
+    <message>
+        <source>open a new book and apply the migrations</source>
+        <translation>新建客户簿并升级数据结构</translation>
+    </message>
+    <message>
+        <source>add a contact with a lunar birthday</source>
+        <translation>添加一位农历生日的联系人</translation>
+    </message>
+    <message>
+        <source>compute the reminders</source>
+        <translation>计算提醒</translation>
+    </message>
+    <message>
+        <source>export the contact and read it back</source>
+        <translation>导出联系人并读回</translation>
+    </message>
+    <message>
+        <source>render the main window offscreen</source>
+        <translation>在后台绘制主窗口</translation>
+    </message>
+    <message>
+        <source>load the translations, greetings, pinyin, icon, triggers</source>
+        <translation>加载翻译、问候语、拼音、图标和定时器</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
