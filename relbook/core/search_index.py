@@ -540,31 +540,58 @@ class SearchIndex:
     def __init__(self, db_path: Path):
         self._db_uri = read_only_uri(db_path)
         self._lock = threading.Lock()
+        """Held for the index's state; never while the book is read for the haystack."""
+        self._load_lock = threading.Lock()
+        """Held while the haystack is read, so two threads never read it at once."""
         self._watch: _Watch | None = None
         self._bases: OrderedDict[tuple[ContactFilter, Sort], _Base] = OrderedDict()
         self._haystack: _Haystack | None = None
+        self._epoch = 0
+        """Moves on every reset: a haystack read across a change is not kept."""
+        self._searched = False
+        """A haystack was read at least once (the user searches this book)."""
 
     def contact_ids(self, session: Session, wanted: ContactFilter, sort: Sort) -> list[int]:
         """The same list as ``search.contact_ids(session, wanted, sort)``."""
+        query = _Query.of(wanted.text)
         with self._lock:
             self._check(session)
             base = self._base(session, replace(wanted, text=""), sort)
-            query = _Query.of(wanted.text)
             if not wanted.text.strip() or not query.name:
                 return list(base.ids)
             if not query.answerable:
                 return contact_ids(session, wanted, sort)
+            if base.haystack is not None:
+                return base.search(query, lambda ids: _full_texts(session, ids))
+        # read outside the state's lock: lists without text are answered meanwhile
+        haystack = self._read_haystack(session)
+        with self._lock:
+            self._check(session)
+            base = self._base(session, replace(wanted, text=""), sort)
+            if haystack is not self._haystack:
+                # read across a change (so not kept), but as this session sees the book:
+                # good for this answer, on a list of its own
+                base = _Base(list(base.ids))
             if base.haystack is None:
-                base.align(self._load(session))
+                base.align(haystack)
             return base.search(query, lambda ids: _full_texts(session, ids))
 
     def prepare(self, session: Session, wanted: ContactFilter, sort: Sort) -> None:
         """Read what a text search under this filter and sort needs, ahead of the first one."""
+        haystack = self._read_haystack(session)
         with self._lock:
             self._check(session)
-            base = self._base(session, replace(wanted, text=""), sort)
-            if base.haystack is None:
-                base.align(self._load(session))
+            if haystack is self._haystack:
+                base = self._base(session, replace(wanted, text=""), sort)
+                if base.haystack is None:
+                    base.align(haystack)
+
+    def needs_reading_again(self) -> bool:
+        """Whether the book changed since a search read it: reading it again ahead of the
+        next search (``prepare``, in the background) spares that search the wait. Read
+        without the lock (the UI thread asks; a stale answer only delays or repeats a
+        ``prepare``, which finds what is held)."""
+        return self._searched and self._haystack is None
 
     def forget(self) -> None:
         """Drop everything held (it is read again when next needed)."""
@@ -574,6 +601,35 @@ class SearchIndex:
     def _reset(self) -> None:
         self._bases.clear()
         self._haystack = None
+        self._epoch += 1
+
+    def _read_haystack(self, session: Session) -> _Haystack:
+        """The haystack of the book: the one held, or read from ``session`` (one thread at
+        a time; a thread that waited finds the other's). Kept only when the book did not
+        change while it was read."""
+        with self._load_lock:
+            with self._lock:
+                self._check(session)
+                if self._haystack is not None:
+                    return self._haystack
+                epoch = self._epoch
+            haystack = _Haystack()
+            # in the list's own order: strings a keystroke reads one after the other then lie
+            # side by side in memory, which makes a pass over 100,000 of them about three
+            # times faster
+            connection = session.connection().connection.dbapi_connection
+            assert connection is not None
+            haystack.load(
+                connection.execute(
+                    "SELECT id, name, name_pinyin, search_text FROM contact ORDER BY sort_key, id"
+                )
+            )
+            with self._lock:
+                self._check(session)
+                if self._watch is not None and self._epoch == epoch:
+                    self._haystack = haystack  # else: use it this once, keep nothing
+                self._searched = True
+                return haystack
 
     def _check(self, session: Session) -> None:
         engine = session.get_bind()
@@ -604,20 +660,3 @@ class SearchIndex:
         else:
             self._bases.move_to_end(key)
         return base
-
-    def _load(self, session: Session) -> _Haystack:
-        if self._haystack is not None:
-            return self._haystack
-        connection = session.connection().connection.dbapi_connection
-        assert connection is not None
-        haystack = _Haystack()
-        # in the list's own order: strings a keystroke reads one after the other then lie side
-        # by side in memory, which makes a pass over 100,000 of them about three times faster
-        haystack.load(
-            connection.execute(
-                "SELECT id, name, name_pinyin, search_text FROM contact ORDER BY sort_key, id"
-            )
-        )
-        if self._watch is not None:
-            self._haystack = haystack
-        return haystack

@@ -168,3 +168,62 @@ def test_a_prepared_index_answers_alike(book, now):
     with book.session() as session:
         index.prepare(session, ContactFilter(text="ignored"), Sort())
     assert len(_same(book, index, ContactFilter(text="天"))) == 1
+
+
+def test_after_a_change_the_index_is_read_again_ahead_of_the_next_search(book, now):
+    from relbook.core.search_index import SearchIndex
+
+    with book.session() as session:
+        fill_demo(session, 120, seed=4, now=now)
+    index = SearchIndex(book.db_path)
+    everyone = ContactFilter()
+    with book.session() as session:
+        assert index.contact_ids(session, replace(everyone, text="zz"), Sort()) == []
+    assert not index.needs_reading_again()
+    with book.session() as session:
+        create_contact(session, ContactInput("庄周"), now)
+    with book.session() as session:  # the list reloads without text: it notices the change
+        index.contact_ids(session, everyone, Sort())
+    assert index.needs_reading_again()
+    with book.session() as session:
+        index.prepare(session, everyone, Sort())
+    assert not index.needs_reading_again()
+    with book.session() as session:
+        found = index.contact_ids(session, replace(everyone, text="zz"), Sort())
+        assert found == contact_ids(session, replace(everyone, text="zz"), Sort()) != []
+
+
+def test_lists_without_text_do_not_wait_while_the_book_is_read(book, now, monkeypatch):
+    import threading
+
+    from relbook.core import search_index
+    from relbook.core.search_index import SearchIndex
+
+    with book.session() as session:
+        fill_demo(session, 60, seed=2, now=now)
+    reading, finish = threading.Event(), threading.Event()
+    real_load = search_index._Haystack.load
+
+    def slow_load(self, rows):
+        reading.set()
+        assert finish.wait(10)
+        real_load(self, rows)
+
+    monkeypatch.setattr(search_index._Haystack, "load", slow_load)
+    index = SearchIndex(book.db_path)
+    wanted = ContactFilter(text="wang")
+
+    def search() -> None:
+        with book.session() as session:
+            results.append(index.contact_ids(session, wanted, Sort()))
+
+    results: list[list[int]] = []
+    searcher = threading.Thread(target=search)
+    searcher.start()
+    assert reading.wait(10)
+    with book.session() as session:  # answered while the search still reads the book
+        assert len(index.contact_ids(session, ContactFilter(), Sort())) > 50
+    finish.set()
+    searcher.join(10)
+    with book.session() as session:
+        assert results == [contact_ids(session, wanted, Sort())]

@@ -64,3 +64,21 @@ def test_cells_of_far_pages_are_dropped_but_come_back(qtbot, table, monkeypatch)
         model.index(page * PAGE_SIZE, 1).data()
     assert 0 not in model._cells
     assert model.index(0, 1).data() == first
+
+
+def test_after_the_book_changes_the_search_is_ready_again_before_the_user_types(
+    qtbot, table, book, now
+):
+    from relbook.core.contact_input import ContactInput
+    from relbook.core.contacts import create_contact
+    from relbook.core.search import ContactFilter
+
+    model = table.model()
+    model.set_filter(ContactFilter(text="w"), now=True)  # the user searched once
+    with book.session() as session:
+        create_contact(session, ContactInput("庄周"), now)
+    model.set_filter(ContactFilter())  # the list reloads after the save, in the background
+    qtbot.waitUntil(lambda: model._runner.running() == 0 and not model._index.needs_reading_again())
+    assert model._index._haystack is not None  # read again ahead of the next search
+    model.set_filter(ContactFilter(text="zhuangz"), now=True)
+    assert model.rowCount() == 1
