@@ -6,6 +6,7 @@ beside them and is imported by its plain name.
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -44,13 +45,10 @@ def peak_rss_bytes() -> int:
     memory: ``ru_maxrss`` also counts the parent's memory at the fork before the exec, so a
     probe started by a large bench process reported the bench's size as its own.
     """
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024  # kB
-    except OSError:
-        pass
+    with suppress(OSError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024  # kB
     try:
         import resource
     except ImportError:  # Windows

@@ -36,7 +36,8 @@ KINDS: tuple[str, ...] = (
     "after_deal",
     "expiry",
 )
-_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+KIND_RANK = {kind: index for index, kind in enumerate(KINDS)}
+"""Each kind's place in ``KINDS``: the order occasions of one day are sorted in."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def special_date_parts(
     found: list[DatePart] = []
     append = found.append
     birthday, once = DateKind.BIRTHDAY.value, Recurrence.ONCE.value
-    ranks = _KIND_ORDER
+    ranks = KIND_RANK
     for row in rows:
         special_id, date_kind, _label, calendar, year, month, day, leap, recurrence = row[:9]
         contact_name, member_name = row[10], row[11]
@@ -700,4 +701,4 @@ def occurrences(
 
 def sort_occurrences(found: list[Occurrence]) -> None:
     """Sort in place as ``occurrences`` returns them: by date, kind, contact name and key."""
-    found.sort(key=lambda o: (o.date, _KIND_ORDER[o.kind], o.contact_name or "", o.key))
+    found.sort(key=lambda o: (o.date, KIND_RANK[o.kind], o.contact_name or "", o.key))

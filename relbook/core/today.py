@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from relbook.core.reminder_log import KEY_CHUNK, LOOK_BACK_DAYS
 from relbook.core.reminders import (
-    KINDS,
+    KIND_RANK,
     DatePart,
     Neglect,
     Occurrence,
@@ -99,7 +99,7 @@ def _first_days(coming: "list[DatePart | Occurrence]", count: int) -> "list[Date
     if len(coming) <= count:
         return coming
     # parts are tuples that start with their day and kind rank: compared as they are
-    keyed = [(o.date, KINDS.index(o.kind)) if isinstance(o, Occurrence) else o for o in coming]
+    keyed = [(o.date, KIND_RANK[o.kind]) if isinstance(o, Occurrence) else o for o in coming]
     last = max(item[:2] for item in heapq.nsmallest(count, keyed))  # type: ignore[index]
     day, rank = last
     return [
@@ -112,7 +112,7 @@ def _first_days(coming: "list[DatePart | Occurrence]", count: int) -> "list[Date
 def _coming_order(item: "DatePart | Occurrence") -> tuple[date, int, str, str]:
     """The order ``occurrences`` sorts in, for parts and occurrences alike."""
     if isinstance(item, Occurrence):
-        return (item.date, KINDS.index(item.kind), item.contact_name or "", item.key)
+        return (item.date, KIND_RANK[item.kind], item.contact_name or "", item.key)
     return item[:4]
 
 
