@@ -1,25 +1,32 @@
-"""Start-up: QApplication, language, open the book, the main window; rebuild on language change."""
+"""Start-up: QApplication, language, the main window, the book opened behind it; rebuild on
+language change.
 
+The window is shown first and the book opened on a worker thread: this module and the window's
+load no database code, so the first paint waits neither for SQLAlchemy and the models to load
+nor for the start-up check of the book (see bench/README.md, cold start). Nothing writes to the
+book before it is open, and it opens only once it has passed that check.
+"""
+
+from __future__ import annotations
+
+import importlib
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relbook import __version__, crash_log, labels
-from relbook.book import Book, open_book
-from relbook.core.contacts import refresh_next_birthdays
 from relbook.core.errors import BookDamaged, BookInUse, RelbookError
-from relbook.core.settings import get_setting
-from relbook.db import backups
-from relbook.db.location import resolve_data_dir
+from relbook.db import location
+from relbook.db.peek import stored_setting
 from relbook.db.writer_lock import WriterLock
 from relbook.i18n import install_language, resolve_language
-from relbook.reminder_center import ReminderCenter
 from relbook.ui.crash_dialog import UnexpectedErrorNotice
-from relbook.ui.main_window import MainWindow
+from relbook.ui.main_window import MainWindow, load_book_modules
 from relbook.ui.single_instance import InstanceServer, ask_running_window
 from relbook.ui.storage_dialogs import (
     StorageErrorHook,
@@ -28,21 +35,52 @@ from relbook.ui.storage_dialogs import (
 )
 from relbook.ui.tray import app_icon
 
+if TYPE_CHECKING:
+    from relbook.book import Book
+    from relbook.reminder_center import ReminderCenter
+
+START_MODULES = ("relbook.reminder_center", "relbook.core.settings", "relbook.db.backups")
+"""What the start does with the open book, loaded beside it off the UI thread."""
+
 
 def book_language(book: Book) -> str:
+    from relbook.core.settings import get_setting
+
     with book.session() as session:
         return resolve_language(get_setting(session, "ui.language"))
+
+
+def stored_language(folder: Path) -> str:
+    """The book's language read before it is opened (the system's when it cannot be read)."""
+    setting = stored_setting(location.database_path(folder), "ui.language")
+    return resolve_language(setting if isinstance(setting, str) else "system")
+
+
+def open_in_background(folder: Path) -> Book:
+    """Open the book in ``folder`` (after its check) and load what showing it needs.
+
+    Runs on a worker thread: the window stays painted and responsive meanwhile.
+    """
+    from relbook.book import open_book
+
+    book = open_book(folder)
+    load_book_modules()
+    for name in START_MODULES:
+        importlib.import_module(name)
+    return book
 
 
 class AppController(QObject):
     """Owns the main window; builds it again in the new language when the setting changes.
 
     With ``reminders`` on, a ReminderCenter runs the scheduler, the popup and the tray.
+    ``start`` shows an open book; ``start_opening`` shows the window first and opens the book
+    behind it, with the reminders and the daily backup unless it opened read-only.
     """
 
     def __init__(
         self,
-        book: Book,
+        book: Book | None = None,
         reminders: bool = False,
         clock: Callable[[], datetime] = datetime.now,
         daily_backup: bool = False,
@@ -54,20 +92,83 @@ class AppController(QObject):
         self.reminders: ReminderCenter | None = None
         self._with_reminders = reminders
         self._daily_backup = daily_backup
+        self._language = ""
 
     def start(self) -> MainWindow:
-        language = install_language(book_language(self.book))
-        self.window = self._build()
+        """Show the window over the open book."""
+        if self.book is None:
+            raise RuntimeError("start needs an open book; start_opening opens one")
+        self._language = install_language(book_language(self.book))
+        self.window = self._build(self.book)
         self.window.show()
+        self._book_shown()
+        return self.window
+
+    def start_opening(self, folder: Path) -> MainWindow:
+        """Show the window at once, in the book's stored language, and open the book in
+        ``folder`` behind it. A book that cannot be opened is explained and the app ends."""
+        self._language = install_language(stored_language(folder))
+        self.window = self._build(None, folder)
+        self.window.show_today()  # where a writable book's start ends, with its reminders
+        self.window.show()
+        self._open(folder, may_restore=True)
+        return self.window
+
+    def _open(self, folder: Path, may_restore: bool) -> None:
+        assert self.window is not None
+        self.window.runner.start(
+            lambda _report: open_in_background(folder),
+            self._opened,
+            lambda problem, _trace: self._open_failed(problem, folder, may_restore),
+        )
+
+    def _opened(self, book: Book) -> None:
+        window = self.window
+        if window is None:
+            book.close()
+            return
+        self.book = book
+        self._with_reminders = self._daily_backup = not book.read_only
+        window.attach_book(book)
+        if book_language(book) != self._language:  # the peek could not read the setting
+            self.rebuild()
+        else:
+            window.apply_filter()
+        self._book_shown()
+        if book.read_only:
+            window = self.window or window  # rebuilt above when the language differed
+            window.show_contacts()  # no reminders: the Today tab stays empty
+            show_read_only_notice(book.db_path, window)
+
+    def _open_failed(self, problem: Exception, folder: Path, may_restore: bool) -> None:
+        """Offer the newest good backup for a damaged book; explain anything else and end."""
+        if isinstance(problem, BookDamaged):
+            if recover_damaged_book(problem, self.window) and may_restore:
+                self._open(folder, may_restore=False)  # a restored backup passed the check
+                return
+        elif isinstance(problem, RelbookError):
+            _cannot_open(labels.problem_text(problem))
+        else:  # any failure to open the book must be shown, not crash
+            _cannot_open(str(problem))
+        if self.window is not None:
+            self.window.close()
+        QApplication.exit(1)
+
+    def _book_shown(self) -> None:
+        """The start's work on the open book: birthdays, backup, reminders, the Today tab."""
+        from relbook.reminder_center import ReminderCenter
+
+        assert self.window is not None and self.book is not None
         self._refresh_birthdays(self.window)
         if self._daily_backup:
             self._take_daily_backup(self.window)
         if self._with_reminders:
-            self.reminders = ReminderCenter(self.book, language, self.open_contact, self._clock)
-            self._attach_reminders(language)
+            self.reminders = ReminderCenter(
+                self.book, self._language, self.open_contact, self._clock
+            )
+            self._attach_reminders(self._language)
             self.reminders.start()
             self.window.show_today()
-        return self.window
 
     def _attach_reminders(self, language: str) -> None:
         assert self.window is not None and self.reminders is not None
@@ -83,8 +184,8 @@ class AppController(QObject):
             self.window.show()
         self.window.select_contact(contact_id)
 
-    def _build(self) -> MainWindow:
-        window = MainWindow(self.book, clock=self._clock)
+    def _build(self, book: Book | None, folder: Path | None = None) -> MainWindow:
+        window = MainWindow(book, clock=self._clock, data_dir=folder)
         window.language_change_requested.connect(self.rebuild)
         window.book_replaced.connect(self._book_replaced)
         window.quit_requested.connect(self.quit)
@@ -93,7 +194,10 @@ class AppController(QObject):
 
     def _take_daily_backup(self, window: MainWindow) -> None:
         """The day's first start backs the book up in the background; only trouble is shown."""
+        from relbook.db import backups
+
         book, now = self.book, self._clock()
+        assert book is not None
 
         def work(_report: object) -> tuple[Path | None, Path]:
             return backups.ensure_daily_backup(book, now), backups.book_plan(book).folder
@@ -128,7 +232,10 @@ class AppController(QObject):
 
     def _refresh_birthdays(self, window: MainWindow) -> None:
         """Roll passed birthdays forward in the background, then redraw the list."""
+        from relbook.core.contacts import refresh_next_birthdays
+
         book = self.book
+        assert book is not None
 
         def work(_report: object) -> int:
             # reads, then writes, while the window may commit: wait for the lock, do not fail
@@ -144,16 +251,16 @@ class AppController(QObject):
     def rebuild(self) -> None:
         """Swap the catalogue and rebuild the window, keeping the selected contact."""
         old = self.window
-        if old is None:
+        if old is None or self.book is None:
             return
-        selected = old.pane.current_id()
+        selected = old.pane.current_id() if old.contacts is not None else None
         old.save_layout()
-        language = install_language(book_language(self.book))
-        self.window = self._build()
+        self._language = install_language(book_language(self.book))
+        self.window = self._build(self.book)
         if selected is not None:
             self.window.select_when_loaded(selected)
         if self.reminders is not None:
-            self._attach_reminders(language)
+            self._attach_reminders(self._language)
         self.window.show()
         old.hide()
         old.runner.shutdown()
@@ -181,26 +288,6 @@ class AppController(QObject):
         window.activateWindow()
 
 
-def _open_for_window(data_dir: str | None) -> Book | None:
-    """Open the book, offering the newest good backup when the file is damaged.
-
-    None (after telling why) when there is no book to show.
-    """
-    for _attempt in range(2):  # a restored backup passed the check, so one retry is enough
-        try:
-            return open_book(data_dir)
-        except BookDamaged as damaged:
-            if not recover_damaged_book(damaged):
-                return None
-        except RelbookError as problem:
-            _cannot_open(labels.problem_text(problem))
-            return None
-        except Exception as problem:  # any failure to open the book must be shown, not crash
-            _cannot_open(str(problem))
-            return None
-    return None
-
-
 def _cannot_open(reason: str) -> None:
     QMessageBox.critical(
         None,
@@ -216,7 +303,7 @@ def run_gui(data_dir: str | None) -> int:
     QCoreApplication.setApplicationName("relbook")
     QCoreApplication.setApplicationVersion(__version__)
     try:
-        folder = resolve_data_dir(data_dir)
+        folder = location.resolve_data_dir(data_dir)
     except OSError as problem:
         _cannot_open(str(problem))
         return 1
@@ -237,20 +324,14 @@ def _run_window(app: QApplication, folder: Path) -> int:
     """The window on the locked book, until it quits; errors are logged and shown."""
     crash_log.start_logging(folder)
     crash_log.install_hooks(folder, UnexpectedErrorNotice())
-    book = _open_for_window(str(folder))
-    if book is None:
-        return 1
     app.setWindowIcon(app_icon())
     previous_hook = sys.excepthook
     sys.excepthook = StorageErrorHook(previous_hook)
-    # reminders write what they showed; a read-only book would only answer with errors
-    controller = AppController(book, reminders=not book.read_only, daily_backup=not book.read_only)
-    window = controller.start()
+    controller = AppController()
+    controller.start_opening(folder)
     server = InstanceServer(folder)
     server.activate_requested.connect(controller.bring_to_front)
     server.listen()
-    if book.read_only:
-        show_read_only_notice(book.db_path, window)
     try:
         return app.exec()
     finally:
@@ -258,4 +339,7 @@ def _run_window(app: QApplication, folder: Path) -> int:
         sys.excepthook = previous_hook
         if controller.reminders is not None:
             controller.reminders.stop()
-        book.close()
+        if controller.window is not None:
+            controller.window.runner.shutdown()  # a book still opening is let go of first
+        if controller.book is not None:
+            controller.book.close()

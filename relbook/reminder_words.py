@@ -1,9 +1,15 @@
 """Words for reminders: kinds, festival names, and one line describing an occurrence."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from relbook import labels
-from relbook.core.reminders import Occurrence
+
+if TYPE_CHECKING:
+    from relbook.core.reminders import Occurrence
 
 
 def kind_label(kind: str) -> str:

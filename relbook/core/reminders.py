@@ -24,20 +24,8 @@ from relbook.core.models import (
     Tag,
     Task,
 )
+from relbook.core.reminder_kinds import KIND_RANK
 from relbook.core.settings import get_setting
-
-KINDS: tuple[str, ...] = (
-    "birthday",
-    "family_birthday",
-    "special_date",
-    "festival",
-    "follow_up",
-    "stay_in_touch",
-    "after_deal",
-    "expiry",
-)
-KIND_RANK = {kind: index for index, kind in enumerate(KINDS)}
-"""Each kind's place in ``KINDS``: the order occasions of one day are sorted in."""
 
 
 @dataclass(frozen=True)

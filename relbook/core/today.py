@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from relbook.core.reminder_kinds import UPCOMING_SHOWN
 from relbook.core.reminder_log import KEY_CHUNK, LOOK_BACK_DAYS
 from relbook.core.reminders import (
     KIND_RANK,
@@ -25,8 +26,6 @@ from relbook.core.reminders import (
 UPCOMING_DAYS = 30
 UPCOMING_KINDS = frozenset({"birthday", "family_birthday", "special_date", "festival"})
 NEGLECTED_LIMIT = 100
-UPCOMING_SHOWN = 500
-"""The coming month's occasions listed; the rest are counted."""
 
 
 @dataclass(frozen=True)

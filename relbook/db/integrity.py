@@ -6,7 +6,6 @@ checkpoints it), and is never deleted: restoring moves it aside, with its ``-wal
 import: the window's start begins the check here before loading anything else.
 """
 
-import json
 import os
 import shutil
 import sqlite3
@@ -19,6 +18,7 @@ from relbook.core.errors import BookDamaged, StorageError
 from relbook.db.backups import parse_name
 from relbook.db.faults import fault_code
 from relbook.db.location import read_only_uri
+from relbook.db.peek import stored_setting
 
 CHECK_TIMEOUT_S = 5.0
 SIDE_FILES = ("-wal", "-shm")
@@ -98,17 +98,7 @@ def chosen_backup_folder(db_path: Path) -> Path | None:
 
     A damaged book may still hold its settings; when they cannot be read, None.
     """
-    try:
-        connection = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=CHECK_TIMEOUT_S)
-        try:
-            row = connection.execute(
-                "SELECT value FROM setting WHERE key = 'backup.folder'"
-            ).fetchone()
-        finally:
-            connection.close()
-        chosen = json.loads(row[0]) if row else None
-    except (sqlite3.Error, ValueError, TypeError):
-        return None
+    chosen = stored_setting(db_path, "backup.folder")
     return Path(chosen) if isinstance(chosen, str) and chosen.strip() else None
 
 

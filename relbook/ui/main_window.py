@@ -1,12 +1,15 @@
 """The main window: search and filters over the contact list, the contact pane beside it.
 
-The dialogs are imported when first opened, not with the window: between them they load the
-import and export formats (openpyxl, vobject, icalendar) and alembic, which starting up
-never needs (see bench/README.md, cold start).
+The window is painted before the book has opened: this module and the ones it imports load no
+database code, and the Contacts tab (``contacts_page``, which does) is built by
+``attach_book``. The dialogs are imported when first opened, not with the window: between them
+they load the import and export formats (openpyxl, vobject, icalendar) and alembic, which
+starting up never needs (see bench/README.md, cold start).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -15,43 +18,48 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from relbook import gc_policy
-from relbook.book import Book
 from relbook.core.changes import BookChanges
-from relbook.core.contacts import delete_contacts, restore_contacts
-from relbook.core.search import ContactFilter
-from relbook.core.settings import get_setting
 from relbook.i18n import resolve_language
-from relbook.ui.contact_list_model import ContactListModel
-from relbook.ui.contact_pane import ContactPane
-from relbook.ui.contact_table import setup_contact_table
 from relbook.ui.events import BookEvents
-from relbook.ui.filter_bar import FilterBar
-from relbook.ui.report_dialog import DossierExport
 from relbook.ui.today_view import TodayView
 from relbook.ui.worker import JobRunner
 
 if TYPE_CHECKING:
+    from relbook.book import Book
     from relbook.ui.about_dialog import AboutDialog
     from relbook.ui.backups_dialog import BackupsDialog
     from relbook.ui.contact_editor import ContactEditor
+    from relbook.ui.contact_list_model import ContactListModel
+    from relbook.ui.contact_pane import ContactPane
+    from relbook.ui.contacts_page import ContactsPage
     from relbook.ui.export_dialog import ExportDialog
+    from relbook.ui.filter_bar import FilterBar
     from relbook.ui.import_dialog import ImportDialog
     from relbook.ui.quick_log import QuickLogDialog
     from relbook.ui.referral_tree import ReferralTreeDialog
-    from relbook.ui.report_dialog import ActivityReportDialog
+    from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
+
+BOOK_MODULES = ("relbook.ui.contacts_page", "relbook.ui.report_dialog", "relbook.core.contacts")
+"""What ``attach_book`` builds from: loaded by ``load_book_modules``, off the UI thread."""
+
+
+def load_book_modules() -> None:
+    """Import what showing a book needs (the database layer with it), so that building the
+    Contacts tab afterwards does not stall the window on imports."""
+    for name in BOOK_MODULES:
+        importlib.import_module(name)
+
 
 SEARCH_DELAY_MS = 150
 TODAY_REFRESH_DELAY_MS = 1500
@@ -69,14 +77,26 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        book: Book,
+        book: Book | None,
         parent: QWidget | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        data_dir: Path | None = None,
     ):
+        """The window over ``book``; with None, over the book in ``data_dir`` still opening.
+
+        Until ``attach_book`` the Today tab says the book is opening, the Contacts tab is
+        empty and every command that needs the book is off.
+        """
         super().__init__(parent)
-        self.book = book
+        self.book: Book | None = None
+        if data_dir is None:
+            if book is None:
+                raise ValueError("a window needs a book or the folder of one")
+            data_dir = book.data_dir
+        self.data_dir = data_dir
         self.events = BookEvents(self)
         self.runner = JobRunner(self)
+        self._clock = clock
         self._last_deleted: list[int] = []
         self._pending_select: int | None = None
         self._pending_row: int | None = None
@@ -88,19 +108,10 @@ class MainWindow(QMainWindow):
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
-        self.dossier_export = DossierExport(book, self.runner, self)
-        self.dossier_export.written.connect(self._report_written)
+        self.dossier_export: DossierExport | None = None
+        self.contacts: ContactsPage | None = None
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
-
-        self.model = ContactListModel(book, self.runner, self)
-        self.table = QTableView(self)
-        setup_contact_table(self.table, self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in enumerate((84, 210, 100, 100, 100, 44, 84, 180)):
-            self.table.setColumnWidth(column, width)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -114,54 +125,72 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.installEventFilter(self.model)  # focus: the model readies its search
 
-        self.filters = FilterBar(book, self)
-        self.filters.changed.connect(self.apply_filter)
-
-        self.pane = ContactPane(book, self.events, self)
-        self.pane.edit_requested.connect(self.edit_contact)
-        self.pane.delete_requested.connect(lambda contact_id: self.delete_contacts([contact_id]))
-        self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
-        self.pane.dossier_requested.connect(self.dossier_export.run)
-        self.pane.open_contact_requested.connect(self.select_contact)
-        self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.table)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 500])
-        self.today = TodayView(book, self.runner, clock=clock, parent=self)
+        self.today = TodayView(None, self.runner, clock=clock, parent=self)
         self.today.open_contact_requested.connect(self.select_contact)
         self.today.handle_requested.connect(self.handle_reminders_requested.emit)
         self._today_timer = QTimer(self)
         self._today_timer.setSingleShot(True)
         self._today_timer.setInterval(TODAY_REFRESH_DELAY_MS)
         self._today_timer.timeout.connect(self.today.refresh)
+        self.opening = QLabel(self.tr("Opening the book…"), self)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.views = QTabWidget(self)
         self.views.setDocumentMode(True)
         self.views.addTab(self.today, self.tr("Today"))
-        self.views.addTab(self.splitter, self.tr("Contacts"))
-        self.views.setCurrentWidget(self.splitter)
+        self.views.addTab(self.opening, self.tr("Contacts"))
+        self.views.setCurrentWidget(self.opening)
         self.setCentralWidget(self.views)
 
         self._build_actions()
+        self.events.changed.connect(self._book_changed)
+        stored = self._layout_settings().value("main/geometry")
+        if stored is not None:
+            self.restoreGeometry(stored)
+        self._update_actions()
+        self.setAcceptDrops(True)
+        if book is not None:
+            self.attach_book(book)
+
+    def attach_book(self, book: Book) -> None:
+        """Show ``book``: build the Contacts tab in place of the waiting one, switch the
+        commands on and give the Today tab its book. The caller loads the list
+        (``apply_filter``) and refreshes Today when it wants them."""
+        from relbook.ui.contacts_page import ContactsPage
+        from relbook.ui.report_dialog import DossierExport
+
+        self.book = book
+        self.dossier_export = DossierExport(book, self.runner, self)
+        self.dossier_export.written.connect(self._report_written)
+        self.contacts = page = ContactsPage(book, self.events, self.runner, self)
+        self.model: ContactListModel = page.model
+        self.table: QTableView = page.table
+        self.filters: FilterBar = page.filters
+        self.pane: ContactPane = page.pane
+        self.splitter: ContactsPage = page
+        self.search.installEventFilter(self.model)  # focus: the model readies its search
+        self.filters.changed.connect(self.apply_filter)
+        self.pane.edit_requested.connect(self.edit_contact)
+        self.pane.delete_requested.connect(lambda contact_id: self.delete_contacts([contact_id]))
+        self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
+        self.pane.dossier_requested.connect(self.dossier_export.run)
+        self.pane.open_contact_requested.connect(self.select_contact)
+        self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.table.doubleClicked.connect(lambda index: self.edit_selected())
         self.model.loaded.connect(self._after_load)
         self.model.load_failed.connect(self._show_load_error)
-        self.events.changed.connect(self._book_changed)
-        self._restore_layout()
+
+        showing_contacts = self.views.currentWidget() is self.opening
+        self.views.removeTab(1)
+        self.views.insertTab(1, page, self.tr("Contacts"))
+        self.opening.deleteLater()
+        if showing_contacts:
+            self.views.setCurrentWidget(page)
+        self.today.attach(book)
+        self._restore_page_layout()
         self._update_actions()
-        self.setAcceptDrops(True)
 
     # --- construction --------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
@@ -249,7 +278,7 @@ class MainWindow(QMainWindow):
     def open_about(self) -> AboutDialog:
         from relbook.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.book, self)
+        dialog = AboutDialog(self._book, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
         dialog.open()
@@ -257,13 +286,10 @@ class MainWindow(QMainWindow):
 
     # --- layout persistence --------------------------------------------------------------
     def _layout_settings(self) -> QSettings:
-        return QSettings(str(self.book.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
-    def _restore_layout(self) -> None:
+    def _restore_page_layout(self) -> None:
         stored = self._layout_settings()
-        geometry = stored.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         splitter = stored.value("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -274,8 +300,9 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         stored = self._layout_settings()
         stored.setValue("main/geometry", self.saveGeometry())
-        stored.setValue("main/splitter", self.splitter.saveState())
-        stored.setValue("main/header", self.table.horizontalHeader().saveState())
+        if self.contacts is not None:
+            stored.setValue("main/splitter", self.splitter.saveState())
+            stored.setValue("main/header", self.table.horizontalHeader().saveState())
         stored.sync()
 
     def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -294,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         path = self._dropped_file(event)
-        if path is not None:
+        if path is not None and self.book is not None:
             event.acceptProposedAction()
             self.open_import(path)
 
@@ -306,28 +333,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- filtering -----------------------------------------------------------------------
-    def current_filter(self) -> ContactFilter:
-        chosen = self.filters.values()
-        return ContactFilter(
-            text=self.search.text(),
-            level=chosen["level"],  # type: ignore[arg-type]
-            stage=chosen["stage"],  # type: ignore[arg-type]
-            tier=chosen["tier"],  # type: ignore[arg-type]
-            tag=chosen["tag"],  # type: ignore[arg-type]
-            personality=chosen["personality"],  # type: ignore[arg-type]
-            source=chosen["source"],  # type: ignore[arg-type]
-        )
-
     def apply_filter(self) -> None:
+        """Load the list for the search box and filters (once the book is attached)."""
         self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        if self.contacts is not None:
+            self.model.set_filter(self.contacts.current_filter(self.search.text()))
 
     def show_today(self) -> None:
         self.views.setCurrentWidget(self.today)
         self.today.refresh()
 
     def show_contacts(self) -> None:
-        self.views.setCurrentWidget(self.splitter)
+        self.views.setCurrentIndex(1)
 
     def focus_search(self) -> None:
         self.show_contacts()
@@ -372,6 +389,9 @@ class MainWindow(QMainWindow):
     def select_contact(self, contact_id: int) -> None:
         """Show a contact, clearing the filters if they hide it."""
         self.show_contacts()
+        if self.contacts is None:
+            self._pending_select = contact_id  # the first list load selects it
+            return
         row = self.model.row_of(contact_id)
         if row is not None:
             self.select_row(row)
@@ -391,16 +411,41 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def selected_ids(self) -> list[int]:
+        if self.contacts is None:
+            return []
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         ids = [self.model.contact_id(row) for row in rows]
         return [i for i in ids if i is not None]
 
     def _update_actions(self) -> None:
+        for action in self._book_actions():
+            action.setEnabled(self.book is not None)
         has_selection = bool(self.selected_ids())
         self.edit_action.setEnabled(has_selection)
         self.log_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection)
         self.undo_action.setEnabled(bool(self._last_deleted))
+
+    def _book_actions(self) -> tuple[QAction, ...]:
+        """The commands that work on the book, off while it opens."""
+        return (
+            self.new_action,
+            self.referrals_action,
+            self.trash_action,
+            self.export_action,
+            self.activity_action,
+            self.import_action,
+            self.settings_action,
+            self.backups_action,
+            self.about_action,
+        )
+
+    @property
+    def _book(self) -> Book:
+        """The open book; the commands that use it are off until ``attach_book``."""
+        if self.book is None:
+            raise RuntimeError("the book is still opening")
+        return self.book
 
     # --- commands ------------------------------------------------------------------------
     def new_contact(self) -> ContactEditor:
@@ -418,7 +463,7 @@ class MainWindow(QMainWindow):
     def _open_editor(self, contact_id: int | None) -> ContactEditor:
         from relbook.ui.contact_editor import ContactEditor
 
-        editor = ContactEditor(self.book, self.events, contact_id, self)
+        editor = ContactEditor(self._book, self.events, contact_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._editor_saved(editor, contact_id is None))
         self.editor = editor
@@ -440,7 +485,7 @@ class MainWindow(QMainWindow):
     def log_interaction(self, contact_ids: list[int]) -> QuickLogDialog:
         from relbook.ui.quick_log import QuickLogDialog
 
-        dialog = QuickLogDialog(self.book, self.events, contact_ids, self)
+        dialog = QuickLogDialog(self._book, self.events, contact_ids, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self.statusBar().showMessage(self.tr("Interaction logged."), 4000)
@@ -452,7 +497,7 @@ class MainWindow(QMainWindow):
     def open_referral_tree(self) -> ReferralTreeDialog:
         from relbook.ui.referral_tree import ReferralTreeDialog
 
-        dialog = ReferralTreeDialog(self.book, self.events, self)
+        dialog = ReferralTreeDialog(self._book, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_contact_requested.connect(self.select_contact)
         self.referral_tree = dialog
@@ -469,7 +514,9 @@ class MainWindow(QMainWindow):
         first_row = min(
             (r for r in (self.model.row_of(i) for i in ids) if r is not None), default=0
         )
-        with self.book.session() as session:
+        from relbook.core.contacts import delete_contacts
+
+        with self._book.session() as session:
             changes = delete_contacts(session, ids, datetime.now())
         self._last_deleted = list(ids)
         self._pending_select = None
@@ -489,7 +536,9 @@ class MainWindow(QMainWindow):
         if not self._last_deleted:
             return
         ids, self._last_deleted = self._last_deleted, []
-        with self.book.session() as session:
+        from relbook.core.contacts import restore_contacts
+
+        with self._book.session() as session:
             changes = restore_contacts(session, ids, datetime.now())
         self._pending_select = ids[0]
         self.events.emit_changes(changes)
@@ -507,7 +556,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return None
             path = Path(chosen)
-        dialog = ImportDialog(self.book, self.runner, self.events, self)
+        dialog = ImportDialog(self._book, self.runner, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(
             lambda _outcome: self.statusBar().showMessage(dialog.summary.text(), 10000)
@@ -518,12 +567,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_export(self) -> ExportDialog:
+        from relbook.core.settings import get_setting
         from relbook.ui.export_dialog import ExportDialog
 
-        with self.book.session() as session:
+        with self._book.session() as session:
             language = resolve_language(get_setting(session, "ui.language"))
         dialog = ExportDialog(
-            self.book, self.runner, self.model.ids(), self.selected_ids(), language, self
+            self._book, self.runner, self.model.ids(), self.selected_ids(), language, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -538,7 +588,7 @@ class MainWindow(QMainWindow):
     def open_activity_report(self) -> ActivityReportDialog:
         from relbook.ui.report_dialog import ActivityReportDialog
 
-        dialog = ActivityReportDialog(self.book, self.runner, self)
+        dialog = ActivityReportDialog(self._book, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
         self.activity_dialog = dialog
@@ -551,12 +601,12 @@ class MainWindow(QMainWindow):
     def open_trash(self) -> None:
         from relbook.ui.trash_dialog import TrashDialog
 
-        TrashDialog(self.book, self.events, self.runner, self).exec()
+        TrashDialog(self._book, self.events, self.runner, self).exec()
 
     def open_settings(self) -> None:
         from relbook.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.book, self.events, self)
+        dialog = SettingsDialog(self._book, self.events, self)
         accepted = dialog.exec()
         if dialog.book_replaced:
             self.book_replaced.emit()
@@ -566,7 +616,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> BackupsDialog:
         from relbook.ui.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self.book, self.runner, self)
+        dialog = BackupsDialog(self._book, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self.book_replaced.emit)
         self.backups_dialog = dialog

@@ -1,8 +1,15 @@
-"""The Today view: due and overdue reminders by kind, the next 30 days, and who went quiet."""
+"""The Today view: due and overdue reminders by kind, the next 30 days, and who went quiet.
+
+Light to import: the window shows this view before the book has opened, so the database layer
+is loaded only by its refresh (see bench/README.md, cold start).
+"""
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from relbook import reminder_words
-from relbook.book import Book
-from relbook.core.reminders import KINDS, Occurrence
-from relbook.core.today import UPCOMING_SHOWN, TodaySummary, today_summary
+from relbook.core.reminder_kinds import KINDS, UPCOMING_SHOWN
 from relbook.ui.worker import JobRunner
+
+if TYPE_CHECKING:
+    from relbook.book import Book
+    from relbook.core.reminders import Occurrence
+    from relbook.core.today import TodaySummary
 
 _ROLE = Qt.ItemDataRole.UserRole
 SHOWN_PER_LIST = UPCOMING_SHOWN
@@ -40,6 +50,13 @@ def _day_text(day: date, _locale: str) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
+def _summary_of(book: Book, now: datetime) -> TodaySummary:
+    from relbook.core.today import today_summary  # the database layer, loaded with the book
+
+    with book.session() as session:
+        return today_summary(session, now)
+
+
 class TodayView(QWidget):
     """Refreshes in the background; double-clicking a line opens its contact."""
 
@@ -48,13 +65,14 @@ class TodayView(QWidget):
 
     def __init__(
         self,
-        book: Book,
+        book: Book | None,
         runner: JobRunner,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ):
+        """Without a ``book`` the view waits, its buttons off, until ``attach`` gives it one."""
         super().__init__(parent)
-        self._book = book
+        self._book: Book | None = None
         self._runner = runner
         self._clock = clock
         self._summary: TodaySummary | None = None
@@ -88,6 +106,23 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(columns, 1)
+        if book is None:
+            self.title.setText(self.tr("Opening the book…"))
+            self.handle_button.setEnabled(False)
+            self.refresh_button.setEnabled(False)
+        else:
+            self.attach(book)
+
+    @property
+    def summary(self) -> TodaySummary | None:
+        """What the view shows: None until its first refresh has arrived."""
+        return self._summary
+
+    def attach(self, book: Book) -> None:
+        """Show ``book`` from the next refresh on."""
+        self._book = book
+        self.refresh_button.setEnabled(True)
+        self.handle_button.setEnabled(self._summary is None or bool(self._summary.due))
 
     def _tree(self, headers: list[str]) -> QTreeWidget:
         tree = QTreeWidget(self)
@@ -107,16 +142,17 @@ class TodayView(QWidget):
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         book, now = self._book, self._clock()
+        if book is None:
+            return
 
         def work(_report: object) -> TodaySummary:
-            with book.session() as session:
-                return today_summary(session, now)
+            return _summary_of(book, now)
 
         self._runner.start(work, self.show_summary)
 
     def refresh_now(self) -> None:
-        with self._book.session() as session:
-            self.show_summary(today_summary(session, self._clock()))
+        if self._book is not None:
+            self.show_summary(_summary_of(self._book, self._clock()))
 
     def show_summary(self, summary: TodaySummary) -> None:
         self._summary = summary

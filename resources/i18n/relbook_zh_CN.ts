@@ -2578,6 +2578,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>搜索姓名或拼音（zs、zhangsan）、单位、电话、邮箱、标签、备注</translation>
     </message>
     <message>
+        <source>Opening the book…</source>
+        <translation>正在打开客户簿…</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -3716,6 +3720,10 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>Gone quiet</source>
         <translation>久未联系</translation>
+    </message>
+    <message>
+        <source>Opening the book…</source>
+        <translation>正在打开客户簿…</translation>
     </message>
     <message>
         <source>Today, %1: %2 due, %3 gone quiet</source>

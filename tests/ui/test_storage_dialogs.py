@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relbook import app
 from relbook.book import Book, open_book
@@ -107,27 +107,60 @@ def test_quit_leaves_everything_as_it_was(qapp, damaged, monkeypatch, told, data
     assert sorted(p.name for p in data_dir.iterdir()) == ["backups", "relbook.sqlite"]
 
 
+@pytest.fixture
+def exits(monkeypatch) -> list[int]:
+    """Codes the app was told to end with (the test's event loop keeps running)."""
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(codes.append))
+    return codes
+
+
+def _start(qtbot, data_dir: Path) -> app.AppController:
+    controller = app.AppController()
+    window = controller.start_opening(data_dir)
+    qtbot.addWidget(window)
+    return controller
+
+
 def test_the_window_start_offers_the_backup_then_opens_it(
-    qapp, damaged, monkeypatch, told, data_dir
+    qtbot, damaged, monkeypatch, told, data_dir, exits
 ):
     _answer(monkeypatch, "restore")
-    book = app._open_for_window(str(data_dir))
-    assert book is not None
+    controller = _start(qtbot, data_dir)
+    qtbot.waitUntil(lambda: controller.book is not None, timeout=15000)
+    assert controller.window is not None and controller.window.book is controller.book
     try:
-        assert _count(book) == 1
+        assert _count(controller.book) == 1
+        assert not exits
     finally:
-        book.close()
+        controller.window.runner.wait_all()
+        controller.window.close()
+        controller.book.close()
 
 
-def test_the_window_start_gives_up_when_the_user_quits(qapp, damaged, monkeypatch, told, data_dir):
+def test_the_window_start_gives_up_when_the_user_quits(
+    qtbot, damaged, monkeypatch, told, data_dir, exits
+):
     _answer(monkeypatch, "quit")
-    assert app._open_for_window(str(data_dir)) is None
+    controller = _start(qtbot, data_dir)
+    qtbot.waitUntil(lambda: exits == [1], timeout=15000)
+    assert controller.book is None
+    assert controller.window is not None and not controller.window.isVisible()
+    assert (data_dir / "relbook.sqlite").read_bytes() == b"garbage " * 1000
+
+
+def test_a_book_that_cannot_be_opened_is_told_and_the_app_ends(qtbot, told, data_dir, exits):
+    (data_dir / "relbook.sqlite").mkdir()  # in the way of the book: not damaged, not openable
+    controller = _start(qtbot, data_dir)
+    qtbot.waitUntil(lambda: exits == [1], timeout=15000)
+    assert controller.book is None
+    assert told and str(data_dir / "relbook.sqlite") in told[-1]
 
 
 def test_a_folder_that_cannot_be_created_is_told_at_start(qapp, told, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert app._open_for_window(str(blocker / "book")) is None
+    assert app.run_gui(str(blocker / "book")) == 1
     assert str(blocker) in told[-1]
 
 
