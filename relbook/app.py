@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relbook import __version__, crash_log, labels
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from relbook.book import Book
     from relbook.reminder_center import ReminderCenter
 
+OPEN_WITHOUT_PAINT_MS = 1000
+"""A window not painted by then (shown on another desktop, say) opens its book all the same."""
 START_MODULES = ("relbook.reminder_center", "relbook.core.settings", "relbook.db.backups")
 """What the start does with the open book, loaded beside it off the UI thread."""
 
@@ -110,8 +112,17 @@ class AppController(QObject):
         self._language = install_language(stored_language(folder))
         self.window = self._build(None, folder)
         self.window.show_today()  # where a writable book's start ends, with its reminders
+        opening = False
+
+        def begin() -> None:  # once: at the first paint, or when the window is not painted
+            nonlocal opening
+            if not opening and self.window is not None and self.window.isVisible():
+                opening = True
+                self._open(folder, may_restore=True)
+
+        self.window.first_painted.connect(begin)
+        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, begin)
         self.window.show()
-        self._open(folder, may_restore=True)
         return self.window
 
     def _open(self, folder: Path, may_restore: bool) -> None:

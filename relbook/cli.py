@@ -4,6 +4,8 @@ Errors go to stderr in the user's language with exit code 1 (2 for bad usage), n
 traceback. The commands call the same services as the GUI.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import os
@@ -13,15 +15,18 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relbook import __version__
-from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import BookDamaged, RelbookError, ValidationError
 
-# The command modules (backup_cli, import_cli, ...) are imported where they are used: opening
-# the window needs none of them, and they bring in much (alembic, pypinyin, openpyxl...).
+if TYPE_CHECKING:
+    from relbook.core.contact_input import ContactInput, DateInput
+
+# The command modules (backup_cli, import_cli, ...) and the contact input (with the lunar
+# calendar) are imported where they are used: opening the window needs none of them, and they
+# bring in much (alembic, pypinyin, openpyxl...); see bench/README.md, cold start.
 
 _DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
@@ -67,6 +72,8 @@ def _occasion_code(text: str) -> str:
 
 
 def _parse_birthday(text: str, lunar: bool, leap: bool) -> DateInput:
+    from relbook.core.contact_input import DateInput
+
     match = _DAY.match(text.strip())
     if not match:
         raise ValidationError.single("birthday", "bad_format", value=text)
@@ -284,6 +291,8 @@ def _normalize_argv(argv: Sequence[str]) -> list[str]:
 
 
 def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
+    from relbook.core.contact_input import PhoneInput
+
     for option in ("name", "company", "title", "email", "level", "stage"):
         value = getattr(args, option, None)
         if value is not None:
@@ -337,6 +346,7 @@ def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
 
 def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
     from relbook.core import contacts
+    from relbook.core.contact_input import ContactInput
     from relbook.core.search import ContactFilter, contact_ids, contact_rows
     from relbook.labels import translate
 

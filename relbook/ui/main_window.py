@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -74,6 +81,9 @@ class MainWindow(QMainWindow):
     handle_reminders_requested = Signal(list)
     quit_requested = Signal()
     """File > Quit: the app ends even when closing the window would only hide it to the tray."""
+    first_painted = Signal()
+    """Once, after the window's first paint (from the event loop, when the whole paint pass is
+    done): the start opens the book from here, so its loading cannot hold that paint up."""
 
     def __init__(
         self,
@@ -101,6 +111,7 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._pending_row: int | None = None
         self.persist_layout = True
+        self._painted = False
         self.editor: ContactEditor | None = None
         self.export_dialog: ExportDialog | None = None
         self.backups_dialog: BackupsDialog | None = None
@@ -324,6 +335,12 @@ class MainWindow(QMainWindow):
         if path is not None and self.book is not None:
             event.acceptProposedAction()
             self.open_import(path)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_layout:

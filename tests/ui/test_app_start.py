@@ -127,3 +127,28 @@ def test_a_language_the_peek_missed_is_put_right_once_the_book_is_open(
             controller.window.close()
         if controller.book is not None:
             controller.book.close()
+
+
+def test_a_window_that_is_never_painted_still_opens_its_book(
+    qtbot, data_dir, now, english, monkeypatch
+):
+    from PySide6.QtWidgets import QMainWindow
+
+    from relbook.ui.main_window import MainWindow
+
+    open_book(data_dir, now=now).close()
+    monkeypatch.setattr(MainWindow, "paintEvent", QMainWindow.paintEvent)  # no first_painted
+    monkeypatch.setattr("relbook.app.OPEN_WITHOUT_PAINT_MS", 200)
+    controller = AppController(clock=lambda: CLOCK)
+    window = controller.start_opening(data_dir)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: controller.book is not None, timeout=15000)
+        assert window.book is controller.book
+    finally:
+        if controller.reminders is not None:
+            controller.reminders.stop()
+        window.runner.wait_all()
+        window.close()
+        if controller.book is not None:
+            controller.book.close()
