@@ -94,12 +94,26 @@ def _duplicate_line(unit: str, item: importer.PreviewItem) -> str:
     return "  " + fill(template, where, name, earlier, reason)
 
 
+def _shared_line(unit: str, item: importer.PreviewItem) -> str:
+    where = import_words.position_text(unit, item.candidate.position)
+    name = item.candidate.contact.name
+    return f"  {where} {name}: {import_words.match_text(unit, item)}"
+
+
 def _print_preview(preview: importer.ImportPreview) -> None:
     unit = preview.source.unit
     positions = {c.position for c in preview.source.candidates}
     blocked = [p for p in preview.source.problems if p.position not in positions]
     noted = [p for p in preview.source.problems if p.position in positions]
     lines = [fill(translate("Import", "New contacts: %1"), len(preview.new))]
+    shared = preview.shared
+    if shared:
+        template = translate("Import", "of them, with the landline of someone else: %1")
+        lines.append("  " + fill(template, len(shared)))
+        lines += ["  " + _shared_line(unit, item) for item in shared[:LISTED_DUPLICATES]]
+        if len(shared) > LISTED_DUPLICATES:
+            more = len(shared) - LISTED_DUPLICATES
+            lines.append("    " + fill(translate("Import", "… and %1 more"), more))
     duplicates = preview.duplicates
     lines.append(fill(translate("Import", "Likely duplicates: %1"), len(duplicates)))
     lines += [_duplicate_line(unit, item) for item in duplicates[:LISTED_DUPLICATES]]

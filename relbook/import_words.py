@@ -37,6 +37,8 @@ def reason_text(reason: str | None) -> str:
 
 def match_text(unit: str, item: PreviewItem) -> str:
     """What a likely duplicate matches, and why; empty for a new contact."""
+    if item.other_name:
+        return _shared_text(unit, item)
     if item.contact_id is not None:
         template = translate("Import", "Matches %1 in the book (%2)")
         return fill(template, item.contact_name, reason_text(item.reason))
@@ -46,6 +48,18 @@ def match_text(unit: str, item: PreviewItem) -> str:
             translate("Import", "Repeats %1 of this file (%2)"), where, reason_text(item.reason)
         )
     return ""
+
+
+def _shared_text(unit: str, item: PreviewItem) -> str:
+    """A record with the landline of someone of another name, added unless merged."""
+    if item.contact_id is not None:
+        template = translate(
+            "Import", "%1 in the book has the same landline under another name: added as new"
+        )
+        return fill(template, item.contact_name)
+    where = position_text(unit, item.earlier_position or 0)
+    template = translate("Import", "%1 of this file has the same landline under another name")
+    return fill(template, where)
 
 
 def problem_line(unit: str, problem: SourceProblem) -> str:

@@ -17,7 +17,7 @@ from relbook.core.models import Base, Contact
 from relbook.core.tiers import SCORE_FIELDS, tier_for
 from relbook.db.migrate import head_revision
 from relbook.exchange.files import file_error
-from relbook.exchange.importer import phone_key
+from relbook.exchange.importer import identifies, phone_key
 
 ARCHIVE_FORMAT = "relbook-archive"
 ARCHIVE_VERSION = 1
@@ -363,15 +363,18 @@ class _ContactIndex:
 
     def __init__(self) -> None:
         self.by: dict[str, dict[Key, int]] = {"phone": {}, "email": {}, "name": {}}
+        self.names: dict[int, str] = {}
 
     def add(self, kind: str, key: Key | None, contact_id: int) -> None:
         if key:
             self.by[kind].setdefault(key, contact_id)
 
-    def find(self, keys: Iterable[tuple[str, Key | None]]) -> int | None:
+    def find(self, name: str, keys: Iterable[tuple[str, Key | None]]) -> int | None:
+        """The first contact sharing a key with the one named ``name`` that makes them one
+        person (``importer.identifies``: a landline only under a name that can be the same)."""
         for kind, key in keys:
             found = self.by[kind].get(key) if key else None
-            if found is not None:
+            if found is not None and identifies(kind, key, name, self.names.get(found, "")):
                 return found
         return None
 
@@ -453,7 +456,7 @@ class _Merge:
         for row in self.tables["contact"]:
             company = companies.get(row["organization_id"], "")
             index = live if row["deleted_at"] is None else trashed
-            found = index.find(_contact_keys(row, company, numbers[row["id"]]))
+            found = index.find(row["name"], _contact_keys(row, company, numbers[row["id"]]))
             if found is None:
                 found = self._new_id("contact")
                 fresh.append(row)
@@ -484,6 +487,7 @@ class _Merge:
         for contact_id, name, email, deleted_at, company in self.session.execute(query):
             index = indexes[deleted_at is not None]
             trashed_of[contact_id] = deleted_at is not None
+            index.names[contact_id] = name
             row = {"name": name, "email": email}
             for kind, key in _contact_keys(row, company or "", []):
                 index.add(kind, key, contact_id)

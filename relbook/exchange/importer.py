@@ -217,7 +217,11 @@ def _row_problem(problem: RowProblem) -> SourceProblem:
 class PreviewItem:
     """A candidate with its verdict: new, a likely duplicate of a contact, or of an earlier row.
 
-    ``reason`` is ``phone``, ``email``, ``name_company`` or ``name``.
+    ``reason`` is ``phone``, ``email``, ``name_company`` or ``name``. With ``other_name`` the
+    match is only a landline (or another number that is not a mainland mobile) that someone
+    of another name has, an office's or a family's: the record is new unless the user chooses
+    to merge it. A mobile number or an email is a person's own, so it matches whatever the
+    names say (phone books are full of "王姐" and "张总").
     """
 
     candidate: Candidate
@@ -225,10 +229,17 @@ class PreviewItem:
     contact_name: str = ""
     earlier_position: int | None = None
     reason: str | None = None
+    other_name: bool = False
+
+    @property
+    def matches(self) -> bool:
+        """Whether there is a contact (or an earlier record) it could be merged into."""
+        return self.reason is not None
 
     @property
     def is_duplicate(self) -> bool:
-        return self.reason is not None
+        """Likely the same person as what it matches: merged, skipped or added as chosen."""
+        return self.reason is not None and not self.other_name
 
 
 @dataclass
@@ -244,19 +255,55 @@ class ImportPreview:
     def duplicates(self) -> list[PreviewItem]:
         return [i for i in self.items if i.is_duplicate]
 
+    @property
+    def shared(self) -> list[PreviewItem]:
+        """New records with the landline of someone of another name."""
+        return [i for i in self.items if i.other_name]
+
 
 def phone_key(number: str) -> str | None:
-    """Digits without a leading +86 / 0086; None for numbers too short to identify anyone."""
+    """Digits without a leading +86 / 0086, a landline with its trunk 0 ("+86 21 ..." is
+    "021 ..."); None for numbers too short to identify anyone."""
     digits = _NOT_DIGIT.sub("", number)
+    international = False
     if digits.startswith("0086"):
-        digits = digits[4:]
+        digits, international = digits[4:], True
     elif digits.startswith("86") and (number.strip().startswith("+") or len(digits) == 13):
-        digits = digits[2:]
+        digits, international = digits[2:], True
+    if international and digits and digits[0] != "0" and not personal_number(digits):
+        digits = "0" + digits  # Beijing's area code is 10: only an 11-digit 1... is a mobile
     return digits if len(digits) >= _MIN_PHONE_DIGITS else None
 
 
 def _name_key(name: str, company: str) -> tuple[str, str]:
     return name.strip().casefold(), company.strip().casefold()
+
+
+_NAME_NOISE = re.compile(r"[\s·.,，。()（）\-_]+")
+
+
+def same_person_name(first: str, second: str) -> bool:
+    """Whether two names can be one person's: equal but for case, spaces and punctuation, or
+    one holding the other ("张伟" and "张伟 (ABC)")."""
+    a = _NAME_NOISE.sub("", first).casefold()
+    b = _NAME_NOISE.sub("", second).casefold()
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+
+def personal_number(key: str) -> bool:
+    """Whether a ``phone_key`` is a mainland mobile (11 digits from 1): one person's, unlike a
+    landline an office or a family shares."""
+    return len(key) == 11 and key[0] == "1"
+
+
+def identifies(reason: str, key: object, name: str, owner_name: str) -> bool:
+    """Whether sharing ``key`` makes ``name`` and ``owner_name`` one person: a name, a mobile
+    or an email always does; a landline only when the names can be one person's."""
+    if reason != "phone" or personal_number(str(key)):
+        return True
+    return same_person_name(name, owner_name)
 
 
 def _keys(data: ContactInput) -> Iterator[tuple[str, object]]:
@@ -280,12 +327,20 @@ class _Index:
     def add(self, reason: str, key: object, owner: int) -> None:
         self.by[_kind(reason)].setdefault(key, owner)
 
-    def find(self, data: ContactInput) -> tuple[int, str] | None:
+    def find(self, data: ContactInput, names: dict[int, str]) -> tuple[int, str, bool] | None:
+        """(owner, reason, one person): the first owner of one of ``data``'s keys that
+        ``identifies`` it (names of owners in ``names``); else the first that only shares a
+        landline with it (one person False); else None."""
+        shared: tuple[int, str, bool] | None = None
         for reason, key in _keys(data):
             owner = self.by[_kind(reason)].get(key)
-            if owner is not None:
-                return owner, reason
-        return None
+            if owner is None:
+                continue
+            if identifies(reason, key, data.name, names.get(owner, "")):
+                return owner, reason, True
+            if shared is None:
+                shared = owner, reason, False
+        return shared
 
 
 def _kind(reason: str) -> str:
@@ -332,19 +387,24 @@ def preview(session: Session, source: ImportSource) -> ImportPreview:
     """Each candidate as new or a likely duplicate of a live contact or an earlier candidate."""
     book, names = _book_index(session)
     earlier = _Index()
+    earlier_names: dict[int, str] = {}
     items: list[PreviewItem] = []
     for candidate in source.candidates:
         item = PreviewItem(candidate)
-        found = book.find(candidate.contact)
-        if found:
-            item.contact_id, item.reason = found
+        in_book = book.find(candidate.contact, names)
+        in_file = None
+        if in_book is None or not in_book[2]:  # a match by name beats a shared phone
+            in_file = earlier.find(candidate.contact, earlier_names)
+        if in_book is not None and (in_book[2] or in_file is None or not in_file[2]):
+            item.contact_id, item.reason, same = in_book
             item.contact_name = names[item.contact_id]
-        else:
-            found = earlier.find(candidate.contact)
-            if found:
-                item.earlier_position, item.reason = found
+            item.other_name = not same
+        elif in_file is not None:
+            item.earlier_position, item.reason, same = in_file
+            item.other_name = not same
         for reason, key in _keys(candidate.contact):
             earlier.add(reason, key, candidate.position)
+        earlier_names[candidate.position] = candidate.contact.name
         items.append(item)
     return ImportPreview(source, items)
 
@@ -374,7 +434,8 @@ def apply_import(
 ) -> ImportResult:
     """Write the preview in the caller's transaction.
 
-    New candidates are added; likely duplicates get ``choice`` (merge, skip or add), unless
+    New candidates (and those only sharing a landline with another name) are added;
+    likely duplicates get ``choice`` (merge, skip or add), unless
     ``per_candidate`` (position -> choice) says otherwise for that record. A record that fails
     validation is left out alone and reported in ``failed``. New contacts are written in
     batches (``ContactBatch``, as ``create_contact`` would store them); merges go one by one,

@@ -9,7 +9,11 @@ from relbook.core.contacts import all_tags
 
 
 class FilterBar(QWidget):
-    """Emits ``changed`` whenever a filter is picked; ``values()`` gives the chosen codes."""
+    """Emits ``changed`` whenever a filter is picked; ``values()`` gives the chosen codes.
+
+    ``count_label`` (how many contacts the list shows) is not in the row: the window puts it
+    in its status bar, where its text cannot make the row, and the window, wider.
+    """
 
     changed = Signal()
 
@@ -34,8 +38,8 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
+        self.count_label = QLabel(self)
+        self.count_label.hide()
         self.reload_tags()
 
     def _combo(self, everything: str, items: list[tuple[object, str]]) -> QComboBox:

@@ -276,6 +276,12 @@ class ImportDialog(QDialog):
             .replace("%2", str(len(loaded.preview.duplicates)))
             .replace("%3", str(len(self._blocked())))
         )
+        shared = len(loaded.preview.shared)
+        if shared:
+            text += " " + self.tr(
+                "%1 of the new have the landline of someone of another name; they are added "
+                "unless you choose to merge them."
+            ).replace("%1", str(shared))
         will = (
             self.tr("Importing will add %1, merge %2 and skip %3.")
             .replace("%1", str(counts["add"]))

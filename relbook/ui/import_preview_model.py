@@ -73,7 +73,7 @@ class PreviewModel(QAbstractTableModel):
             return result
         for item in self.preview.items:
             action = self.actions[item.candidate.position]
-            if action == "merge" and not item.is_duplicate:
+            if action == "merge" and not item.matches:
                 action = "add"
             result[action] += 1
         return result
@@ -138,6 +138,12 @@ class PreviewModel(QAbstractTableModel):
                 "merge": self.tr("Merge (fill empty fields)"),
                 "skip": self.tr("Skip"),
                 "add": self.tr("Add as a new contact"),
+            }
+        if item.matches:  # only a landline in common, under another name
+            return {
+                "add": self.tr("Add as a new contact"),
+                "merge": self.tr("Merge (fill empty fields)"),
+                "skip": self.tr("Skip"),
             }
         return {"add": self.tr("Add"), "skip": self.tr("Skip")}
 

@@ -193,12 +193,18 @@ class MainWindow(QMainWindow):
         self.model.loaded.connect(self._after_load)
         self.model.load_failed.connect(self._show_load_error)
 
+        count = self.filters.count_label
+        self.statusBar().addPermanentWidget(count)
+        self.views.currentChanged.connect(
+            lambda index: count.setVisible(self.views.widget(index) is page)
+        )
         showing_contacts = self.views.currentWidget() is self.opening
         self.views.removeTab(1)
         self.views.insertTab(1, page, self.tr("Contacts"))
         self.opening.deleteLater()
         if showing_contacts:
             self.views.setCurrentWidget(page)
+        count.setVisible(self.views.currentWidget() is page)
         self.today.attach(book)
         self._restore_page_layout()
         self._update_actions()

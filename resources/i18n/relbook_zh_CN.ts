@@ -1970,6 +1970,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>新联系人：%1</translation>
     </message>
     <message>
+        <source>of them, with the landline of someone else: %1</source>
+        <translation>其中与他人共用座机号码：%1</translation>
+    </message>
+    <message>
         <source>Likely duplicates: %1</source>
         <translation>疑似重复：%1</translation>
     </message>
@@ -2020,6 +2024,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Repeats %1 of this file (%2)</source>
         <translation>与本文件%1重复（%2）</translation>
+    </message>
+    <message>
+        <source>%1 in the book has the same landline under another name: added as new</source>
+        <translation>客户簿中的 %1 用同一座机号码但姓名不同：作为新联系人添加</translation>
+    </message>
+    <message>
+        <source>%1 of this file has the same landline under another name</source>
+        <translation>本文件%1用同一座机号码但姓名不同</translation>
     </message>
     <message>
         <source>The photo could not be read and was left out.</source>
@@ -2223,6 +2235,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1 new, %2 likely duplicates, %3 cannot be imported.</source>
         <translation>新联系人 %1 位，疑似重复 %2 位，无法导入 %3 条。</translation>
+    </message>
+    <message>
+        <source>%1 of the new have the landline of someone of another name; they are added unless you choose to merge them.</source>
+        <translation>其中 %1 位与姓名不同的人共用座机号码；除非选择合并，否则作为新联系人添加。</translation>
     </message>
     <message>
         <source>Importing will add %1, merge %2 and skip %3.</source>

@@ -62,6 +62,20 @@ def test_duplicates_named_with_reason_and_skip(capsys, data_dir) -> None:
     assert "Created 1, merged 0, skipped 1." in out
 
 
+def test_someone_elses_landline_is_added_as_new_and_named(capsys, data_dir, tmp_path) -> None:
+    """An office number on two people's cards does not make them one person."""
+    d = str(data_dir)
+    run(capsys, "--data-dir", d, "contact", "add", "--name", "前台", "--phone", "010-6555 0002")
+    card = tmp_path / "office.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李四\r\nTEL:01065550002\r\nEND:VCARD\r\n")
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(card), "--on-duplicate", "merge")
+    assert code == 0
+    assert "of them, with the landline of someone else: 1" in out
+    assert "Card 1 李四: 前台 in the book has the same landline under another name" in out
+    assert "Likely duplicates: 0" in out and "Created 1, merged 0, skipped 0." in out
+    assert sorted(c["name"] for c in listed(capsys, data_dir)) == ["前台", "李四"]
+
+
 def test_a_repeated_card_merges_into_the_first(capsys, data_dir, tmp_path) -> None:
     card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:%s\r\nTEL:%s\r\nEND:VCARD\r\n"
     twice = tmp_path / "twice.vcf"

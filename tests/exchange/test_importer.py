@@ -124,6 +124,8 @@ def test_phone_key() -> None:
     assert importer.phone_key("008613800138000") == "13800138000"
     assert importer.phone_key("8613800138000") == "13800138000"
     assert importer.phone_key("010-6666 8888") == "01066668888"
+    assert importer.phone_key("+86 10 6666 8888") == "01066668888"  # the trunk 0 put back
+    assert importer.phone_key("0086 755 8888 6666") == "075588886666"
     assert importer.phone_key("110") is None
 
 
@@ -257,3 +259,95 @@ def test_duplicates_are_found_among_a_large_book(book: Book, now) -> None:
     with book.session() as session:
         result = importer.apply_import(session, importer.preview(session, small), now=now)
     assert len(result.merged) + len(result.created) == 300
+
+
+# --- a phone or an email shared by people of different names -----------------------------
+
+
+def _phone(name: str, number: str, company: str = "") -> ContactInput:
+    return ContactInput(name=name, company=company, phones=[PhoneInput(number)])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("张伟", "张伟", True),
+        ("张伟", " 张 伟 ", True),
+        ("Emily Clark", "emily clark", True),
+        ("张伟", "张伟 (ABC公司)", True),
+        ("钱七", "钱七（工作）", True),
+        ("老张", "周杰", False),
+        ("张伟", "张丽", False),
+        ("张", "张伟", False),
+        ("", "张伟", False),
+    ],
+)
+def test_names_that_can_be_one_persons(first: str, second: str, same: bool) -> None:
+    assert importer.same_person_name(first, second) is same
+    assert importer.same_person_name(second, first) is same
+
+
+def test_someone_elses_landline_is_new_unless_merged_by_hand(book: Book, now: datetime) -> None:
+    with book.session() as session:
+        li = create_contact(session, _phone("李娜", "021-6888 1234"), now).id
+    incoming = _source(_phone("张伟", "+86 21 6888 1234"), _phone("赵强", "02168881234"))
+    with book.session() as session:
+        found = importer.preview(session, incoming)
+    zhang, zhao = found.items
+    assert zhang.other_name and zhang.matches and not zhang.is_duplicate
+    assert (zhang.contact_id, zhang.contact_name, zhang.reason) == (li, "李娜", "phone")
+    assert zhao.other_name and zhao.contact_id == li  # the book's owner, not 张伟 of the file
+    assert found.new == [zhang, zhao] == found.shared and found.duplicates == []
+    with book.session() as session:  # "merge the duplicates" leaves them; chosen, it merges
+        result = importer.apply_import(session, found, "merge", {2: "merge"}, now=now)
+    assert list(result.created) == [1] and result.merged == {2: li}
+    with book.session() as session:
+        assert get_contact(session, li).name == "李娜"
+    assert _count(book) == 2
+
+
+def test_a_mobile_or_an_email_is_one_persons_whatever_the_names(book: Book, now: datetime) -> None:
+    """Phone books are full of nicknames: 芳姐 with 王芳's mobile or email is 王芳."""
+    with book.session() as session:
+        wang = create_contact(
+            session,
+            ContactInput("王芳", email="wf@example.com", phones=[PhoneInput("13900001111")]),
+            now,
+        ).id
+    incoming = _source(
+        _phone("芳姐", "139 0000 1111"), ContactInput("王姐", email="WF@example.com")
+    )
+    with book.session() as session:
+        found = importer.preview(session, incoming)
+    assert [(i.contact_id, i.reason, i.is_duplicate) for i in found.items] == [
+        (wang, "phone", True),
+        (wang, "email", True),
+    ]
+
+
+def test_a_same_name_match_beats_someone_elses_landline(book: Book, now: datetime) -> None:
+    with book.session() as session:
+        create_contact(session, _phone("前台", "02088886666"), now)
+        zhang = create_contact(session, ContactInput(name="张伟", company="ABC"), now).id
+    with book.session() as session:
+        found = importer.preview(session, _source(_phone("张伟", "020-8888-6666", "ABC")))
+    item = found.items[0]
+    assert item.is_duplicate and not item.other_name
+    assert (item.contact_id, item.reason) == (zhang, "name_company")
+
+
+def test_a_landline_twice_in_a_file_under_two_names(book: Book, now: datetime) -> None:
+    people = _source(
+        _phone("王芳", "010-6555 2222"),
+        _phone("王芳 (家)", "01065552222"),
+        _phone("刘洋", "01065552222"),
+    )
+    with book.session() as session:
+        found = importer.preview(session, people)
+    first, home, liu = found.items
+    assert not first.matches
+    assert home.is_duplicate and home.earlier_position == 1  # holds the name: one person
+    assert liu.other_name and liu.earlier_position == 1 and not liu.is_duplicate
+    with book.session() as session:
+        result = importer.apply_import(session, found, "merge", now=now)
+    assert sorted(result.created) == [1, 3] and result.merged == {2: result.created[1]}

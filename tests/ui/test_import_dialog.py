@@ -231,3 +231,42 @@ def test_dropping_a_vcard_file_on_the_window_opens_its_preview(qtbot, window, tm
         )
         is None
     )
+
+
+OFFICE_CARDS = """BEGIN:VCARD
+VERSION:3.0
+FN:张三
+TEL;TYPE=CELL:138 0000 0001
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:李四
+TEL;TYPE=WORK:010-6555 0002
+END:VCARD
+"""
+
+
+def test_someone_elses_landline_is_shown_and_added_as_new(qtbot, book, window, tmp_path):
+    with book.session() as session:  # 李四's card carries 王五's office number
+        create_contact(session, ContactInput("王五", phones=[PhoneInput("01065550002")]), NOW)
+    path = tmp_path / "phone.vcf"
+    path.write_text(OFFICE_CARDS, encoding="utf-8")
+    dialog = _open(qtbot, window, path)
+    dialog.show()
+
+    assert dialog.model.index(1, NAME).data() == "李四"
+    assert dialog.model.index(1, FOUND).data() == (
+        "王五 in the book has the same landline under another name: added as new"
+    )
+    assert dialog.model.index(1, ACTION).data() == "Add as a new contact"
+    assert "2 new, 0 likely duplicates" in dialog.summary.text()
+    assert "1 of the new have the landline of someone of another name" in dialog.summary.text()
+    cell = dialog.model.index(1, ACTION)
+    dialog.table.setCurrentIndex(cell)
+    dialog.table.edit(cell)
+    combo = dialog.table.findChild(QComboBox)
+    assert combo is not None
+    assert [combo.itemData(i) for i in range(combo.count())] == ["add", "merge", "skip"]
+
+    _import(qtbot, dialog)
+    assert _names(book) == ["张三", "李四", "王五"]
