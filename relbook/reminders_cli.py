@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from relbook import reminder_words
+from relbook.core.agenda import agenda
 from relbook.core.errors import ValidationError
-from relbook.core.reminders import Occurrence, occurrences
+from relbook.core.reminders import Occurrence
 
 MAX_DAYS = 3660
 
@@ -50,8 +51,8 @@ def run(book: Any, args: argparse.Namespace) -> int:
         raise ValidationError.single("from", "bad_day", option="--from", value=args.start) from None
     if not 1 <= args.days <= MAX_DAYS:
         raise ValidationError.single("days", "out_of_range", min=1, max=MAX_DAYS)
-    with book.session() as session:
-        found = occurrences(session, start, start + timedelta(days=args.days - 1))
+    # read a few days at a time: the first lines of a year come at once, in little memory
+    found = agenda(book.session, start, start + timedelta(days=args.days - 1))
     if args.json:
         sys.stdout.write(
             json.dumps([occurrence_json(o) for o in found], ensure_ascii=False, indent=2) + "\n"

@@ -203,6 +203,13 @@ def special_date_parts(
             )
         }
         rows = [row for row in rows if row[9] not in trashed] if trashed else rows
+    return _row_parts(rows, keys, advance)
+
+
+def _row_parts(
+    rows: Any, keys: dict[str, dict[tuple[int, int], list[date]]], advance: dict[str, int]
+) -> list[DatePart]:
+    """The ``DatePart``s of date rows (as ``_DATES_SQL`` returns them) on the days of ``keys``."""
     # what each day in range needs, worked out once per day rather than once per date
     to_birthday = timedelta(days=advance["birthday"])
     to_special = timedelta(days=advance["special_date"])
@@ -382,14 +389,23 @@ WHERE i.deleted_at IS NULL AND i.next_step_done_at IS NULL AND i.next_step_due I
 """
 
 
-def _follow_ups(session: Session, start: date, end: date) -> list[Occurrence]:
-    """Open next steps due by ``end`` (earlier ones are overdue and included)."""
-    # the bound is written as SQLAlchemy writes a DateTime, so the text comparison is the same
-    until = datetime.combine(end + timedelta(days=1), time()).isoformat(" ", "microseconds")
+def _due_bound(day: date) -> str:
+    """The start of ``day`` as SQLAlchemy writes a DateTime, so text comparisons agree."""
+    return datetime.combine(day, time()).isoformat(" ", "microseconds")
+
+
+def _follow_ups(
+    session: Session, start: date, end: date, since: date | None = None
+) -> list[Occurrence]:
+    """Open next steps due by ``end`` (earlier ones are overdue and included; with ``since``,
+    only those due from that day on)."""
+    sql, values = _FOLLOW_UPS_SQL, [_due_bound(end + timedelta(days=1))]
+    if since is not None:
+        sql, values = sql + " AND i.next_step_due >= ?", [*values, _due_bound(since)]
     found = []
     for interaction_id, kind, next_step, due_text, contact_id, contact_name in _raw(
         session
-    ).execute(_FOLLOW_UPS_SQL, [until]):
+    ).execute(sql, values):
         due = datetime.fromisoformat(due_text)
         found.append(
             _occurrence(
@@ -690,3 +706,146 @@ def occurrences(
 def sort_occurrences(found: list[Occurrence]) -> None:
     """Sort in place as ``occurrences`` returns them: by date, kind, contact name and key."""
     found.sort(key=lambda o: (o.date, KIND_RANK[o.kind], o.contact_name or "", o.key))
+
+
+# --- counted by day, built a day at a time (``relbook.core.agenda``) ----------------------------
+
+_DATE_GROUPS_SQL = """
+SELECT calendar, month, day,
+       count(*) FILTER (WHERE recurrence != 'once' AND (year IS NULL OR year <= ?1)),
+       count(*) FILTER (WHERE recurrence = 'once' OR year > ?1)
+FROM special_date INDEXED BY ix_special_date_day
+GROUP BY month, day, calendar
+"""
+_DATE_EXCEPTIONS_SQL = """
+SELECT year, recurrence, id, is_leap_month, contact_id, family_member_id
+FROM special_date INDEXED BY ix_special_date_day
+WHERE month = ? AND day = ? AND calendar = ? AND (recurrence = 'once' OR year > ?)
+"""
+# one pass over the index of dates by day, in its order, counting per (month, day) stored: the
+# owners of the dates (a lookup in the contact table per date, most of the time of reading
+# them) are not read. A yearly date from before the range counts on each day of the range that
+# keeps its (month, day); the rare others, dates that happen once and yearly ones starting
+# within the range, are read one by one. Dates of contacts in the trash are taken off after.
+_TRASHED_OWNERS_SQL = """
+SELECT c.id, fm.id FROM contact c INDEXED BY ix_contact_deleted_at
+LEFT JOIN family_member fm ON fm.contact_id = c.id
+WHERE c.deleted_at IS NOT NULL
+"""
+_TRASHED_YEARLY_SQL = """
+SELECT calendar, month, day, year FROM special_date INDEXED BY ix_special_date_contact_id
+WHERE recurrence != 'once' AND contact_id IN ({contacts})
+UNION ALL
+SELECT calendar, month, day, year FROM special_date INDEXED BY ix_special_date_family_member_id
+WHERE recurrence != 'once' AND family_member_id IN ({members})
+"""
+
+
+def date_counts(session: Session, start: date, end: date) -> dict[date, int]:
+    """How many occasions of birthdays and special dates each day of ``[start, end]`` holds:
+    ``len(special_date_parts(session, day, day, ...))`` for every day, without reading them."""
+    keys = _yearly_keys(start, end)
+    connection = _raw(session)
+    contacts: set[int] = set()
+    members: set[int] = set()
+    for contact_id, member_id in connection.execute(_TRASHED_OWNERS_SQL):
+        contacts.add(contact_id)
+        if member_id is not None:
+            members.add(member_id)
+    counts: dict[date, int] = {}
+    exceptional: list[tuple[str, int, int]] = []
+    for calendar, month, day, plain, others in connection.execute(_DATE_GROUPS_SQL, [start.year]):
+        whens = keys[calendar].get((month, day))
+        if not whens:
+            continue
+        if plain:
+            for when in whens:
+                counts[when] = counts.get(when, 0) + plain
+        if others:
+            exceptional.append((calendar, month, day))
+    for calendar, month, day in exceptional:
+        whens = keys[calendar][(month, day)]
+        rows = connection.execute(_DATE_EXCEPTIONS_SQL, [month, day, calendar, start.year])
+        for year, recurrence, once_id, leap, contact_id, member_id in rows:
+            if recurrence == Recurrence.ONCE.value:
+                if year is None or contact_id in contacts or member_id in members:
+                    continue
+                exact = _Stored(once_id, "", "", calendar, year, month, day, bool(leap), recurrence)
+                counted = [when for when in whens if _exact_day(exact) == when]
+            else:  # yearly from a year within the range: trashed ones are taken off below
+                counted = [when for when in whens if year <= when.year]
+            for when in counted:
+                counts[when] = counts.get(when, 0) + 1
+    if contacts:
+        sql = _TRASHED_YEARLY_SQL.format(
+            contacts=",".join("?" * len(contacts)), members=",".join("?" * len(members)) or "NULL"
+        )
+        for calendar, month, day, year in connection.execute(sql, [*contacts, *members]):
+            for when in keys[calendar].get((month, day), ()):
+                if year is None or year <= when.year:
+                    counts[when] -= 1
+    return {day: count for day, count in counts.items() if count}
+
+
+def neglect_counts(session: Session, end: date) -> dict[date, int]:
+    """How many stay-in-touch reminders fall due on each day up to ``end`` (in the past too:
+    ``occurrences`` lists those already due as overdue, on the day they fell due)."""
+    rows = _raw(session).execute(
+        "SELECT touch_due, count(*) FROM contact INDEXED BY ix_contact_touch_due"
+        " WHERE deleted_at IS NULL AND touch_due IS NOT NULL AND touch_due <= ?"
+        " GROUP BY touch_due",
+        [end.isoformat()],
+    )
+    return {date.fromisoformat(due): count for due, count in rows}
+
+
+_FOLLOW_UP_COUNTS_SQL = """
+SELECT substr(i.next_step_due, 1, 10), count(*)
+FROM interaction i INDEXED BY ix_interaction_open_next_step
+JOIN interaction_contact ic ON ic.interaction_id = i.id
+WHERE i.deleted_at IS NULL AND i.next_step_done_at IS NULL AND i.next_step_due IS NOT NULL
+  AND i.next_step_due < ? AND ic.position = 0
+  AND ic.contact_id NOT IN (
+    SELECT id FROM contact INDEXED BY ix_contact_deleted_at WHERE deleted_at IS NOT NULL)
+GROUP BY 1
+"""
+
+
+def follow_up_counts(session: Session, end: date) -> dict[date, int]:
+    """How many open next steps fall due on each day up to ``end`` (those ``occurrences``
+    lists as follow-ups), counted without reading their contacts."""
+    rows = _raw(session).execute(_FOLLOW_UP_COUNTS_SQL, [_due_bound(end + timedelta(days=1))])
+    return {date.fromisoformat(day): count for day, count in rows}
+
+
+def occasions_between(
+    session: Session, start: date, end: date, first: date, last: date
+) -> list[Occurrence]:
+    """What ``occurrences(session, start, end)`` dates from ``first`` to ``last`` among
+    birthdays and special dates, follow-ups (next steps) and stay in touch, unsorted."""
+    found: list[Occurrence] = []
+    if first <= end and last >= start:
+        found += _special_dates(session, max(first, start), min(last, end), date_advance(session))
+    found += _follow_ups(session, start, min(last, end), since=first)
+    parsed: dict[str, tuple[date, str]] = {}
+    rows = _neglect_rows(session, ">=", first, " AND c.touch_due <= ?", [last.isoformat()])
+    found += [
+        _neglect(contact_id, name, due, days, seen, start, parsed)
+        for contact_id, name, due, days, seen, _tier in rows
+    ]
+    return found
+
+
+def small_occurrences(session: Session, start: date, end: date) -> list[Occurrence]:
+    """What else ``occurrences(session, start, end)`` holds: festivals, open tasks (overdue
+    ones too) and expiries. A few hundred even in a large book, so they are built at once."""
+    found = _festivals(
+        session,
+        start,
+        end,
+        get_setting(session, "remind.advance.festival"),
+        book_festivals(session),
+    )
+    found += _tasks(session, start, end)
+    found += _expiries(session, start, end)
+    return found
