@@ -319,9 +319,10 @@ class GiftsTab(QWidget):
     def delete_current(self) -> None:
         if self._current is None:
             return
-        changes = trash_record(self._book, *self._current)
+        kind, ref_id = self._current
+        changes = trash_record(self._book, kind, ref_id)
         self._events.emit_changes(changes)
-        self.status_message.emit(self.tr("Moved to the trash; the trash can restore it."))
+        self._events.record_trashed.emit(kind, ref_id)  # the window says so and offers Undo
 
     # --- ideas ---------------------------------------------------------------------------
     def _write_ideas(self, work: Callable[[Session], object]) -> None:

@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self)
         self._clock = clock
         self._last_deleted: list[int] = []
+        """Contacts of the last deletion, which Undo brings back (or ``_last_record``)."""
+        self._last_record: tuple[str, int] | None = None
+        """The interaction or gift (kind, id) last moved to the trash, if that came last."""
         self._pending_select: int | None = None
         self._pending_row: int | None = None
         self.persist_layout = True
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.events.changed.connect(self._book_changed)
+        self.events.record_trashed.connect(self._record_trashed)
         stored = self._layout_settings().value("main/geometry")
         if stored is not None:
             self.restoreGeometry(stored)
@@ -447,7 +451,7 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(has_selection)
         self.log_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection)
-        self.undo_action.setEnabled(bool(self._last_deleted))
+        self.undo_action.setEnabled(bool(self._last_deleted) or self._last_record is not None)
 
     def _book_actions(self) -> tuple[QAction, ...]:
         """The commands that work on the book, off while it opens."""
@@ -541,21 +545,40 @@ class MainWindow(QMainWindow):
 
         with self._book.session() as session:
             changes = delete_contacts(session, ids, datetime.now())
-        self._last_deleted = list(ids)
+        self._last_deleted, self._last_record = list(ids), None
         self._pending_select = None
         self._pending_row = first_row
         self.events.emit_changes(changes)
         self.statusBar().showMessage(
             self.tr("%1 contacts moved to the trash. Press %2 to undo.")
             .replace("%1", str(len(ids)))
-            .replace(
-                "%2", self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            ),
+            .replace("%2", self._undo_keys()),
+            8000,
+        )
+        self._update_actions()
+
+    def _undo_keys(self) -> str:
+        return self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    def _record_trashed(self, kind: str, ref_id: int) -> None:
+        """An interaction or a gift went to the trash (from the pane): Undo brings it back."""
+        self._last_deleted, self._last_record = [], (kind, ref_id)
+        self.statusBar().showMessage(
+            self.tr("Moved to the trash. Press %1 to undo.").replace("%1", self._undo_keys()),
             8000,
         )
         self._update_actions()
 
     def undo_delete(self) -> None:
+        """Bring back what was last moved to the trash: contacts, or an interaction or gift."""
+        if self._last_record is not None:
+            from relbook.ui.record_actions import restore_record
+
+            record, self._last_record = self._last_record, None
+            self.events.emit_changes(restore_record(self._book, *record))
+            self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
+            self._update_actions()
+            return
         if not self._last_deleted:
             return
         ids, self._last_deleted = self._last_deleted, []

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.gifts import set_gifts_deleted
-from relbook.core.history import delete_interactions
+from relbook.core.history import delete_interactions, restore_interactions
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog
 from relbook.ui.quick_log import QuickLogDialog
@@ -35,3 +35,11 @@ def trash_record(book: Book, kind: str, ref_id: int) -> BookChanges:
         if kind == "interaction":
             return delete_interactions(session, [ref_id], datetime.now())
         return set_gifts_deleted(session, [ref_id], datetime.now())
+
+
+def restore_record(book: Book, kind: str, ref_id: int) -> BookChanges:
+    """Bring an interaction or a gift back from the trash."""
+    with book.session() as session:
+        if kind == "interaction":
+            return restore_interactions(session, [ref_id])
+        return set_gifts_deleted(session, [ref_id], None)

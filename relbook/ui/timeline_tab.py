@@ -198,4 +198,4 @@ class TimelineTab(QWidget):
             return
         changes = trash_record(self._book, *record)
         self._events.emit_changes(changes)
-        self.status_message.emit(self.tr("Moved to the trash; the trash can restore it."))
+        self._events.record_trashed.emit(*record)  # the window says so and offers Undo

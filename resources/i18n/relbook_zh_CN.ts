@@ -1857,10 +1857,6 @@ Please send that file to support so it can be fixed.</source>
         <translation>标为未用</translation>
     </message>
     <message>
-        <source>Moved to the trash; the trash can restore it.</source>
-        <translation>已移到回收站，可从回收站恢复。</translation>
-    </message>
-    <message>
         <source>The book could not be written: %1</source>
         <translation>无法写入客户簿：%1</translation>
     </message>
@@ -2700,6 +2696,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1 contacts moved to the trash. Press %2 to undo.</source>
         <translation>%1 位联系人已移到回收站。按 %2 撤销。</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Press %1 to undo.</source>
+        <translation>已移到回收站。按 %1 撤销。</translation>
     </message>
     <message>
         <source>Restored from the trash.</source>
@@ -3681,10 +3681,6 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 CNY</source>
         <translation>%1 元</translation>
-    </message>
-    <message>
-        <source>Moved to the trash; the trash can restore it.</source>
-        <translation>已移到回收站，可从回收站恢复。</translation>
     </message>
 </context>
 <context>

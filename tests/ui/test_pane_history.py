@@ -96,3 +96,40 @@ def test_last_contact_column_colours_contacts_past_their_cadence(qtbot, book, no
     assert cell(fresh, Qt.ItemDataRole.ForegroundRole) is None
     assert cell(never, Qt.ItemDataRole.DisplayRole) == "never"
     assert cell(never, Qt.ItemDataRole.ForegroundRole).color().name() == NEVER_COLOR
+
+
+def test_undo_brings_back_the_interaction_or_gift_last_trashed(qtbot, book, now, window):
+    from decimal import Decimal
+
+    from relbook.core.gifts import GiftInput, add_gift, gifts_of
+
+    with book.session() as session:
+        contact_id = create_contact(session, ContactInput("张三"), now).id
+        log_interaction(
+            session, InteractionInput("visit", datetime(2026, 11, 20, 9), [contact_id]), now
+        )
+        add_gift(session, GiftInput(contact_id, "茶叶", value=Decimal("300")), now)
+    _loaded(qtbot, window)
+    window.select_contact(contact_id)
+    window.pane.tabs.setCurrentWidget(window.pane.timeline)
+    timeline = window.pane.timeline
+    timeline.tree.setCurrentItem(_row(timeline.tree, "Visit"))
+    timeline.delete_button.click()
+    assert "Moved to the trash. Press Ctrl+Z to undo." in window.statusBar().currentMessage()
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert "Restored" in window.statusBar().currentMessage()
+    assert not window.undo_action.isEnabled()
+    assert _row(timeline.tree, "Visit") is not None
+    with book.session() as session:
+        assert len(interactions_of(session, contact_id)) == 1
+
+    window.pane.tabs.setCurrentWidget(window.pane.gifts)
+    gifts = window.pane.gifts
+    gifts.given_tree.setCurrentItem(gifts.given_tree.topLevelItem(0))
+    gifts.delete_button.click()
+    with book.session() as session:
+        assert gifts_of(session, contact_id) == []
+    window.undo_action.trigger()
+    with book.session() as session:
+        assert [g.item for g in gifts_of(session, contact_id)] == ["茶叶"]
