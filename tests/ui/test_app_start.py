@@ -17,6 +17,17 @@ from relbook.core.settings import set_setting
 CLOCK = datetime(2026, 11, 23, 10)
 
 
+def _stop(controller: AppController) -> None:
+    """Stop the reminders, let the window's jobs finish, close the window and the book."""
+    if controller.reminders is not None:
+        controller.reminders.stop()
+    if controller.window is not None:
+        controller.window.runner.wait_all()
+        controller.window.close()
+    if controller.book is not None:
+        controller.book.close()
+
+
 def test_the_window_and_its_modules_load_no_database_code():
     """What the first paint needs is importable without SQLAlchemy (see the cold start)."""
     probe = (
@@ -62,12 +73,7 @@ def test_the_window_shows_at_once_and_the_book_fills_it(qtbot, data_dir, now, en
         assert window.model.row_record(0).name == "李四"
         assert controller.reminders is not None  # a writable book gets its reminders
     finally:
-        if controller.reminders is not None:
-            controller.reminders.stop()
-        window.runner.wait_all()
-        window.close()
-        if controller.book is not None:
-            controller.book.close()
+        _stop(controller)
 
 
 def test_a_read_only_book_opens_on_its_contacts_without_reminders(
@@ -93,10 +99,7 @@ def test_a_read_only_book_opens_on_its_contacts_without_reminders(
         assert told == [str(data_dir / "relbook.sqlite")]
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
     finally:
-        window.runner.wait_all()
-        window.close()
-        if controller.book is not None:
-            controller.book.close()
+        _stop(controller)
 
 
 def test_a_language_the_peek_missed_is_put_right_once_the_book_is_open(
@@ -120,13 +123,7 @@ def test_a_language_the_peek_missed_is_put_right_once_the_book_is_open(
         assert not shiboken6.isValid(first) or not first.isVisible()
         assert controller.reminders is not None
     finally:
-        if controller.reminders is not None:
-            controller.reminders.stop()
-        if controller.window is not None:
-            controller.window.runner.wait_all()
-            controller.window.close()
-        if controller.book is not None:
-            controller.book.close()
+        _stop(controller)
 
 
 def test_a_window_that_is_never_painted_still_opens_its_book(
@@ -146,9 +143,4 @@ def test_a_window_that_is_never_painted_still_opens_its_book(
         qtbot.waitUntil(lambda: controller.book is not None, timeout=15000)
         assert window.book is controller.book
     finally:
-        if controller.reminders is not None:
-            controller.reminders.stop()
-        window.runner.wait_all()
-        window.close()
-        if controller.book is not None:
-            controller.book.close()
+        _stop(controller)
