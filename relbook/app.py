@@ -58,18 +58,20 @@ def stored_language(folder: Path) -> str:
     return resolve_language(setting if isinstance(setting, str) else "system")
 
 
-def open_in_background(folder: Path) -> Book:
-    """Open the book in ``folder`` (after its check) and load what showing it needs.
+def open_in_background(folder: Path) -> tuple[Book, str]:
+    """Open the book in ``folder`` (after its check), read its language and load what
+    showing it needs.
 
     Runs on a worker thread: the window stays painted and responsive meanwhile.
     """
     from relbook.book import open_book
 
     book = open_book(folder)
+    language = book_language(book)
     load_book_modules()
     for name in START_MODULES:
         importlib.import_module(name)
-    return book
+    return book, language
 
 
 class AppController(QObject):
@@ -133,7 +135,8 @@ class AppController(QObject):
             lambda problem, _trace: self._open_failed(problem, folder, may_restore),
         )
 
-    def _opened(self, book: Book) -> None:
+    def _opened(self, opened: tuple[Book, str]) -> None:
+        book, language = opened
         window = self.window
         if window is None:
             book.close()
@@ -141,7 +144,7 @@ class AppController(QObject):
         self.book = book
         self._with_reminders = self._daily_backup = not book.read_only
         window.attach_book(book)
-        if book_language(book) != self._language:  # the peek could not read the setting
+        if language != self._language:  # the peek could not read the setting
             self.rebuild()
         else:
             window.apply_filter()

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from relbook.core.bulk import sql_datetime
 from relbook.core.cadence import default_cadences
 from relbook.core.calendar import CalendarDate, lunar_keys_for_day, solar_keys_for_day, to_solar
 from relbook.core.enums import CalendarKind, DateKind, Recurrence, Stage
@@ -390,8 +391,8 @@ WHERE i.deleted_at IS NULL AND i.next_step_done_at IS NULL AND i.next_step_due I
 
 
 def _due_bound(day: date) -> str:
-    """The start of ``day`` as SQLAlchemy writes a DateTime, so text comparisons agree."""
-    return datetime.combine(day, time()).isoformat(" ", "microseconds")
+    """The start of ``day`` as stored text, so text comparisons agree."""
+    return sql_datetime(datetime.combine(day, time()))
 
 
 def _follow_ups(
