@@ -63,6 +63,7 @@ class ContactInput:
     """Everything the editor shows. ``company`` is an organization name, created on demand."""
 
     name: str
+    salutation: str = ""
     gender: str = Gender.UNKNOWN
     company: str = ""
     org_type: str | None = None

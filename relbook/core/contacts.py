@@ -40,6 +40,7 @@ from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
 from relbook.core.validation import validate_contact
 
 _PLAIN_FIELDS: tuple[str, ...] = (
+    "salutation",
     "gender",
     "department",
     "title",

@@ -134,6 +134,8 @@ class Contact(Base):
     name: Mapped[str] = mapped_column(String(100))
     name_pinyin: Mapped[str] = mapped_column(String(400), default="")
     sort_key: Mapped[str] = mapped_column(String(600))
+    salutation: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    """How greetings address the contact (王总, 李老师); empty means by name."""
     gender: Mapped[str] = mapped_column(String(10), default="unknown")
 
     organization_id: Mapped[int | None] = mapped_column(

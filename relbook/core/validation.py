@@ -27,6 +27,7 @@ _QQ = re.compile(r"^[1-9][0-9]{4,11}$")
 
 MAX_LENGTHS: dict[str, int] = {
     "name": 100,
+    "salutation": 40,
     "company": 200,
     "department": 200,
     "title": 200,
