@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from relbook.core.bulk import sql_datetime
-from relbook.core.cadence import default_cadences
+from relbook.core.cadence import TIERS, WATCHED_STAGES, default_cadences
 from relbook.core.calendar import CalendarDate, lunar_keys_for_day, solar_keys_for_day, to_solar
 from relbook.core.enums import CalendarKind, DateKind, Recurrence, Stage
 from relbook.core.festivals import Festival, festival_days
@@ -426,7 +426,19 @@ def _follow_ups(
 
 
 _CADENCE_SQL = f"""coalesce(c.cadence_days, CASE WHEN c.stage = '{Stage.LOST.value}' THEN NULL
-    WHEN c.tier = 'A' THEN ? WHEN c.tier = 'B' THEN ? WHEN c.tier = 'C' THEN ? ELSE NULL END)"""
+    WHEN c.tier = 'A' THEN ? WHEN c.tier = 'B' THEN ? WHEN c.tier = 'C' THEN ?
+    WHEN c.tier IS NULL AND c.stage = 'potential' THEN ?
+    WHEN c.tier IS NULL AND c.stage = 'interested' THEN ?
+    WHEN c.tier IS NULL AND c.stage = 'customer' THEN ? ELSE NULL END)"""
+# the order of ``cadence_values``
+
+
+def cadence_values(session: Session) -> list[int]:
+    """The parameters of ``_CADENCE_SQL``: the tiers' default days, then the stages'."""
+    defaults = default_cadences(session)
+    return [defaults[key] for key in (*TIERS, *WATCHED_STAGES)]
+
+
 _NEGLECT_COLUMNS = f"c.id, c.name, c.touch_due, {_CADENCE_SQL}, c.last_contacted_at, c.tier"
 _NEGLECT_SQL = f"""
 SELECT {_NEGLECT_COLUMNS} FROM contact c INDEXED BY ix_contact_touch_due
@@ -442,8 +454,7 @@ def _neglect_rows(
     """(id, name, due, cadence days, last contacted, tier) of live contacts with a cadence
     whose due day compares to ``day`` as ``compare`` says; ``more`` adds SQL after it, with
     the parameters ``extra``."""
-    defaults = default_cadences(session)
-    cadence = [defaults["A"], defaults["B"], defaults["C"]]
+    cadence = cadence_values(session)
     sql = _NEGLECT_SQL.format(compare=compare) + more
     rows = _raw(session).execute(sql, [*cadence, day.isoformat(), *(extra or [])])
     return [
@@ -511,8 +522,7 @@ def neglect_on(
     done: tier A first, then B, C and none; within a tier the longest overdue first, then by
     name and reminder key (the order ``occurrences`` and a stable sort by tier and days give).
     """
-    defaults = default_cadences(session)
-    cadence = [defaults["A"], defaults["B"], defaults["C"]]
+    cadence = cadence_values(session)
     # reminders marked done drop out afterwards, so the SQL need not look each one up: it
     # returns as many more of the longest overdue as there are done ones that could be among
     # them (a key ends in its due day, and "id:" orders keys of one day as they compare)

@@ -65,6 +65,30 @@ _DEFS: tuple[SettingDef, ...] = (
         "cadence.C", int, 90, "Default stay-in-touch days for tier C.", minimum=1, maximum=3650
     ),
     SettingDef(
+        "cadence.stage.potential",
+        int,
+        21,
+        "Stay-in-touch days for a potential customer with no tier (a call every few weeks).",
+        minimum=1,
+        maximum=3650,
+    ),
+    SettingDef(
+        "cadence.stage.interested",
+        int,
+        14,
+        "Stay-in-touch days for an interested customer with no tier (visits, a small gift).",
+        minimum=1,
+        maximum=3650,
+    ),
+    SettingDef(
+        "cadence.stage.customer",
+        int,
+        30,
+        "Stay-in-touch days for a customer with no tier (regular check-ins).",
+        minimum=1,
+        maximum=3650,
+    ),
+    SettingDef(
         "remind.daily_time",
         str,
         "09:00",

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 
 from relbook import labels
 from relbook.book import Book
+from relbook.core.cadence import (
+    RULE_OWN,
+    RULE_TIER,
+    cadence_rule,
+    default_cadences,
+    effective_cadence,
+)
 from relbook.core.calendar import next_occurrence
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import RAPPORT_FIELDS, ContactInput, DateInput
@@ -63,6 +70,9 @@ class Profile:
     tier: str | None
     history: list[LevelStep] = field(default_factory=list)
     referrer: str = ""
+    cadence_days: int | None = None
+    """The stay-in-touch days that apply, whichever rule gives them (``cadence_rule``)."""
+    cadence_rule: str | None = None
 
 
 class ChangeLevelDialog(QDialog):
@@ -234,6 +244,10 @@ class ContactPane(QWidget):
                     (c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes
                 ],
                 referrer=referrer,
+                cadence_days=effective_cadence(
+                    contact.cadence_days, contact.tier, contact.stage, default_cadences(s)
+                ),
+                cadence_rule=cadence_rule(contact.cadence_days, contact.tier, contact.stage),
             )
 
     def _on_changed(self, changes: BookChanges) -> None:
@@ -333,12 +347,7 @@ class ContactPane(QWidget):
             (labels.field("stage"), escape(labels.stage(data.stage))),
             (labels.field("tier"), escape(self._tier_text(profile))),
         ]
-        cadence = (
-            self.tr("every %1 days").replace("%1", str(data.cadence_days))
-            if data.cadence_days
-            else self.tr("default for tier and stage")
-        )
-        rows.append((self.tr("Stay in touch"), escape(cadence)))
+        rows.append((self.tr("Stay in touch"), escape(self._cadence_text(profile))))
         birthday = data.birthday()
         if birthday is not None:
             upcoming = next_occurrence(
@@ -362,6 +371,21 @@ class ContactPane(QWidget):
                 )
             )
         return self._section(self.tr("Relationship"), rows)
+
+    def _cadence_text(self, profile: Profile) -> str:
+        """Every how many days, and which rule says so (its own, its tier's, its stage's)."""
+        if profile.cadence_days is None:
+            return self.tr("not watched (lost customer)")
+        every = self.tr("every %1 days").replace("%1", str(profile.cadence_days))
+        if profile.cadence_rule == RULE_OWN:
+            why = self.tr("set for this contact")
+        elif profile.cadence_rule == RULE_TIER:
+            why = self.tr("default for tier %1").replace("%1", profile.tier or "")
+        else:
+            why = self.tr("default for the stage %1").replace(
+                "%1", labels.stage(profile.data.stage)
+            )
+        return f"{every} · {why}"
 
     def _tier_text(self, profile: Profile) -> str:
         scores = {name: getattr(profile.data, name) for name in SCORE_FIELDS}

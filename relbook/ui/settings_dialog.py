@@ -22,6 +22,7 @@ from relbook import labels
 from relbook.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.book import Book
 from relbook.core.changes import BookChanges
+from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
 from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
@@ -57,8 +58,9 @@ class SettingsDialog(QDialog):
 
         self.tier_a = self._spin(5, 25, current["tier.a_min"])
         self.tier_b = self._spin(5, 25, current["tier.b_min"])
-        self.cadence = {
-            tier: self._spin(1, 3650, current[f"cadence.{tier}"]) for tier in ("A", "B", "C")
+        self.cadence = {tier: self._spin(1, 3650, current[f"cadence.{tier}"]) for tier in TIERS}
+        self.stage_cadence = {
+            stage: self._spin(1, 3650, current[stage_setting(stage)]) for stage in WATCHED_STAGES
         }
 
         general = QGroupBox(self.tr("General"), self)
@@ -87,6 +89,15 @@ class SettingsDialog(QDialog):
         for tier, spin in self.cadence.items():
             spin.setSuffix(self.tr(" days"))
             cadence_form.addRow(self.tr("Tier %1 every").replace("%1", tier), spin)
+        no_tier = QLabel(
+            self.tr("Contacts without a tier yet (not all five importance answers) by stage:"),
+            cadence,
+        )
+        no_tier.setWordWrap(True)
+        cadence_form.addRow(no_tier)
+        for stage, spin in self.stage_cadence.items():
+            spin.setSuffix(self.tr(" days"))
+            cadence_form.addRow(self.tr("%1 every").replace("%1", labels.stage(stage)), spin)
 
         self.audit_threshold = self._spin(0, 1_000_000, current["gifts.audit_threshold"])
         self.audit_threshold.setSuffix(self.tr(" CNY"))
@@ -182,6 +193,8 @@ class SettingsDialog(QDialog):
             values[f"remind.advance.{key}"] = spin.value()
         for tier, spin in self.cadence.items():
             values[f"cadence.{tier}"] = spin.value()
+        for stage, spin in self.stage_cadence.items():
+            values[stage_setting(stage)] = spin.value()
         return values
 
     def save(self) -> None:

@@ -19,7 +19,14 @@ def test_today_groups_due_upcoming_and_neglected(book):
         summary = today_summary(session, now)
     assert [(o.kind, o.contact_name) for o in summary.due] == [("birthday", "张三")]
     assert ("birthday", "李四") in [(o.kind, o.contact_name) for o in summary.upcoming]
-    assert [(n.name, n.tier) for n in summary.neglected] == [("王五", "A"), ("赵六", None)]
+    # tier A first; then, without a tier, the longest overdue: 张三 and 李四 by their stage's
+    # 21 days (potential), 赵六 by its own 30 days
+    assert [(n.name, n.tier, n.cadence_days) for n in summary.neglected] == [
+        ("王五", "A", 14),
+        ("张三", None, 21),
+        ("李四", None, 21),
+        ("赵六", None, 30),
+    ]
     assert summary.neglected[0].days_overdue == (now.date() - created.date()).days - 14
     with book.session() as session:
         (birthday,) = [o for o in pending(session, now) if o.kind == "birthday"]

@@ -83,3 +83,25 @@ def test_bulk_writes_and_a_demo_book_keep_it_right(book):
         assert _assert_all_right(session) == 300
         set_setting(session, "cadence.B", 21)
         _assert_all_right(session)
+
+
+def test_a_contact_without_a_tier_is_watched_by_its_stage(book):
+    """Issue 16: a phone book imported without tiers still shows who went quiet."""
+    with book.session() as session:
+        potential = create_contact(session, ContactInput("钱七"), NOW).id
+        interested = create_contact(session, ContactInput("孙八", stage="interested"), NOW).id
+        customer = create_contact(session, ContactInput("周九", stage="customer"), NOW).id
+        lost = create_contact(session, ContactInput("吴十", stage="lost"), NOW).id
+        _assert_all_right(session)
+        stored = dict(session.execute(select(Contact.id, Contact.touch_due)).all())
+        # never contacted: due one cadence after being added (2026-11-23)
+        assert stored[potential] == "2026-12-14"  # 21 days
+        assert stored[interested] == "2026-12-07"  # 14 days
+        assert stored[customer] == "2026-12-23"  # 30 days
+        assert stored[lost] is None
+    with book.session() as session:
+        set_setting(session, "cadence.stage.potential", 7)
+        _assert_all_right(session)
+        assert session.scalar(select(Contact.touch_due).where(Contact.id == potential)) == (
+            "2026-11-30"
+        )

@@ -135,3 +135,23 @@ def test_refreshes_on_changes_to_its_contact_only(qtbot: QtBot, book: Book, now:
     events.emit_changes(changes)
     assert pane.current_id() is None
     assert pane.pages.currentWidget() is pane.empty_label
+
+
+def test_the_pane_says_which_stay_in_touch_rule_applies(
+    qtbot: QtBot, book: Book, now: datetime
+) -> None:
+    tiered = make_contact(book, now)
+    with book.session() as s:
+        untiered = create_contact(s, ContactInput(name="李梅", stage="interested"), now).id
+        own = create_contact(s, ContactInput(name="赵六", cadence_days=45), now).id
+        lost = create_contact(s, ContactInput(name="孙八", stage="lost"), now).id
+    pane, _ = make_pane(qtbot, book)
+    expected = {
+        tiered: "every 14 days · default for tier A",
+        untiered: "every 14 days · default for the stage Interested",
+        own: "every 45 days · set for this contact",
+        lost: "not watched (lost customer)",
+    }
+    for contact_id, line in expected.items():
+        pane.show_contact(contact_id)
+        assert line in pane.body.toPlainText()

@@ -69,3 +69,13 @@ def test_reminder_settings_are_saved(qtbot, book, english):
         assert get_setting(session, "remind.daily_time") == "08:30"
         assert get_setting(session, "remind.advance.birthday") == 5
         assert get_setting(session, "ui.close_to_tray") is False
+
+
+def test_stage_cadences_are_saved(qtbot, book, english):
+    dialog = SettingsDialog(book, BookEvents())
+    qtbot.addWidget(dialog)
+    assert dialog.stage_cadence["potential"].value() == 21
+    dialog.stage_cadence["customer"].setValue(45)
+    dialog.save()
+    with book.session() as session:
+        assert get_setting(session, "cadence.stage.customer") == 45
