@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from relbook import labels
 from relbook.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.book import Book
-from relbook.core.changes import BookChanges
 from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
+from relbook.core.changes import BookChanges
 from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
