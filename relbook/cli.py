@@ -88,7 +88,7 @@ def _parse_birthday(text: str, lunar: bool, leap: bool) -> DateInput:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from relbook import backup_cli, reminders_cli
+    from relbook import backup_cli, reminders_cli, today_cli
 
     parser = argparse.ArgumentParser(
         prog="relbook",
@@ -133,6 +133,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_history_commands(commands)
 
     reminders_cli.add_parser(commands)
+    today_cli.add_parser(commands)
 
     _add_exchange_commands(commands)
 
@@ -841,7 +842,7 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from relbook import backup_cli, import_cli, reminders_cli
+    from relbook import backup_cli, import_cli, reminders_cli, today_cli
     from relbook.book import open_book
     from relbook.labels import problem_text
 
@@ -873,6 +874,7 @@ def _run_command(args: argparse.Namespace) -> int:
             "refer": _cmd_refer,
             "screenshots": _cmd_screenshots,
             "reminders": reminders_cli.run,
+            "today": today_cli.run,
             "import": import_cli.run,
             "export": _cmd_export,
             "backup": backup_cli.run_backup,

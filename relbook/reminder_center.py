@@ -11,18 +11,19 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from relbook import reminder_words
 from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
-from relbook.scheduler.reminder_scheduler import ReminderScheduler
+from relbook.scheduler.reminder_scheduler import DueReport, ReminderScheduler
 from relbook.ui.events import BookEvents
 from relbook.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from relbook.ui.main_window import MainWindow
     from relbook.ui.reminder_popup import ReminderPopup
 
 
@@ -47,18 +48,18 @@ class ReminderCenter(QObject):
         self._language = language
         self._open_contact = open_contact
         self._clock = clock
-        self.window: QMainWindow | None = None
+        self.window: MainWindow | None = None
         self.events: BookEvents | None = None
         self.popup: ReminderPopup | None = None
         with book.session() as session:
             daily = parse_daily_time(get_setting(session, "remind.daily_time"))
-        self.scheduler = ReminderScheduler(book, self.show_due, daily, clock, self)
+        self.scheduler = ReminderScheduler(book, self._checked, daily, clock, self)
         self.tray = Tray(self) if Tray.available() else None
         if self.tray is not None:
             self.tray.open_requested.connect(self.show_window)
             self.tray.quit_requested.connect(self.quit)
 
-    def attach(self, window: QMainWindow, events: BookEvents, language: str) -> None:
+    def attach(self, window: MainWindow, events: BookEvents, language: str) -> None:
         """Follow a (re)built main window."""
         if self.window is not None:
             self.window.removeEventFilter(self)
@@ -93,31 +94,42 @@ class ReminderCenter(QObject):
         if self.tray is not None:
             self.tray.hide()
 
+    def _checked(self, report: DueReport) -> None:
+        """A check's result: the tray counts what is due; new reminders pop up with the rest
+        of what is due, and an open popup follows the book."""
+        if self.tray is not None:
+            self.tray.set_due_count(len(report.due))
+        if report.fresh:
+            self.show_due(report.due)
+            if self.tray is not None:
+                self.tray.notify(
+                    self.tr("relbook reminders"),
+                    "\n".join(
+                        f"{reminder_words.kind_label(o.kind)}: {reminder_words.describe(o)}"
+                        for o in report.fresh[:5]
+                    ),
+                )
+        elif self.popup is not None and self.popup.isVisible():
+            self.popup.set_due(report.due)
+
     def show_due(self, due: list[Occurrence]) -> None:
+        """Show ``due`` (what is due now, as Today lists it) in the popup."""
         if not due or self.events is None:
             return
         if self.popup is None:
             from relbook.ui.reminder_popup import ReminderPopup  # only once something is due
 
             self.popup = ReminderPopup(
-                self._book,
-                self.events,
-                self._language,
-                on_snoozed=self.scheduler.forget_shown,
-                clock=self._clock,
-                parent=self.window,
+                self._book, self.events, self._language, clock=self._clock, parent=self.window
             )
             self.popup.open_contact_requested.connect(self._open_contact)
-        self.popup.add(due)
-        if self.tray is not None:
-            self.tray.set_due_count(self.popup.list.count())
-            self.tray.notify(
-                self.tr("relbook reminders"),
-                "\n".join(
-                    f"{reminder_words.kind_label(o.kind)}: {reminder_words.describe(o)}"
-                    for o in due[:5]
-                ),
-            )
+            self.popup.show_all_requested.connect(self._show_all)
+        self.popup.show_due(due)
+
+    def _show_all(self) -> None:
+        self.show_window()
+        if self.window is not None:
+            self.window.show_today()
 
     def show_window(self) -> None:
         if self.window is not None:

@@ -13,3 +13,5 @@ class BookChanges:
     tags: bool = False
     history: bool = False
     """Interactions, gifts, referrals or relations changed (timelines and last contact)."""
+    reminders: bool = False
+    """A reminder was marked done or snoozed (what is due now changed)."""

@@ -512,15 +512,11 @@ Neglect = tuple[int, str, str | None, date, int, datetime | None]
 """A contact past their cadence: id, name, tier, due day, cadence days, last contacted."""
 
 
-def neglect_on(
-    session: Session, today: date, start: date, limit: int
-) -> tuple[list[Occurrence], list[Neglect]]:
-    """Stay in touch as the Today view shows it, from the stored due days (by index).
-
-    The reminders due ``today`` itself and not done, as ``occurrences`` with this ``start``
-    gives them; and the ``limit`` contacts longest past their cadence whose reminder is not
-    done: tier A first, then B, C and none; within a tier the longest overdue first, then by
-    name and reminder key (the order ``occurrences`` and a stable sort by tier and days give).
+def most_neglected(session: Session, today: date, limit: int) -> list[Neglect]:
+    """The ``limit`` contacts longest past their cadence whose reminder is not done, from the
+    stored due days (by index): tier A first, then B, C and none; within a tier the longest
+    overdue first, then by name and reminder key (the order ``occurrences`` and a stable sort
+    by tier and days give).
     """
     cadence = cadence_values(session)
     # reminders marked done drop out afterwards, so the SQL need not look each one up: it
@@ -534,14 +530,7 @@ def neglect_on(
         )
     }
     day = today.isoformat()
-    due_today: list[Occurrence] = []
     connection = _raw(session)
-    for contact_id, name, due, days, last_text, _tier in connection.execute(
-        _NEGLECT_SQL.format(compare="="), [*cadence, day]
-    ):
-        if f"stay_in_touch:{contact_id}:{due}" not in done:
-            last = None if last_text is None else datetime.fromisoformat(last_text)
-            due_today.append(_neglect(contact_id, name, due, days, last, start))
     longest: list[Neglect] = []
     for tier in ("A", "B", "C", None):  # tier A first, then B, C and none
         if len(longest) >= limit:
@@ -559,8 +548,7 @@ def neglect_on(
                 continue
             last = None if last_text is None else datetime.fromisoformat(last_text)
             longest.append((contact_id, name, tier_code, date.fromisoformat(due), days, last))
-    due_today.sort(key=lambda o: (o.contact_name or "", o.key))  # as ``occurrences`` sorts
-    return due_today, longest
+    return longest
 
 
 def book_festivals(session: Session) -> list[tuple[Festival, FestivalAudience]]:
@@ -615,12 +603,17 @@ def _tasks(session: Session, start: date, end: date) -> list[Occurrence]:
             or_(Task.contact_id.is_(None), Contact.deleted_at.is_(None)),
         )
     ).all()
+    # the thank-you after a deal shows from the day of the deal (the day the task was made)
     return [
         Occurrence(
             key=f"task:{task.id}:{task.due_at.isoformat(timespec='minutes')}",
             kind="after_deal" if task.kind == "after_deal" else "follow_up",
             date=task.due_at.date(),
-            notice_from=task.due_at.date(),
+            notice_from=(
+                min(task.created_at.date(), task.due_at.date())
+                if task.kind == "after_deal"
+                else task.due_at.date()
+            ),
             contact_id=task.contact_id,
             contact_name=name,
             title=task.title,
@@ -860,3 +853,32 @@ def small_occurrences(session: Session, start: date, end: date) -> list[Occurren
     found += _tasks(session, start, end)
     found += _expiries(session, start, end)
     return found
+
+
+def stay_in_touch_between(
+    session: Session, first: date, last: date, today: date
+) -> list[Occurrence]:
+    """Stay-in-touch reminders that fall due from ``first`` to ``last`` (those before
+    ``today`` marked overdue)."""
+    return _stay_in_touch(session, today, last, since=first)
+
+
+def stay_in_touch_ahead(
+    session: Session, first: date, last: date, today: date, limit: int
+) -> tuple[list[Occurrence], int]:
+    """The first ``limit`` stay-in-touch reminders falling due from ``first`` to ``last`` in
+    the order ``occurrences`` sorts them (day, name, key), and how many there are in all.
+    Both read from the index of due days: a large book has thousands in a month."""
+    more = " AND c.touch_due <= ? ORDER BY c.touch_due, c.name, c.id || ':' LIMIT ?"
+    rows = _neglect_rows(session, ">=", first, more, [last.isoformat(), limit])
+    parsed: dict[str, tuple[date, str]] = {}
+    found = [
+        _neglect(contact_id, name, due, days, seen, today, parsed)
+        for contact_id, name, due, days, seen, _tier in rows
+    ]
+    total = _raw(session).execute(
+        "SELECT count(*) FROM contact INDEXED BY ix_contact_touch_due"
+        " WHERE deleted_at IS NULL AND touch_due IS NOT NULL AND touch_due >= ? AND touch_due <= ?",
+        [first.isoformat(), last.isoformat()],
+    )
+    return found, int(total.fetchone()[0])

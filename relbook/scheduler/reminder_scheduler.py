@@ -1,8 +1,10 @@
 """APScheduler wiring: when to look for due reminders, and handing them to the UI thread.
 
 APScheduler's QtScheduler keeps time in the Qt event loop but runs jobs on its own worker
-thread, so a job only computes (with its own session) and queues the result; a timer on the UI
-thread drains the queue and calls ``on_due``. Nothing here touches a widget.
+thread. A job computes what is due (``relbook.core.due.due_now``, the list Today shows too),
+records in its own session which of it pops up for the first time, and queues a ``DueReport``;
+a timer on the UI thread drains the queue and calls ``on_due``. Nothing here touches a widget,
+and nothing is remembered in memory: what was shown is in the book's reminder log.
 
 Checks run at start (catch-up), every day at the configured time, at the exact time of each
 timed follow-up, and after the computer wakes (the wall clock jumps past the minute tick).
@@ -10,6 +12,7 @@ timed follow-up, and after the computer wakes (the wall clock jumps past the min
 
 import queue
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -18,7 +21,8 @@ from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer
 
 from relbook.book import Book
-from relbook.core.reminder_log import mark_shown, pending, record_check
+from relbook.core.due import due_now, unshown
+from relbook.core.reminder_log import mark_shown
 from relbook.core.reminders import Occurrence, open_follow_ups
 
 TICK_SECONDS = 60
@@ -26,13 +30,23 @@ WAKE_GAP = timedelta(seconds=TICK_SECONDS * 2)
 DRAIN_MS = 500
 
 
+@dataclass(frozen=True)
+class DueReport:
+    """One check's finding: everything due now, and which of it pops up for the first time
+    (or again, after a snooze)."""
+
+    due: list[Occurrence]
+    fresh: list[Occurrence]
+
+
 class ReminderScheduler(QObject):
-    """Finds due reminders in the background and passes each one to ``on_due`` exactly once."""
+    """Finds due reminders in the background and reports each check to ``on_due``; a reminder
+    is ``fresh`` in exactly one report."""
 
     def __init__(
         self,
         book: Book,
-        on_due: Callable[[list[Occurrence]], None],
+        on_due: Callable[[DueReport], None],
         daily_at: time = time(9, 0),
         clock: Callable[[], datetime] = datetime.now,
         parent: QObject | None = None,
@@ -42,8 +56,7 @@ class ReminderScheduler(QObject):
         self._on_due = on_due
         self._daily_at = daily_at
         self._clock = clock
-        self._results: queue.SimpleQueue[list[Occurrence]] = queue.SimpleQueue()
-        self._shown: set[str] = set()
+        self._results: queue.SimpleQueue[DueReport] = queue.SimpleQueue()
         self._last_tick = clock()
         self._scheduler = QtScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=1)},
@@ -101,8 +114,8 @@ class ReminderScheduler(QObject):
 
     def _check(self) -> None:
         now = self._clock()
+        self._results.put(self._report(now))
         with self._book.session() as session:
-            due = pending(session, now)
             # only follow-ups and tasks have a time of day: the rest of the day's occasions
             # (every stay-in-touch reminder of a large book among them) need not be built
             upcoming = [
@@ -110,8 +123,18 @@ class ReminderScheduler(QObject):
                 for o in open_follow_ups(session, now.date(), now.date() + timedelta(days=1))
                 if o.at is not None and o.at > now
             ]
-        self._results.put(due)
         self._schedule_exact(upcoming)
+
+    def _report(self, now: datetime) -> DueReport:
+        """What is due, read first; then, holding the write lock (the window may be writing:
+        wait for it), which of it is fresh, recorded as shown."""
+        with self._book.session() as session:
+            due = due_now(session, now)
+        with self._book.session(immediate=True) as session:
+            fresh = unshown(session, due, now)
+            if fresh:
+                mark_shown(session, fresh, now)
+        return DueReport(due, fresh)
 
     def _schedule_exact(self, upcoming: list[Occurrence]) -> None:
         """One job at the minute of each timed follow-up in the coming day."""
@@ -127,38 +150,24 @@ class ReminderScheduler(QObject):
 
     # --- UI thread -------------------------------------------------------------------------
     def check_now(self) -> list[Occurrence]:
-        """Compute and deliver synchronously (start-up of small books, tests)."""
-        with self._book.session() as session:
-            due = pending(session, self._clock())
-        self._results.put(due)
+        """Check and deliver synchronously (tests); returns what popped up."""
+        self._results.put(self._report(self._clock()))
         return self.deliver()
 
     def deliver(self) -> list[Occurrence]:
-        """Pass newly due reminders to ``on_due`` and record that they were shown."""
-        fresh: list[Occurrence] = []
-        batches = 0
+        """Hand the newest report to ``on_due``; returns the fresh reminders of every report
+        drained (an older report's due list is out of date, its fresh ones are not lost)."""
+        reports: list[DueReport] = []
         while True:
             try:
-                batch = self._results.get_nowait()
+                reports.append(self._results.get_nowait())
             except queue.Empty:
                 break
-            batches += 1
-            fresh += [o for o in batch if o.key not in self._shown]
-        if not batches:
+        if not reports:
             return []
-        unique = list({o.key: o for o in fresh}.values())
-        with self._book.session() as session:
-            mark_shown(session, unique, self._clock())
-            record_check(session, self._clock())
-        if not unique:
-            return []
-        self._shown |= {o.key for o in unique}
-        self._on_due(unique)
-        return unique
-
-    def forget_shown(self, key: str) -> None:
-        """Allow a snoozed reminder to be delivered again when it comes back."""
-        self._shown.discard(key)
+        fresh = list({o.key: o for report in reports for o in report.fresh}.values())
+        self._on_due(DueReport(reports[-1].due, fresh))
+        return fresh
 
     def jobs(self) -> list[Any]:
         return list(self._scheduler.get_jobs())

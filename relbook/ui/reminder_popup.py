@@ -1,4 +1,9 @@
-"""The reminder popup: every due reminder in one list, with done, snooze, open and greeting."""
+"""The reminder popup: what is due now, with done, snooze, open and greeting.
+
+It only displays: the scheduler's check decides what is due (the list Today shows) and records
+what popped up. A large book can have thousands due at once, so the popup lists the first
+screenful and offers the whole list in Today.
+"""
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -31,6 +36,8 @@ from relbook.core.reminders import Occurrence, festival_recipients
 from relbook.ui.events import BookEvents
 
 RECIPIENTS_SHOWN = 30
+SHOWN_AT_ONCE = 50
+"""Reminders the popup lists; the rest are counted and shown in Today."""
 _LOGGED_TYPE = {
     "birthday": "greeting",
     "family_birthday": "greeting",
@@ -76,13 +83,14 @@ class ReminderPopup(QDialog):
     """Non-modal; more reminders can arrive while it is open and join the list."""
 
     open_contact_requested = Signal(int)
+    show_all_requested = Signal()
+    """The user wants every due reminder: the window's Today tab lists them."""
 
     def __init__(
         self,
         book: Book,
         events: BookEvents,
         language: str,
-        on_snoozed: Callable[[str], None] | None = None,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ):
@@ -93,9 +101,9 @@ class ReminderPopup(QDialog):
         self._book = book
         self._events = events
         self._language = language
-        self._on_snoozed = on_snoozed
         self._clock = clock
         self._items: dict[str, Occurrence] = {}
+        self._total = 0
 
         self.heading = QLabel(self)
         self.list = QListWidget(self)
@@ -138,6 +146,10 @@ class ReminderPopup(QDialog):
         body.addLayout(actions)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.hide)
+        self.show_all_button = close.addButton(
+            self.tr("Show all in Today"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_all_button.clicked.connect(self.show_all_requested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
@@ -146,22 +158,36 @@ class ReminderPopup(QDialog):
         self._update_buttons()
 
     # --- contents --------------------------------------------------------------------------
-    def add(self, due: list[Occurrence]) -> None:
-        """Add reminders (ignoring ones already listed) and show the popup."""
-        for occurrence in due:
-            if occurrence.key in self._items:
-                continue
-            self._items[occurrence.key] = occurrence
+    def show_due(self, due: list[Occurrence]) -> None:
+        """List what is due now (its first screenful) and show the popup."""
+        self.set_due(due)
+        self.show()
+        self.raise_()
+
+    def set_due(self, due: list[Occurrence]) -> None:
+        """Replace the list with ``due``, keeping the selected reminder selected."""
+        selected = self.current()
+        self._items = {o.key: o for o in due[:SHOWN_AT_ONCE]}
+        self._total = len(due)
+        self.list.clear()
+        for occurrence in self._items.values():
             item = QListWidgetItem(self._line(occurrence))
             item.setData(Qt.ItemDataRole.UserRole, occurrence.key)
             if occurrence.overdue:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
+            if selected is not None and occurrence.key == selected.key:
+                self.list.setCurrentItem(item)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self._update_heading()
-        self.show()
-        self.raise_()
+        if not self._total:
+            self.hide()
+
+    @property
+    def total(self) -> int:
+        """How many reminders are due, listed or not."""
+        return self._total
 
     def _line(self, occurrence: Occurrence) -> str:
         day = occurrence.date
@@ -174,9 +200,13 @@ class ReminderPopup(QDialog):
         return f"{when}  {kind}  {reminder_words.describe(occurrence)}"
 
     def _update_heading(self) -> None:
-        self.heading.setText(
-            self.tr("%1 reminders need your attention.").replace("%1", str(self.list.count()))
-        )
+        text = self.tr("%1 reminders need your attention.").replace("%1", str(self._total))
+        if self._total > self.list.count():
+            text += " " + self.tr("The first %1 are listed here.").replace(
+                "%1", str(self.list.count())
+            )
+        self.heading.setText(text)
+        self.show_all_button.setVisible(self._total > self.list.count())
 
     def current(self) -> Occurrence | None:
         item = self.list.currentItem()
@@ -213,6 +243,7 @@ class ReminderPopup(QDialog):
         item = self.list.takeItem(row)
         if item is not None:
             self._items.pop(item.data(Qt.ItemDataRole.UserRole), None)
+            self._total -= 1
         self._update_heading()
         if not self.list.count():
             self.hide()
@@ -224,7 +255,8 @@ class ReminderPopup(QDialog):
         if occurrence is None:
             return
         now = self._clock()
-        with self._book.session() as session:
+        # a background check may be writing: wait for it rather than fail
+        with self._book.session(immediate=True) as session:
             mark_done(session, occurrence, now)
             if log and occurrence.contact_id is not None:
                 log_interaction(
@@ -237,11 +269,15 @@ class ReminderPopup(QDialog):
                     ),
                     now,
                 )
-        if log and occurrence.contact_id is not None:
-            self._events.emit_changes(
-                BookChanges(contact_ids=frozenset({occurrence.contact_id}), history=True)
-            )
+        logged = log and occurrence.contact_id is not None
         self._remove_current()
+        self._events.emit_changes(
+            BookChanges(
+                contact_ids=frozenset({occurrence.contact_id} if logged else set()),
+                history=logged,
+                reminders=True,
+            )
+        )
 
     def snooze_to(self, choice: str) -> None:
         self._snooze(snooze_choices(self._clock())[choice])
@@ -266,11 +302,10 @@ class ReminderPopup(QDialog):
         occurrence = self.current()
         if occurrence is None:
             return
-        with self._book.session() as session:
+        with self._book.session(immediate=True) as session:
             snooze(session, occurrence, until, self._clock())
-        if self._on_snoozed is not None:
-            self._on_snoozed(occurrence.key)
         self._remove_current()
+        self._events.emit_changes(BookChanges(reminders=True))
 
     def open_contact(self) -> None:
         occurrence = self.current()

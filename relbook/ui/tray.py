@@ -43,6 +43,8 @@ class Tray(QObject):
         self.menu.addAction(self.quit_action)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.due_count = 0
+        """What the tray says is due now (the count Today's due list has)."""
         self.set_due_count(0)
 
     @staticmethod
@@ -56,6 +58,7 @@ class Tray(QObject):
         self.icon.hide()
 
     def set_due_count(self, count: int) -> None:
+        self.due_count = count
         text = self.tr("%1 reminders due today").replace("%1", str(count))
         self.count_action.setText(text)
         self.icon.setToolTip("relbook · " + text)

@@ -634,12 +634,12 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <source>every %1 days</source>
-        <translation>每 %1 天</translation>
+        <source>not watched (lost customer)</source>
+        <translation>不提醒（已流失客户）</translation>
     </message>
     <message>
-        <source>default for tier and stage</source>
-        <translation>按等级和阶段的默认周期</translation>
+        <source>every %1 days</source>
+        <translation>每 %1 天</translation>
     </message>
     <message>
         <source>Stay in touch</source>
@@ -656,6 +656,18 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Relationship</source>
         <translation>关系</translation>
+    </message>
+    <message>
+        <source>set for this contact</source>
+        <translation>为此联系人单独设置</translation>
+    </message>
+    <message>
+        <source>default for tier %1</source>
+        <translation>按 %1 级客户的默认值</translation>
+    </message>
+    <message>
+        <source>default for the stage %1</source>
+        <translation>按客户阶段“%1”的默认值</translation>
     </message>
     <message>
         <source>not rated (answer all five importance questions)</source>
@@ -3074,8 +3086,16 @@ Please send that file to support so it can be fixed.</source>
         <translation>选择时间…</translation>
     </message>
     <message>
+        <source>Show all in Today</source>
+        <translation>在“今日”中查看全部</translation>
+    </message>
+    <message>
         <source>%1 reminders need your attention.</source>
         <translation>有 %1 条提醒需要处理。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed here.</source>
+        <translation>此处列出前 %1 条。</translation>
     </message>
     <message>
         <source>Greet (%1): %2</source>
@@ -3450,6 +3470,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1 级客户每隔</translation>
     </message>
     <message>
+        <source>Contacts without a tier yet (not all five importance answers) by stage:</source>
+        <translation>尚无分级的联系人（五个重要度问题未答全）按客户阶段：</translation>
+    </message>
+    <message>
+        <source>%1 every</source>
+        <translation>%1 每隔</translation>
+    </message>
+    <message>
         <source> CNY</source>
         <translation> 元</translation>
     </message>
@@ -3681,6 +3709,25 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 CNY</source>
         <translation>%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>TodayCommand</name>
+    <message>
+        <source>Due now (%1)</source>
+        <translation>现在到期（%1）</translation>
+    </message>
+    <message>
+        <source>Next 30 days (%1)</source>
+        <translation>未来 30 天（%1）</translation>
+    </message>
+    <message>
+        <source>Gone quiet (%1)</source>
+        <translation>久未联系（%1）</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
     </message>
 </context>
 <context>

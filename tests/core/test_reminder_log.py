@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.contacts import create_contact, get_contact, to_input, update_contact
+from relbook.core.due import due_now
 from relbook.core.expiries import add_expiry
 from relbook.core.models import FestivalRow
 from relbook.core.reminder_log import mark_done, mark_shown, pending, snooze, snooze_choices
@@ -83,55 +84,46 @@ def test_birthday_notice_starts_three_days_before(book, now):
         ] == [date(2026, 12, 1)]
 
 
-def test_catch_up_covers_what_fell_due_since_the_last_check(book, now):
-    from relbook.core.reminder_log import record_check
-
+def test_a_missed_occasion_stays_due_for_a_week(book, now):
     with book.session() as session:
-        create_contact(
-            session,
-            ContactInput(
-                "钱七",
-                dates=[
-                    DateInput(11, 10),
-                ],
-            ),
-            now,
-        )
+        create_contact(session, ContactInput("钱七", dates=[DateInput(11, 10)]), now)
         create_contact(session, ContactInput("孙八", dates=[DateInput(11, 20)]), now)
-        record_check(session, datetime(2026, 11, 15, 9))
     with book.session() as session:
-        found = [o.contact_name for o in pending(session, datetime(2026, 11, 23, 9))]
-    assert found == ["孙八"]  # 11-10 fell due before the last check; 11-20 while closed
+        found = [o for o in pending(session, datetime(2026, 11, 23, 9)) if o.kind == "birthday"]
+    # 11-20 was three days ago (the app was closed): still due, as late; 11-10 is too old
+    assert [(o.contact_name, o.overdue) for o in found] == [("孙八", True)]
 
 
-def test_a_snoozed_reminder_returns_even_after_later_checks(book, now):
-    from relbook.core.reminder_log import record_check
-
+def test_a_snoozed_reminder_returns_however_old_it_is(book, now):
     with book.session() as session:
         create_contact(session, ContactInput("周九", dates=[DateInput(11, 23)]), now)
     with book.session() as session:
-        (due,) = pending(session, datetime(2026, 11, 23, 9))
+        (due,) = [o for o in pending(session, datetime(2026, 11, 23, 9)) if o.kind == "birthday"]
         mark_shown(session, [due], datetime(2026, 11, 23, 9))
-        snooze(session, due, datetime(2026, 11, 30, 9), datetime(2026, 11, 23, 9))
-        record_check(session, datetime(2026, 11, 29, 9))
+        snooze(session, due, datetime(2026, 12, 5, 9), datetime(2026, 11, 23, 9))
     with book.session() as session:
-        assert [o.key for o in pending(session, datetime(2026, 11, 30, 9))] == [due.key]
+        assert due.key not in [o.key for o in pending(session, datetime(2026, 12, 5, 8))]
+        assert due.key in [o.key for o in pending(session, datetime(2026, 12, 5, 9))]
+        # twelve days late, yet back; the other birthdays of those days are not
+        late = [o for o in due_now(session, datetime(2026, 12, 5, 9)) if o.kind == "birthday"]
+        assert [o.key for o in late] == [due.key]
 
 
-def _pending_the_plain_way(session, now):
-    """Every occasion of the month back and the notice days ahead, filtered as ``pending``
-    filters them: what the narrower computation must give."""
+def _due_the_plain_way(session, now):
+    """Every occasion of the month back and the notice days ahead, filtered as "due now" is
+    defined: what the narrower computation must give."""
     from datetime import timedelta
 
     from sqlalchemy import select
 
-    from relbook.core.models import ReminderLog
-    from relbook.core.reminder_log import (
+    from relbook.core.due import (
         EXPIRY_LOOK_AHEAD_DAYS,
+        LATE_DAYS,
         LOOK_BACK_DAYS,
-        _is_ready,
-        catch_up_from,
+        UNTIL_DONE,
+        _has_come,
     )
+    from relbook.core.models import ReminderLog
 
     today = now.date()
     found = occurrences(
@@ -141,33 +133,31 @@ def _pending_the_plain_way(session, now):
         expiries_until=today + timedelta(days=EXPIRY_LOOK_AHEAD_DAYS),
     )
     logs = {row.key: row for row in session.scalars(select(ReminderLog))}
-    since = catch_up_from(session, now)
     result = []
     for occurrence in found:
-        if not _is_ready(occurrence, now):
-            continue
         log = logs.get(occurrence.key)
-        if log is None:
-            if occurrence.date >= since:
-                result.append(occurrence)
-        elif log.done_at is None and log.snoozed_until is not None and log.snoozed_until <= now:
+        if not _has_come(occurrence, now) or (log is not None and log.done_at is not None):
+            continue
+        snoozed = log is not None and log.snoozed_until is not None
+        if snoozed and log.snoozed_until > now:
+            continue
+        recent = occurrence.date >= today - timedelta(days=LATE_DAYS)
+        if recent or snoozed or occurrence.kind in UNTIL_DONE:
             result.append(occurrence)
     return result
 
 
-def test_catch_up_computes_only_what_can_pop_up_and_misses_nothing(book):
-    """On a demo book, days after the last check, with reminders shown, done and snoozed
-    (some back to two weeks ago), ``pending`` gives exactly what every occasion of the last
-    month, filtered, gives."""
+def test_due_now_is_every_occasion_filtered_and_pending_is_what_was_not_shown(book):
+    """On a demo book, with reminders shown, done and snoozed (some back to two weeks ago),
+    ``due_now`` gives exactly what every occasion of the last month, filtered, gives; and
+    ``pending`` is the part of it never shown or back from a snooze."""
     from datetime import timedelta
 
     from relbook.core.demo import fill_demo
-    from relbook.core.reminder_log import record_check
 
     start = datetime(2026, 11, 10, 9)
     with book.session() as session:
         fill_demo(session, 400, seed=11, now=start - timedelta(days=10))
-        record_check(session, start - timedelta(days=20))
     with book.session() as session:
         first = pending(session, start)
         mark_shown(session, first, start)
@@ -175,15 +165,16 @@ def test_catch_up_computes_only_what_can_pop_up_and_misses_nothing(book):
             mark_done(session, occurrence, start)
         for occurrence in first[1::5]:
             snooze(session, occurrence, start + timedelta(days=3), start)
-        record_check(session, start)
+        for occurrence in first[2::5]:
+            snooze(session, occurrence, start + timedelta(days=30), start)
     assert {o.kind for o in first} >= {"birthday", "stay_in_touch", "follow_up"}
     now = datetime(2026, 11, 23, 10)
     with book.session() as session:
+        due = due_now(session, now)
+        assert [o.key for o in due] == [o.key for o in _due_the_plain_way(session, now)]
+        assert any(o.date < datetime(2026, 11, 16).date() for o in due)  # the snoozed ones
+        shown = {o.key for o in first}
+        back = {o.key for o in first[1::5]}
         assert [o.key for o in pending(session, now)] == [
-            o.key for o in _pending_the_plain_way(session, now)
+            o.key for o in due if o.key not in shown or o.key in back
         ]
-        record_check(session, datetime(2026, 11, 20, 9))
-    with book.session() as session:
-        narrow = pending(session, now)
-        assert [o.key for o in narrow] == [o.key for o in _pending_the_plain_way(session, now)]
-    assert any(o.date < datetime(2026, 11, 20).date() for o in narrow)  # the snoozed ones

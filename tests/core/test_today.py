@@ -38,49 +38,43 @@ def test_today_groups_due_upcoming_and_neglected(book):
 def _summary_as_before(session, now):
     """Today's summary worked out the plain way: every occasion of the two months around
     today, stay-in-touch included, then filtered (what ``today_summary`` must give)."""
-    from dataclasses import replace
     from datetime import timedelta
 
     from sqlalchemy import select
 
+    from relbook.core.cadence import cadence_rule
     from relbook.core.models import Contact, ReminderLog
-    from relbook.core.reminder_log import LOOK_BACK_DAYS
     from relbook.core.reminders import occurrences
-    from relbook.core.today import NEGLECTED_LIMIT, UPCOMING_DAYS, UPCOMING_KINDS, Neglected
+    from relbook.core.today import NEGLECTED_LIMIT, UPCOMING_DAYS, Neglected
+    from tests.core.test_reminder_log import _due_the_plain_way
 
     today = now.date()
-    window = occurrences(
-        session, today - timedelta(days=LOOK_BACK_DAYS), today + timedelta(days=UPCOMING_DAYS)
-    )
+    window = occurrences(session, today - timedelta(days=30), today + timedelta(days=UPCOMING_DAYS))
     done = set(session.scalars(select(ReminderLog.key).where(ReminderLog.done_at.is_not(None))))
-    # open follow-ups and tasks due by today are due, those before today overdue
-    window = [
-        replace(o, overdue=o.date < today) if o.key.startswith(("follow_up:", "task:")) else o
-        for o in window
-        if not o.key.startswith(("follow_up:", "task:")) or o.date <= today
-    ]
     items = [o for o in window if o.key not in done]
-    due = [
-        o
-        for o in items
-        if o.kind != "stay_in_touch" and o.notice_from <= today and (o.date >= today or o.overdue)
-    ]
-    due += [o for o in items if o.kind == "stay_in_touch" and o.date == today]
-    upcoming = [o for o in items if o.kind in UPCOMING_KINDS and today < o.date]
+    later_today = [o for o in items if o.date == today and o.at is not None and o.at > now]
+    upcoming = later_today + [o for o in items if today < o.date]
     quiet = [o for o in items if o.kind == "stay_in_touch" and o.date <= today]
-    tiers = dict(session.execute(select(Contact.id, Contact.tier)).all())
+    contacts = {
+        row[0]: row[1:]
+        for row in session.execute(
+            select(Contact.id, Contact.tier, Contact.cadence_days, Contact.stage)
+        )
+    }
     neglected = [
         Neglected(
             o.contact_id,
             o.contact_name,
-            tiers.get(o.contact_id),
+            contacts[o.contact_id][0],
             (today - o.date).days,
             int(o.details.get("cadence_days") or 0),
             o.details.get("last_contacted"),
+            cadence_rule(contacts[o.contact_id][1], *contacts[o.contact_id][::2]),
         )
         for o in quiet
     ]
     neglected.sort(key=lambda n: (n.tier or "Z", -n.days_overdue, n.name))
+    due = [o.key for o in _due_the_plain_way(session, now)]
     return due, upcoming, neglected[:NEGLECTED_LIMIT]
 
 
@@ -100,12 +94,12 @@ def test_the_summary_is_what_all_occasions_filtered_give(book, monkeypatch):
         with book.session() as session:
             due, upcoming, neglected = _summary_as_before(session, now)
             summary = today_summary(session, now)
-        assert summary.due == due
+        assert [o.key for o in summary.due] == due
         assert summary.upcoming == upcoming[:shown]
         assert summary.upcoming_count == len(upcoming) > 7
         assert summary.neglected == neglected
         with book.session() as session:  # some handled: they must drop out alike
-            for occurrence in (due + upcoming)[::3]:
+            for occurrence in (summary.due + upcoming)[::3]:
                 mark_done(session, occurrence, now)
             quiet = [
                 o for o in occurrences(session, now.date(), now.date()) if o.kind == "stay_in_touch"
@@ -117,7 +111,7 @@ def test_the_summary_is_what_all_occasions_filtered_give(book, monkeypatch):
         with book.session() as session:
             summary = today_summary(session, now)
             due, upcoming, neglected = _summary_as_before(session, now)
-            assert (summary.due, summary.upcoming, summary.neglected) == (
+            assert ([o.key for o in summary.due], summary.upcoming, summary.neglected) == (
                 due,
                 upcoming[:shown],
                 neglected,
@@ -158,8 +152,8 @@ def test_a_follow_up_stays_due_every_day_until_it_is_done(book):
 
 
 def test_done_keys_reads_all_done_ones_or_looks_each_up(book):
+    from relbook.core.due import done_keys
     from relbook.core.models import ReminderLog
-    from relbook.core.today import done_keys
 
     now = datetime(2026, 11, 23, 10)
     with book.session() as session:

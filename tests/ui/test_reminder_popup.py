@@ -25,7 +25,7 @@ def test_done_and_log_records_a_greeting(qtbot, book, now, english):
     contact_id, due = _birthday_due(book, now)
     popup = ReminderPopup(book, BookEvents(), "zh_CN", clock=lambda: now)
     qtbot.addWidget(popup)
-    popup.add([due])
+    popup.show_due([due])
     assert popup.isVisible() and popup.list.count() == 1
     assert "张三" in popup.greeting.text()
     popup.done_log_button.click()
@@ -39,14 +39,13 @@ def test_done_and_log_records_a_greeting(qtbot, book, now, english):
 
 def test_snooze_and_copy_greeting(qtbot, book, now, english):
     _contact_id, due = _birthday_due(book, now)
-    snoozed = []
-    popup = ReminderPopup(book, BookEvents(), "en", on_snoozed=snoozed.append, clock=lambda: now)
+    popup = ReminderPopup(book, BookEvents(), "en", clock=lambda: now)
     qtbot.addWidget(popup)
-    popup.add([due])
+    popup.show_due([due])
     popup.copy_greeting()
     assert QGuiApplication.clipboard().text().startswith("Happy birthday, 张三")
     popup.snooze_to("tomorrow")
-    assert snoozed == [due.key] and popup.list.count() == 0
+    assert popup.list.count() == 0
     with book.session() as session:
         assert pending(session, datetime(2026, 11, 24, 8, 59)) == []
         assert [o.key for o in pending(session, datetime(2026, 11, 24, 9, 0))] == [due.key]
@@ -67,6 +66,6 @@ def test_a_festival_reminder_lists_its_recipients(qtbot, book, now, english):
         ]
     popup = ReminderPopup(book, BookEvents(), "zh_CN", clock=lambda: now)
     qtbot.addWidget(popup)
-    popup.add([spring])
+    popup.show_due([spring])
     assert "Greet (1): 甲" in popup.greeting.text()
     assert "新春快乐" in popup.greeting.text()

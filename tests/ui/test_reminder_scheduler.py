@@ -28,7 +28,7 @@ def test_a_follow_up_due_at_ten_pops_up_at_ten(qtbot, book, now):
     _follow_up_at_ten(book, now)
     clock = Clock(datetime(2026, 11, 24, 9, 59))
     seen = []
-    scheduler = ReminderScheduler(book, seen.extend, time(9, 0), clock)
+    scheduler = ReminderScheduler(book, lambda report: seen.extend(report.fresh), time(9, 0), clock)
     assert scheduler.check_now() == []
     clock.now = datetime(2026, 11, 24, 10, 0)
     assert [o.title for o in scheduler.check_now()] == ["回电话"]
@@ -52,7 +52,6 @@ def test_snooze_hides_until_the_new_time(qtbot, book, now):
     (due,) = scheduler.check_now()
     with book.session() as session:
         snooze(session, due, datetime(2026, 11, 24, 11, 0), clock.now)
-    scheduler.forget_shown(due.key)
     clock.now = datetime(2026, 11, 24, 10, 30)
     assert scheduler.check_now() == []
     clock.now = datetime(2026, 11, 24, 11, 0)
@@ -76,7 +75,7 @@ def test_wake_from_sleep_triggers_a_check(qtbot, book, now):
     _follow_up_at_ten(book, now)
     clock = Clock(datetime(2026, 11, 24, 9, 0))
     seen = []
-    scheduler = ReminderScheduler(book, seen.extend, time(9, 0), clock)
+    scheduler = ReminderScheduler(book, lambda report: seen.extend(report.fresh), time(9, 0), clock)
     scheduler._tick()
     clock.now = datetime(2026, 11, 24, 11, 30)  # slept through 10:00
     scheduler._tick()
@@ -88,7 +87,7 @@ def test_started_scheduler_catches_up_in_the_background(qtbot, book, now):
     _follow_up_at_ten(book, now)
     clock = Clock(datetime(2026, 11, 24, 12, 0))
     seen = []
-    scheduler = ReminderScheduler(book, seen.extend, time(9, 0), clock)
+    scheduler = ReminderScheduler(book, lambda report: seen.extend(report.fresh), time(9, 0), clock)
     scheduler.start()
     try:
         assert {j.id for j in scheduler.jobs()} >= {"daily", "tick"}
