@@ -102,7 +102,7 @@ def _reminder_screens(
     popup = ReminderPopup(book, window.events, language, parent=window)
     popup.resize(720, 440)
     if due:
-        popup.add(due)
+        popup.show_due(due)
         save(popup, "14-reminder-popup")
     popup.close()
     settings = SettingsDialog(book, window.events, window)
