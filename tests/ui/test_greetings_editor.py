@@ -14,5 +14,5 @@ def test_edit_preview_save_and_reset(qtbot, book, english):
         assert template_for(session, "en", "festival") == "Happy {festival}, {name}! {oops}"
     editor.reset_button.click()
     with book.session() as session:
-        assert template_for(session, "en", "festival").startswith("Happy {festival}, {name}!")
+        assert template_for(session, "en", "festival").startswith("Happy {festival}, {salutation}!")
     assert "{oops}" not in editor.text.toPlainText()
