@@ -193,6 +193,7 @@ def test_staged_sources_match_what_relbook_reads_at_run_time(tmp_path):
     assert (package / "migrations" / "script.py.mako").is_file()
     assert (package / "resources" / "i18n" / "relbook_zh_CN.qm").is_file()
     assert (package / "resources" / "greetings" / "default.json").is_file()
+    assert (package / "resources" / "greetings" / "words.json").is_file()
     assert (package / "resources" / "icons" / "relbook-512.png").is_file()
     assert not list(package.rglob("*.ts")) and not list(package.rglob("installer"))
     assert (tmp_path / "launcher.py").is_file()

@@ -131,7 +131,7 @@ def _yearly_keys(start: date, end: date) -> dict[str, dict[tuple[int, int], list
 _DATES_SQL = """
 WITH wanted(calendar, month, day) AS (VALUES {pairs})
 SELECT sd.id, sd.kind, sd.label, sd.calendar, sd.year, sd.month, sd.day, sd.is_leap_month,
-       sd.recurrence, {owner}, fm.name
+       sd.recurrence, {owner}, fm.name, fm.id, fm.relation
 FROM wanted
 JOIN special_date sd INDEXED BY ix_special_date_day
   ON sd.month = wanted.month AND sd.day = wanted.day AND sd.calendar = wanted.calendar
@@ -139,7 +139,8 @@ LEFT OUTER JOIN family_member fm ON fm.id = sd.family_member_id
 {contact}
 """
 # the stored (calendar, month, day) triples of the range are looked up in the index by day
-# (revision 0007), which holds every column read here: the table itself is never scanned
+# (revision 0007), which holds every column read here: the table itself is never scanned; a
+# family member's name and relation come from the row its birthday already joins
 _WITH_NAMES = {
     "owner": "c.id, c.name",
     "contact": "JOIN contact c ON c.id = coalesce(sd.contact_id, fm.contact_id)"
@@ -268,15 +269,26 @@ def with_names(session: Session, parts: list[DatePart]) -> list[DatePart]:
     named: list[DatePart] = []
     for when, rank, _name, key, kind, notice_from, row in parts:
         name = found.get(row[9], "")
-        named.append((when, rank, name, key, kind, notice_from, (*row[:10], name, row[11])))
+        named.append((when, rank, name, key, kind, notice_from, (*row[:10], name, *row[11:])))
     return named
 
 
 def date_occurrence(part: DatePart) -> Occurrence:
-    """The ``Occurrence`` of a ``DatePart``."""
+    """The ``Occurrence`` of a ``DatePart``. A family birthday's details name the member
+    (``member_id``) and how they are related to the contact (``relation``)."""
     when, _rank, _name, key, kind, notice_from, row = part
     _id, date_kind, label, calendar, year, month, day = row[:7]
-    contact_id, contact_name, member_name = row[9:]
+    contact_id, contact_name, member_name, member_id, relation = row[9:]
+    details: dict[str, object] = {
+        "date_kind": date_kind,
+        "month": month,
+        "day": day,
+        "year": year,
+        "age": when.year - year if year else None,
+    }
+    if member_id is not None:
+        details["member_id"] = member_id
+        details["relation"] = relation
     return _occurrence(
         key=key,
         kind=kind,
@@ -286,13 +298,7 @@ def date_occurrence(part: DatePart) -> Occurrence:
         contact_name=contact_name,
         title=member_name or label or "",
         calendar=calendar,
-        details={
-            "date_kind": date_kind,
-            "month": month,
-            "day": day,
-            "year": year,
-            "age": when.year - year if year else None,
-        },
+        details=details,
     )
 
 

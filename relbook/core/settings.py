@@ -134,7 +134,7 @@ _DEFS: tuple[SettingDef, ...] = (
         "greetings.custom",
         dict,
         {},
-        "The user's own greeting templates: language -> occasion[/style] -> text.",
+        "The user's own greeting templates: language -> occasion[@timing][/style] -> text.",
     ),
     SettingDef(
         "gifts.audit_threshold",

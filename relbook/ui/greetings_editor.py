@@ -1,4 +1,7 @@
-"""Edit greeting templates per language, occasion and personality style, with a live preview."""
+"""Edit greeting templates per language, occasion, personality style and timing, with a live
+preview of the greeting as copied on the day, ahead of it or late."""
+
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +19,7 @@ from relbook import labels, reminder_words
 from relbook.book import Book
 from relbook.core.errors import ValidationError
 from relbook.core.festivals import DEFAULT_FESTIVALS
+from relbook.core.greeting_words import AHEAD, TODAY, day_phrase, relation_phrase, timing_of
 from relbook.core.greetings import (
     OCCASIONS,
     PLACEHOLDERS,
@@ -31,8 +35,15 @@ from relbook.ui.editor_widgets import error_label
 class GreetingsEditor(QDialog):
     """Each template is saved when you press Save; Reset brings back the shipped text."""
 
-    def __init__(self, book: Book, language: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: Book,
+        language: str,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ):
         super().__init__(parent)
+        self._today = today or date.today()
         self.setWindowTitle(self.tr("Greeting templates"))
         self.setMinimumWidth(620)
         self._book = book
@@ -43,24 +54,45 @@ class GreetingsEditor(QDialog):
         self.occasion = QComboBox(self)
         for code in OCCASIONS:
             self.occasion.addItem(self._occasion_word(code), code)
-        for festival in DEFAULT_FESTIVALS:
-            self.occasion.addItem(
-                self.tr("Festival: %1").replace("%1", reminder_words.festival_name(festival.code)),
-                f"festival.{festival.code}",
-            )
+            if code == "festival":
+                for festival in DEFAULT_FESTIVALS:
+                    self.occasion.addItem(
+                        self.tr("Festival: %1").replace(
+                            "%1", reminder_words.festival_name(festival.code)
+                        ),
+                        f"festival.{festival.code}",
+                    )
         self.style = QComboBox(self)
         self.style.addItem(self.tr("Any style"), None)
         for code, word in labels.choices("personality").items():
             self.style.addItem(word, code)
+        self.copied = QComboBox(self)
+        for word, days_ahead in (
+            (self.tr("On the day"), 0),
+            (self.tr("1 day ahead"), 1),
+            (self.tr("2 days ahead"), 2),
+            (self.tr("5 days ahead"), 5),
+            (self.tr("2 days late"), -2),
+        ):
+            self.copied.addItem(word, days_ahead)
+        self.form = QLabel(self)
+        self.form.setStyleSheet("color: #607d8b")
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(110)
         hint = QLabel(
             self.tr("Placeholders: %1").replace(
                 "%1", "  ".join("{" + name + "}" for name in PLACEHOLDERS)
+            )
+            + "\n"
+            + self.tr(
+                "{salutation} is how the contact is addressed, else the name; {day} says when;"
+                " {relation} and {member} name the family member whose birthday it is; {label}"
+                " is the name of a custom day."
             ),
             self,
         )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #607d8b")
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
@@ -73,7 +105,9 @@ class GreetingsEditor(QDialog):
         form.addRow(labels.field("ui.language"), self.language)
         form.addRow(self.tr("Occasion"), self.occasion)
         form.addRow(labels.field("personality"), self.style)
+        form.addRow(self.tr("When copied"), self.copied)
         form.addRow(self.tr("Template"), self.text)
+        form.addRow("", self.form)
         form.addRow("", hint)
         form.addRow(self.tr("Preview"), self.preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -89,33 +123,77 @@ class GreetingsEditor(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
 
+        self._timing = self.timing()
         for combo in (self.language, self.occasion, self.style):
             combo.currentIndexChanged.connect(lambda _index: self.load())
+        self.copied.currentIndexChanged.connect(lambda _index: self._copied_changed())
         self.text.textChanged.connect(self.update_preview)
         self.load()
 
     def _occasion_word(self, code: str) -> str:
         if code == "generic":
             return self.tr("Keeping in touch")
+        family, _dot, kind = code.partition(".")
+        if family == "special_date":
+            return self.tr("Special day: %1").replace("%1", labels.date_kind(kind))
+        if family == "expiry":
+            return self.tr("Expiry: %1").replace("%1", reminder_words.expiry_kind(kind))
         return reminder_words.kind_label(code)
 
+    def _days(self) -> tuple[date, date]:
+        """The sample occasion's day and the day it is copied on, as "When copied" says."""
+        return self._today + timedelta(days=int(self.copied.currentData())), self._today
+
+    def timing(self) -> str:
+        """The form being edited: for the day itself, ahead of it or after it."""
+        return timing_of(*self._days())
+
+    def _copied_changed(self) -> None:
+        """1, 2 and 5 days ahead share one text: only a change of form loads another."""
+        if self.timing() == self._timing:
+            self.update_preview()
+        else:
+            self.load()
+
+    def _form_text(self) -> str:
+        if self._timing == TODAY:
+            return self.tr("Copied on the day itself.")
+        if self._timing == AHEAD:
+            return self.tr(
+                "Copied before the day: {day} says tomorrow, the day after tomorrow or the date."
+            )
+        return self.tr(
+            "Copied after the day, as belated wishes: {day} says yesterday, the day before"
+            " yesterday or the date."
+        )
+
     def load(self) -> None:
+        self._timing = self.timing()
+        self.form.setText(self._form_text())
         with self._book.session() as session:
             text = template_for(
                 session,
                 self.language.currentData(),
                 self.occasion.currentData(),
                 self.style.currentData(),
+                self._timing,
             )
         self.text.setPlainText(text)
 
     def sample(self) -> GreetingValues:
-        chinese = self.language.currentData() == "zh_CN"
+        """A made-up contact (male, so his spouse is his wife; no salutation of his own, so
+        {salutation} says his name as {name} does), on the chosen day."""
+        language = self.language.currentData()
+        chinese = language == "zh_CN"
         return GreetingValues(
             name="张总" if chinese else "Mr Zhang",
             title="总经理" if chinese else "General Manager",
             company="恒达科技" if chinese else "Hengda Tech",
             festival=reminder_words.festival_name(self._festival_code()),
+            day=day_phrase(language, *self._days()),
+            member="李梅" if chinese else "Li Mei",
+            relation=relation_phrase(language, "spouse", "male"),
+            label="开业纪念日" if chinese else "the opening day",
         )
 
     def _festival_code(self) -> str:
@@ -143,6 +221,7 @@ class GreetingsEditor(QDialog):
                     self.occasion.currentData(),
                     self.style.currentData(),
                     text,
+                    self._timing,
                 )
         except ValidationError as problem:
             self.warning.setText(labels.problem_text(problem))
