@@ -13,22 +13,22 @@ import re
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relbook import __version__
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import BookDamaged, RelbookError, ValidationError
+from relbook.dates_cli import DATE_OPTIONS, DAY
 
 if TYPE_CHECKING:
-    from relbook.core.contact_input import ContactInput, DateInput
+    from relbook.core.contact_input import ContactInput
 
 # The command modules (backup_cli, import_cli, ...) and the contact input (with the lunar
 # calendar) are imported where they are used: opening the window needs none of them, and they
 # bring in much (alembic, pypinyin, openpyxl...); see bench/README.md, cold start.
 
-_DAY = re.compile(r"^(?:(\d{4})-|--)(\d{1,2})-(\d{1,2})$")
 IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
 EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics", "pdf", "json")
 DEFAULT_TIME = time(9, 0)
@@ -71,24 +71,18 @@ def _occasion_code(text: str) -> str:
     return OCCASION_WORDS.get(cleaned, cleaned)
 
 
-def _parse_birthday(text: str, lunar: bool, leap: bool) -> DateInput:
-    from relbook.core.contact_input import DateInput
+def _parse_scores(text: str) -> list[int]:
+    """The five importance answers of ``--scores``, in the order of ``SCORE_FIELDS``."""
+    from relbook.core.tiers import SCORE_FIELDS
 
-    match = _DAY.match(text.strip())
-    if not match:
-        raise ValidationError.single("birthday", "bad_format", value=text)
-    year = int(match.group(1)) if match.group(1) else None
-    return DateInput(
-        month=int(match.group(2)),
-        day=int(match.group(3)),
-        year=year,
-        calendar="lunar" if lunar else "solar",
-        leap=leap,
-    )
+    answers = [part.strip() for part in text.replace("，", ",").split(",")]
+    if len(answers) != len(SCORE_FIELDS) or not all(re.fullmatch("[1-5]", a) for a in answers):
+        raise ValidationError.single("scores", "bad_scores", option="--scores", value=text)
+    return [int(answer) for answer in answers]
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from relbook import backup_cli, reminders_cli, today_cli
+    from relbook import backup_cli, dates_cli, reminders_cli, today_cli
 
     parser = argparse.ArgumentParser(
         prog="relbook",
@@ -129,6 +123,8 @@ def _build_parser() -> argparse.ArgumentParser:
     listing = actions.add_parser("list", help="list contacts, sorted by pinyin")
     listing.add_argument("--search", default="", metavar="Q", help="as-you-type search text")
     listing.add_argument("--json", action="store_true", help="print JSON")
+
+    dates_cli.add_parsers(commands)
 
     _add_history_commands(commands)
 
@@ -265,11 +261,20 @@ def _add_exchange_commands(commands: Any) -> None:
 
 
 def _add_contact_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--salutation", metavar="TEXT", help="how greetings address them, e.g. 王总 or 李老师"
+    )
     sub.add_argument("--company", metavar="C")
     sub.add_argument("--title", metavar="T")
     sub.add_argument("--phone", metavar="P", action="append", help="repeat for several")
     sub.add_argument("--email", metavar="E")
     sub.add_argument("--level", type=int, choices=range(1, 6), metavar="1-5")
+    sub.add_argument(
+        "--scores",
+        metavar="A,B,C,D,E",
+        help="the five importance answers, 1-5 each: near-term size, future size, profit, "
+        "risk, strategic value (the tier follows)",
+    )
     sub.add_argument(
         "--stage", choices=("potential", "interested", "customer", "lost"), metavar="STAGE"
     )
@@ -285,19 +290,24 @@ def _normalize_argv(argv: Sequence[str]) -> list[str]:
     """Let ``--birthday --03-08`` through: argparse would read ``--03-08`` as an option."""
     fixed = list(argv)
     for index, item in enumerate(fixed[:-1]):
-        if item == "--birthday" and _DAY.match(fixed[index + 1]):
-            fixed[index] = f"--birthday={fixed[index + 1]}"
+        if item in DATE_OPTIONS and DAY.match(fixed[index + 1]):
+            fixed[index] = f"{item}={fixed[index + 1]}"
             fixed[index + 1] = ""
     return [item for item in fixed if item != ""]
 
 
 def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
     from relbook.core.contact_input import PhoneInput
+    from relbook.core.tiers import SCORE_FIELDS
+    from relbook.dates_cli import parse_date
 
-    for option in ("name", "company", "title", "email", "level", "stage"):
+    for option in ("name", "salutation", "company", "title", "email", "level", "stage"):
         value = getattr(args, option, None)
         if value is not None:
             setattr(data, option, value)
+    if args.scores is not None:
+        for name, answer in zip(SCORE_FIELDS, _parse_scores(args.scores), strict=True):
+            setattr(data, name, answer)
     if args.phone:
         data.phones = [PhoneInput(number) for number in args.phone]
     if args.tag:
@@ -307,7 +317,7 @@ def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
     if args.note is not None:
         data.notes = args.note
     if args.birthday is not None:
-        birthday = _parse_birthday(args.birthday, args.lunar, args.leap)
+        birthday = parse_date(args.birthday, args.lunar, args.leap, "birthday")
         data.dates = [d for d in data.dates if d.kind != "birthday"] + [birthday]
     elif args.lunar or args.leap:
         raise ValidationError.single("birthday", "lunar_needs_date")
@@ -362,18 +372,23 @@ def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
                 .replace("%1", created.name)
                 .replace("%2", str(created.id))
             )
+            if created.stage == "customer":
+                _print_thank_you(now)
         return 0
     if args.action == "edit":
         with book.session() as session:
             found = contacts.find_contact(session, args.who)
             data = contacts.to_input(found)
             _apply_options(data, args)
+            deal = found.stage != "customer" and data.stage == "customer"
             saved = contacts.update_contact(session, found.id, data, now)
             print(
                 translate("Cli", "Saved %1 (id %2).")
                 .replace("%1", saved.name)
                 .replace("%2", str(saved.id))
             )
+            if deal:
+                _print_thank_you(now)
         return 0
     if args.action == "show":
         from relbook.core.profile import full_profile
@@ -398,6 +413,15 @@ def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_thank_you(now: datetime) -> None:
+    """Say that becoming a customer made the follow-up ``record_deal_thanks`` adds."""
+    from relbook.core.tasks import AFTER_DEAL_DAYS
+    from relbook.labels import translate
+
+    due = (now + timedelta(days=AFTER_DEAL_DAYS)).date()
+    print(translate("Cli", "A thank-you for the deal is due by %1.").replace("%1", due.isoformat()))
+
+
 def _birthdays(session: Any, ids: list[int]) -> dict[int, Any]:
     from sqlalchemy import select
 
@@ -419,8 +443,10 @@ def _birthdays(session: Any, ids: list[int]) -> dict[int, Any]:
 def _print_profile(summary: dict[str, Any]) -> None:
     from relbook import labels
 
-    lines = [
-        f"{summary['name']}  (id {summary['id']})",
+    lines = [f"{summary['name']}  (id {summary['id']})"]
+    if summary["salutation"]:
+        lines.append(f"{labels.field('salutation')}: {summary['salutation']}")
+    lines += [
         f"{labels.field('company')}: {summary['company']}",
         f"{labels.field('title')}: {summary['title']}",
         f"{labels.field('level')}: {labels.level_with_number(summary['level'])}",
@@ -747,7 +773,9 @@ def _damaged(damaged: Any, data_dir: str | None) -> int:
     return DAMAGED_EXIT
 
 
-WRITING_COMMANDS = frozenset({"demo", "log", "gift", "refer", "import", "restore"})
+WRITING_COMMANDS = frozenset(
+    {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
+)
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only."""
 
 EXIT_IN_USE = 3
@@ -842,7 +870,7 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from relbook import backup_cli, import_cli, reminders_cli, today_cli
+    from relbook import backup_cli, dates_cli, import_cli, reminders_cli, today_cli
     from relbook.book import open_book
     from relbook.labels import problem_text
 
@@ -869,6 +897,8 @@ def _run_command(args: argparse.Namespace) -> int:
         handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
             "demo": _cmd_demo,
             "contact": _cmd_contact,
+            "date": dates_cli.run_date,
+            "family": dates_cli.run_family,
             "log": _cmd_log,
             "gift": _cmd_gift,
             "refer": _cmd_refer,

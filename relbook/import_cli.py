@@ -126,4 +126,18 @@ def _print_preview(preview: importer.ImportPreview) -> None:
     if noted:
         lines.append(fill(translate("Import", "Read with problems: %1"), len(noted)))
         lines += _problem_lines(unit, noted)
+    warned = [c for c in preview.source.candidates if c.warnings]
+    if warned:
+        lines.append(fill(translate("Import", "Records with warnings: %1"), len(warned)))
+        lines += [_warning_line(unit, c) for c in warned[:LISTED_DUPLICATES]]
+        if len(warned) > LISTED_DUPLICATES:
+            more = len(warned) - LISTED_DUPLICATES
+            lines.append("  " + fill(translate("Import", "… and %1 more"), more))
     print("\n".join(lines))
+
+
+def _warning_line(unit: str, candidate: importer.Candidate) -> str:
+    """The record, by position and name, and what was left out of it."""
+    where = import_words.position_text(unit, candidate.position)
+    said = " ".join(import_words.warning_text(w) for w in candidate.warnings)
+    return f"  {where} {candidate.contact.name}: {said}"

@@ -79,6 +79,9 @@ def warning_text(warning: SourceWarning) -> str:
         "skipped_lines": translate("Import", "Some unreadable lines of the card were skipped."),
         "bad_birthday": translate("Import", "The birthday could not be read and was left out."),
         "bad_date": translate("Import", "A special date could not be read and was left out."),
+        "future_birth_year": translate(
+            "Import", "The birthday is after today: its year was left out, its month and day kept."
+        ),
         "extra_value": translate("Import", '%1: "%2" was left out (only one value is kept).'),
         "level_ignored": translate(
             "Import", 'Relationship level "%2" is not 1 to 5 and was left out.'

@@ -208,6 +208,7 @@ def _ideas() -> dict[str, str]:
 def _fields() -> dict[str, str]:
     return {
         "name": translate("Fields", "Name"),
+        "salutation": translate("Fields", "Salutation"),
         "gender": translate("Fields", "Gender"),
         "company": translate("Fields", "Company"),
         "org_type": translate("Fields", "Company type"),
@@ -240,6 +241,7 @@ def _fields() -> dict[str, str]:
         "score_risk": translate("Fields", "Risk"),
         "score_strategic": translate("Fields", "Strategic value"),
         "tier": translate("Fields", "Tier"),
+        "scores": translate("Fields", "Importance answers"),
         "personality": translate("Fields", "Personality style"),
         "cadence_days": translate("Fields", "Stay-in-touch every (days)"),
         "tags": translate("Fields", "Tags"),
@@ -451,6 +453,24 @@ def error_text(error: FieldError) -> str:
             "Errors", '%1: "%2" is not a date; write YYYY-MM-DD, or --MM-DD without a year.'
         ),
         "lunar_needs_date": translate("Errors", "%1: --lunar and --leap need --birthday."),
+        "born_in_future": translate(
+            "Errors", "%1: %2 is after today; nobody can be born on a day still to come."
+        ),
+        "bad_scores": translate(
+            "Errors",
+            '%1 (%2): "%3" is not five answers from 1 to 5; write them separated by commas in '
+            "this order: near-term size, future size, profit, risk, strategic value "
+            "(e.g. 4,3,5,2,4).",
+        ),
+        "custom_needs_title": translate("Errors", "%1: a custom day needs its name, --title."),
+        "birthday_exists": translate(
+            "Errors",
+            '%1: this contact already has one (%2); change it with "contact edit --birthday".',
+        ),
+        "date_exists": translate("Errors", "%1: this contact already has this day (%2)."),
+        "member_exists": translate(
+            "Errors", '%1: "%2" is already recorded in this contact\'s family.'
+        ),
         "due_needs_step": translate("Errors", "%1: a due date needs a next step to do."),
         "not_an_amount": translate(
             "Errors", '%1: "%2" is not an amount; write a number such as 388 or 1,280.50.'
@@ -566,6 +586,9 @@ def error_text(error: FieldError) -> str:
             else f"--{p['month']:02d}-{p['day']:02d}"
         )
         args: list[object] = [shown]
+    elif error.code in ("born_in_future", "birthday_exists", "date_exists"):
+        shown = str(p.get("value"))
+        args = [f"{calendar('lunar')} {shown}" if p.get("calendar") == "lunar" else shown]
     elif error.code == "out_of_range":
         args = [p.get("min"), p.get("max")]
     elif error.code == "lunar_day_missing":
@@ -588,7 +611,7 @@ def error_text(error: FieldError) -> str:
         args = [p.get("day")]
     elif error.code == "year_out_of_range":
         args = [p.get("year")]
-    elif error.code in ("bad_datetime", "bad_day"):
+    elif error.code in ("bad_datetime", "bad_day", "bad_scores"):
         args = [p.get("option"), p.get("value")]
     elif error.code == "no_family_member":
         args = [p.get("value"), p.get("members")]

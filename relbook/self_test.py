@@ -123,7 +123,7 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
             text = export_vcards(session, [int(state["contact_id"])], "3.0", "zh_CN")  # type: ignore[call-overload]
         target = folder / "self-test.vcf"
         target.write_text(text, encoding="utf-8")
-        read_back = read_import(target.read_bytes(), target.name)
+        read_back = read_import(target.read_bytes(), target.name, today=now.date())
         names = [c.contact.name for c in read_back.candidates]
         if names != ["自检 王小明"]:
             raise RuntimeError(f"the vCard read back as {names}")

@@ -109,11 +109,12 @@ class ContactBatch:
         """The new contact's id; ``ValidationError`` as from ``create_contact``, nothing queued.
 
         A contact with a referrer goes through ``create_contact`` (the referral link and its
-        checks are the service's), after the rows waiting are written.
+        checks are the service's), after the rows waiting are written. Either way a customer
+        gets no thank-you task: a batch holds records copied from elsewhere, not deals made now.
         """
         if data.referred_by_id is not None:
             return self._through_service(data)
-        errors = validate_contact(data)
+        errors = validate_contact(data, self.now.date())
         if errors:
             raise ValidationError(errors)
         if not self._loaded:
@@ -188,7 +189,7 @@ class ContactBatch:
     def _through_service(self, data: ContactInput) -> int:
         self.flush()
         try:
-            return create_contact(self.session, data, self.now).id
+            return create_contact(self.session, data, self.now, new_deal=False).id
         finally:
             self._loaded = False
 

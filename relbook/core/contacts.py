@@ -35,7 +35,7 @@ from relbook.core.models import (
 )
 from relbook.core.referrals import sync_referred_by
 from relbook.core.settings import get_setting
-from relbook.core.tasks import add_after_deal_thanks
+from relbook.core.tasks import record_deal_thanks
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
 from relbook.core.validation import validate_contact
 
@@ -287,8 +287,8 @@ def contact_values(
     return values
 
 
-def _check(session: Session, data: ContactInput, contact_id: int | None) -> None:
-    errors = validate_contact(data)
+def _check(session: Session, data: ContactInput, contact_id: int | None, today: date) -> None:
+    errors = validate_contact(data, today)
     if data.referred_by_id is not None:
         if data.referred_by_id == contact_id:
             errors.append(FieldError("referred_by_id", "self_reference"))
@@ -313,22 +313,34 @@ def _apply(session: Session, contact: Contact, data: ContactInput, now: datetime
     ]
 
 
-def create_contact(session: Session, data: ContactInput, now: datetime) -> Contact:
-    """Add a contact; its starting level opens the level history."""
-    _check(session, data, None)
+def create_contact(
+    session: Session, data: ContactInput, now: datetime, *, new_deal: bool = True
+) -> Contact:
+    """Add a contact; its starting level opens the level history.
+
+    A contact added as a customer is a deal made now, to thank within two days
+    (``record_deal_thanks``). ``new_deal=False`` is for records copied from elsewhere, such as
+    an imported phone book: their customers' deals are not happening today.
+    """
+    _check(session, data, None, now.date())
     contact = Contact(created_at=now, level=data.level)
     _apply(session, contact, data, now)
     contact.level_changes = [LevelChange(**first_level_values(data, now.date()))]
     session.add(contact)
     session.flush()
     sync_referred_by(session, contact, now)
+    if new_deal and data.stage == Stage.CUSTOMER:
+        record_deal_thanks(session, contact.id, now.date(), now)
     return contact
 
 
 def update_contact(session: Session, contact_id: int, data: ContactInput, now: datetime) -> Contact:
-    """Replace a contact's fields with ``data``; a new level is recorded in the history."""
+    """Replace a contact's fields with ``data``; a new level is recorded in the history.
+
+    Moving the contact to customer is a deal made now, to thank within two days.
+    """
     contact = get_contact(session, contact_id)
-    _check(session, data, contact_id)
+    _check(session, data, contact_id, now.date())
     old_level = contact.level
     became_customer = contact.stage != Stage.CUSTOMER and data.stage == Stage.CUSTOMER
     _apply(session, contact, data, now)
@@ -337,7 +349,7 @@ def update_contact(session: Session, contact_id: int, data: ContactInput, now: d
     session.flush()
     sync_referred_by(session, contact, now)
     if became_customer:
-        add_after_deal_thanks(session, contact_id, now)
+        record_deal_thanks(session, contact_id, now.date(), now)
     return contact
 
 

@@ -7,6 +7,7 @@ with the day-30 and leap-month rules applied), and SQLite returns only those dat
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_, select
@@ -14,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from relbook.core.bulk import sql_datetime
 from relbook.core.cadence import TIERS, WATCHED_STAGES, default_cadences
-from relbook.core.calendar import CalendarDate, lunar_keys_for_day, solar_keys_for_day, to_solar
+from relbook.core.calendar import (
+    CalendarDate,
+    lunar_keys_for_day,
+    solar_keys_for_day,
+    solar_to_lunar,
+    to_solar,
+)
 from relbook.core.enums import CalendarKind, DateKind, Recurrence, Stage
 from relbook.core.festivals import Festival, festival_days
 from relbook.core.models import (
@@ -117,6 +124,15 @@ def _days(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
+@lru_cache(maxsize=4096)
+def _kept_year(day: date, calendar: str) -> int:
+    """The year of ``day`` in ``calendar``: a yearly date with a year is kept from that year
+    on, and a lunar date's year is a lunar one (lunar 12th months end in solar January)."""
+    if calendar == CalendarKind.LUNAR:
+        return solar_to_lunar(day).year or day.year
+    return day.year
+
+
 def _yearly_keys(start: date, end: date) -> dict[str, dict[tuple[int, int], list[date]]]:
     """For each calendar: stored (month, day) -> the solar days in range that keep it."""
     keys: dict[str, dict[tuple[int, int], list[date]]] = {"solar": {}, "lunar": {}}
@@ -217,7 +233,10 @@ def _row_parts(
     to_special = timedelta(days=advance["special_date"])
     days = {
         calendar: {
-            pair: [(w, w.isoformat(), w - to_birthday, w - to_special) for w in whens]
+            pair: [
+                (w, w.isoformat(), w - to_birthday, w - to_special, _kept_year(w, calendar))
+                for w in whens
+            ]
             for pair, whens in pairs.items()
         }
         for calendar, pairs in keys.items()
@@ -234,12 +253,14 @@ def _row_parts(
         else:
             kind = "special_date"
         rank = ranks[kind]
-        for when, iso, birthday_notice, special_notice in days[calendar].get((month, day), ()):
+        for when, iso, birthday_notice, special_notice, kept in days[calendar].get(
+            (month, day), ()
+        ):
             if recurrence == once:
                 exact = _Stored(*row[:7], bool(leap), recurrence)
                 if year is None or _exact_day(exact) != when:
                     continue
-            elif year is not None and when.year < year:
+            elif year is not None and kept < year:
                 continue
             append(
                 (
@@ -284,7 +305,7 @@ def date_occurrence(part: DatePart) -> Occurrence:
         "month": month,
         "day": day,
         "year": year,
-        "age": when.year - year if year else None,
+        "age": _kept_year(when, calendar) - year if year else None,
     }
     if member_id is not None:
         details["member_id"] = member_id
@@ -722,8 +743,13 @@ def sort_occurrences(found: list[Occurrence]) -> None:
 
 _DATE_GROUPS_SQL = """
 SELECT calendar, month, day,
-       count(*) FILTER (WHERE recurrence != 'once' AND (year IS NULL OR year <= ?1)),
-       count(*) FILTER (WHERE recurrence = 'once' OR year > ?1)
+       count(*) FILTER (
+           WHERE recurrence != 'once'
+             AND (year IS NULL OR year <= CASE calendar WHEN 'lunar' THEN ?2 ELSE ?1 END)
+       ),
+       count(*) FILTER (
+           WHERE recurrence = 'once' OR year > CASE calendar WHEN 'lunar' THEN ?2 ELSE ?1 END
+       )
 FROM special_date INDEXED BY ix_special_date_day
 GROUP BY month, day, calendar
 """
@@ -734,9 +760,10 @@ WHERE month = ? AND day = ? AND calendar = ? AND (recurrence = 'once' OR year > 
 """
 # one pass over the index of dates by day, in its order, counting per (month, day) stored: the
 # owners of the dates (a lookup in the contact table per date, most of the time of reading
-# them) are not read. A yearly date from before the range counts on each day of the range that
-# keeps its (month, day); the rare others, dates that happen once and yearly ones starting
-# within the range, are read one by one. Dates of contacts in the trash are taken off after.
+# them) are not read. A yearly date from before the range (its solar or lunar year; ?1 and ?2
+# are the first day's) counts on each day of the range that keeps its (month, day); the rare
+# others, dates that happen once and yearly ones starting within the range, are read one by
+# one. Dates of contacts in the trash are taken off after.
 _TRASHED_OWNERS_SQL = """
 SELECT c.id, fm.id FROM contact c INDEXED BY ix_contact_deleted_at
 LEFT JOIN family_member fm ON fm.contact_id = c.id
@@ -764,7 +791,9 @@ def date_counts(session: Session, start: date, end: date) -> dict[date, int]:
             members.add(member_id)
     counts: dict[date, int] = {}
     exceptional: list[tuple[str, int, int]] = []
-    for calendar, month, day, plain, others in connection.execute(_DATE_GROUPS_SQL, [start.year]):
+    first_years = {calendar: _kept_year(start, calendar) for calendar in keys}
+    groups = connection.execute(_DATE_GROUPS_SQL, [start.year, first_years["lunar"]])
+    for calendar, month, day, plain, others in groups:
         whens = keys[calendar].get((month, day))
         if not whens:
             continue
@@ -775,7 +804,9 @@ def date_counts(session: Session, start: date, end: date) -> dict[date, int]:
             exceptional.append((calendar, month, day))
     for calendar, month, day in exceptional:
         whens = keys[calendar][(month, day)]
-        rows = connection.execute(_DATE_EXCEPTIONS_SQL, [month, day, calendar, start.year])
+        rows = connection.execute(
+            _DATE_EXCEPTIONS_SQL, [month, day, calendar, first_years[calendar]]
+        )
         for year, recurrence, once_id, leap, contact_id, member_id in rows:
             if recurrence == Recurrence.ONCE.value:
                 if year is None or contact_id in contacts or member_id in members:
@@ -783,7 +814,7 @@ def date_counts(session: Session, start: date, end: date) -> dict[date, int]:
                 exact = _Stored(once_id, "", "", calendar, year, month, day, bool(leap), recurrence)
                 counted = [when for when in whens if _exact_day(exact) == when]
             else:  # yearly from a year within the range: trashed ones are taken off below
-                counted = [when for when in whens if year <= when.year]
+                counted = [when for when in whens if year <= _kept_year(when, calendar)]
             for when in counted:
                 counts[when] = counts.get(when, 0) + 1
     if contacts:
@@ -792,7 +823,7 @@ def date_counts(session: Session, start: date, end: date) -> dict[date, int]:
         )
         for calendar, month, day, year in connection.execute(sql, [*contacts, *members]):
             for when in keys[calendar].get((month, day), ()):
-                if year is None or year <= when.year:
+                if year is None or year <= _kept_year(when, calendar):
                     counts[when] -= 1
     return {day: count for day, count in counts.items() if count}
 

@@ -1,6 +1,6 @@
 """Follow-up tasks with a due date and optional time, including the after-deal thank-you."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,10 +45,32 @@ def add_task(
     return task
 
 
-def add_after_deal_thanks(session: Session, contact_id: int, now: datetime) -> Task:
-    """The thank-you follow-up due two days after a contact becomes a customer."""
-    due = datetime.combine((now + timedelta(days=AFTER_DEAL_DAYS)).date(), now.time())
-    return add_task(session, "", due, now, contact_id=contact_id, kind="after_deal")
+def record_deal_thanks(session: Session, contact_id: int, deal_day: date, now: datetime) -> Task:
+    """The thank-you for a deal with the contact on ``deal_day``, due two days after it.
+
+    Called for every deal: a contact added as a customer or moved to customer, a won
+    opportunity, a recorded purchase. The task is made at the deal (``created_at``, the day the
+    reminder shows it from) at the time of ``now``. An open thank-you for the same contact and
+    deal day is returned as it is: a deal recorded twice is still thanked once.
+    """
+    deal_at = datetime.combine(deal_day, now.time())
+    start = datetime.combine(deal_day, time.min)
+    same_deal = session.scalar(
+        select(Task)
+        .where(
+            Task.contact_id == contact_id,
+            Task.kind == "after_deal",
+            Task.done_at.is_(None),
+            Task.deleted_at.is_(None),
+            Task.created_at >= start,
+            Task.created_at < start + timedelta(days=1),
+        )
+        .limit(1)
+    )
+    if same_deal is not None:
+        return same_deal
+    due = deal_at + timedelta(days=AFTER_DEAL_DAYS)
+    return add_task(session, "", due, deal_at, contact_id=contact_id, kind="after_deal")
 
 
 def complete_task(session: Session, task_id: int, now: datetime) -> None:

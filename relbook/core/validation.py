@@ -1,6 +1,7 @@
 """Field-by-field checks of a ContactInput; every problem is reported, not just the first."""
 
 import re
+from datetime import date
 from functools import cache
 
 from relbook.core import calendar
@@ -67,8 +68,32 @@ def validate_date(value: DateInput, field_name: str) -> list[FieldError]:
     return errors
 
 
-def validate_contact(data: ContactInput) -> list[FieldError]:
-    """All problems with ``data``; an empty list means it can be saved."""
+def born_in_future(value: DateInput, today: date) -> bool:
+    """Whether a birthday with a year falls after ``today``; ``value`` must be a real date.
+
+    A lunar date counts on its solar day: lunar 2026-12-10 is born in January 2027.
+    """
+    if value.kind != DateKind.BIRTHDAY:
+        return False
+    born = calendar.to_solar(value.as_calendar_date())
+    return born is not None and born > today
+
+
+def _birth_date(value: DateInput, field_name: str, today: date) -> list[FieldError]:
+    """``validate_date``, and for a birthday with a year: not after ``today``."""
+    errors = validate_date(value, field_name)
+    if not errors and born_in_future(value, today):
+        shown = {"value": value.as_calendar_date().iso(), "calendar": value.calendar}
+        errors.append(FieldError(field_name, "born_in_future", shown))
+    return errors
+
+
+def validate_contact(data: ContactInput, today: date) -> list[FieldError]:
+    """All problems with ``data`` on ``today``; an empty list means it can be saved.
+
+    ``today`` refuses births after it (the contact's birthday, ``birthday``, or a family
+    member's, ``family``).
+    """
     errors: list[FieldError] = []
     if not data.name.strip():
         errors.append(FieldError("name", "required"))
@@ -108,11 +133,11 @@ def validate_contact(data: ContactInput) -> list[FieldError]:
         errors.append(FieldError("dates", "several_birthdays"))
     for special in data.dates:
         field_name = "birthday" if special.kind == DateKind.BIRTHDAY else "dates"
-        errors += validate_date(special, field_name)
+        errors += _birth_date(special, field_name, today)
     for member in data.family:
         if not member.name.strip():
             errors.append(FieldError("family", "member_needs_name"))
         errors += _choice(member.relation, FamilyRelation, "family", optional=False)
         for special in member.dates:
-            errors += validate_date(special, "family")
+            errors += _birth_date(special, "family", today)
     return errors

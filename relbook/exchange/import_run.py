@@ -73,7 +73,8 @@ def load(
     data = read_file(path)
     if is_archive(path, fmt):
         return LoadedFile(path, data, archive=_try_archive(book, data, path.name, now))
-    source = importer.read_import(data, path.name, fmt, encoding)
+    today = (now or datetime.now()).date()
+    source = importer.read_import(data, path.name, fmt, encoding, today=today)
     return LoadedFile(path, data, preview=preview_source(book, source))
 
 

@@ -4,7 +4,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,25 +135,31 @@ def import_format(filename: str, fmt: str | None) -> str:
 
 @paused_gc()
 def read_import(
-    data: bytes, filename: str, fmt: str | None = None, encoding: str | None = None
+    data: bytes,
+    filename: str,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    *,
+    today: date,
 ) -> ImportSource:
     """Every record of the file as candidates and problems; a whole-file failure raises.
 
+    A birthday after ``today`` is kept without its year, with a ``future_birth_year`` warning.
     Raises ``ValidationError`` with one ``FieldError("file", code, {"value": filename, ...})``.
     """
     chosen = import_format(filename, fmt)
     if chosen == "vcf":
-        return _from_vcards(data, filename, encoding)
+        return _from_vcards(data, filename, encoding, today)
     try:
         table = read_table(data, filename, encoding)
     except TableError as problem:
         params = {k: v for k, v in problem.params.items() if k != "file"}
         raise file_error(problem.code, filename, **params) from problem
-    return with_mapping(ImportSource(chosen, table=table), guess_mapping(table.headers))
+    return with_mapping(ImportSource(chosen, table=table), guess_mapping(table.headers), today)
 
 
-def _from_vcards(data: bytes, filename: str, encoding: str | None) -> ImportSource:
-    parsed = parse_vcards(data, encoding)
+def _from_vcards(data: bytes, filename: str, encoding: str | None, today: date) -> ImportSource:
+    parsed = parse_vcards(data, encoding, today=today)
     if not parsed.records and not parsed.problems:
         raise file_error("empty", filename)
     source = ImportSource("vcf")
@@ -177,11 +183,11 @@ def _card_errors(code: str, problem: Any) -> list[FieldError]:
 
 
 @paused_gc()
-def with_mapping(source: ImportSource, mapping: dict[int, str]) -> ImportSource:
-    """The table's rows read again with ``mapping`` (column index -> field)."""
+def with_mapping(source: ImportSource, mapping: dict[int, str], today: date) -> ImportSource:
+    """The table's rows read again with ``mapping`` (column index -> field) on ``today``."""
     if source.table is None:
         raise ValueError("only tables have a column mapping")
-    parsed = rows_to_contacts(source.table, mapping)
+    parsed = rows_to_contacts(source.table, mapping, today)
     return ImportSource(
         source.fmt,
         candidates=[_row_candidate(r) for r in parsed.records],

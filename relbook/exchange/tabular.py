@@ -15,7 +15,7 @@ from typing import Any
 from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.enums import DateKind, PhoneLabel, Source, Stage
 from relbook.core.errors import RelbookError
-from relbook.core.validation import validate_contact
+from relbook.core.validation import born_in_future, validate_contact
 from relbook.exchange.dates_typed import DateParseError, parse_typed_date
 
 FIELDS: tuple[str, ...] = (
@@ -449,15 +449,18 @@ class TabularParse:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def rows_to_contacts(table: Table, mapping: dict[int, str]) -> TabularParse:
-    """Every row as a ContactInput or a problem; a bad row never stops the others."""
+def rows_to_contacts(table: Table, mapping: dict[int, str], today: date) -> TabularParse:
+    """Every row as a ContactInput or a problem; a bad row never stops the others.
+
+    A birthday after ``today`` keeps its month and day without the year (``future_birth_year``).
+    """
     result = TabularParse(ignored_columns=ignored_columns(table.headers, mapping))
     mapping = {i: f for i, f in mapping.items() if i < len(table.headers)}
     phone_labels = _phone_label_columns(table.headers)
     for number, cells in zip(table.row_numbers, table.rows, strict=True):
         if not any(cells[i].strip() for i in mapping):
             continue
-        outcome = _row_to_contact(number, cells, table.headers, mapping, phone_labels)
+        outcome = _row_to_contact(number, cells, table.headers, mapping, phone_labels, today)
         if isinstance(outcome, ParsedRow):
             result.records.append(outcome)
         else:
@@ -471,6 +474,7 @@ def _row_to_contact(
     headers: list[str],
     mapping: dict[int, str],
     phone_labels: dict[int, int],
+    today: date,
 ) -> ParsedRow | list[RowProblem]:
     values = _collect(cells, mapping)
     warnings: list[RowWarning] = []
@@ -486,9 +490,10 @@ def _row_to_contact(
     contact.tags = _tags(values.get("tags", []))
     contact.phones = _phones(cells, headers, mapping, phone_labels)
     _apply_choices(contact, values, warnings)
-    _apply_birthday(contact, values, warnings)
+    _apply_birthday(contact, values, warnings, today)
     problems = [
-        RowProblem(number, e.code, dict(e.params), e.field) for e in validate_contact(contact)
+        RowProblem(number, e.code, dict(e.params), e.field)
+        for e in validate_contact(contact, today)
     ]
     return problems or ParsedRow(number, contact, warnings)
 
@@ -710,9 +715,12 @@ def _choice_keys(codes: type, words: tuple[tuple[str, str], ...]) -> dict[str, s
 
 
 def _apply_birthday(
-    contact: ContactInput, values: dict[str, list[str]], warnings: list[RowWarning]
+    contact: ContactInput, values: dict[str, list[str]], warnings: list[RowWarning], today: date
 ) -> None:
-    """The first readable birthday; an unreadable one is dropped with a warning, never fatal."""
+    """The first readable birthday; an unreadable one is dropped with a warning, never fatal.
+
+    One after ``today`` most likely has a mistyped year: its month and day are kept.
+    """
     for name, lunar in (("birthday", False), ("lunar_birthday", True)):
         for text in values.get(name, []):
             try:
@@ -730,4 +738,7 @@ def _apply_birthday(
                 warnings.append(RowWarning("extra_value", {"field": name, "value": text}))
                 continue
             parsed.kind = DateKind.BIRTHDAY
+            if born_in_future(parsed, today):
+                warnings.append(RowWarning("future_birth_year", {"field": name, "value": text}))
+                parsed.year = None
             contact.dates.append(parsed)

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +25,7 @@ from relbook.core.enums import (
     Recurrence,
 )
 from relbook.core.errors import FieldError
-from relbook.core.validation import validate_contact, validate_date
+from relbook.core.validation import born_in_future, validate_contact, validate_date
 from relbook.exchange._vcard_raw import (
     BINARY_PROPERTIES,
     RawCard,
@@ -90,11 +91,14 @@ class VCardParse:
 # ---------------------------------------------------------------- reading
 
 
-def parse_vcards(data: bytes, encoding: str | None = None, language: str = "zh_CN") -> VCardParse:
+def parse_vcards(
+    data: bytes, encoding: str | None = None, language: str = "zh_CN", *, today: date
+) -> VCardParse:
     """Every card in ``data``; one bad card becomes a problem and never stops the others.
 
     ``encoding`` is for lines without a CHARSET parameter; by default UTF-8, then GB18030.
     ``language`` words the lines added to notes (other emails, addresses, related people).
+    A birthday after ``today`` keeps its month and day without the year (``future_birth_year``).
     """
     result = VCardParse()
     seen = _Seen()
@@ -102,7 +106,7 @@ def parse_vcards(data: bytes, encoding: str | None = None, language: str = "zh_C
         if raw.truncated:
             result.problems.append(CardProblem(raw.number, raw.line, "truncated"))
         try:
-            outcome = _parse_card(raw, encoding, language, seen)
+            outcome = _parse_card(raw, encoding, language, seen, today)
         except Exception as error:  # any failure is reported per card
             outcome = CardProblem(raw.number, raw.line, "unreadable", {"message": str(error)})
         if isinstance(outcome, CardProblem):
@@ -132,7 +136,7 @@ class _Seen:
 
 
 def _parse_card(
-    raw: RawCard, encoding: str | None, language: str, seen: _Seen
+    raw: RawCard, encoding: str | None, language: str, seen: _Seen, today: date
 ) -> ParsedCard | CardProblem:
     warnings = ["skipped_lines"] if raw.skipped else []
     photo = _photo(raw, warnings)
@@ -142,8 +146,8 @@ def _parse_card(
     data = card.finish()
     if not data.name:
         return CardProblem(raw.number, raw.line, "no_name", _identity(data))
-    _drop_bad_dates(data, warnings)
-    errors = validate_contact(data)
+    _drop_bad_dates(data, warnings, today)
+    errors = validate_contact(data, today)
     if errors:
         return CardProblem(raw.number, raw.line, "invalid", {"name": data.name}, errors)
     return ParsedCard(raw.number, data, warnings, photo)
@@ -717,15 +721,21 @@ _HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
 }
 
 
-def _drop_bad_dates(data: ContactInput, warnings: list[str]) -> None:
-    """Impossible dates (February 30, a leap month that year lacks) are dropped, not fatal."""
+def _drop_bad_dates(data: ContactInput, warnings: list[str], today: date) -> None:
+    """Impossible dates (February 30, a leap month that year lacks) are dropped, not fatal.
+
+    A birthday after ``today`` is most likely a mistyped year: its month and day are kept.
+    """
     kept: list[DateInput] = []
     for special in data.dates:
         is_birthday = special.kind == DateKind.BIRTHDAY
         if validate_date(special, "birthday" if is_birthday else "dates"):
             warnings.append("bad_birthday" if is_birthday else "bad_date")
-        else:
-            kept.append(special)
+            continue
+        if born_in_future(special, today):
+            warnings.append("future_birth_year")
+            special.year, special.recurrence = None, Recurrence.YEARLY
+        kept.append(special)
     data.dates = kept
 
 

@@ -141,6 +141,9 @@ class ContactPane(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.salutation_label = QLabel()
+        self.salutation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.salutation_label.setStyleSheet("color: #0d47a1;")
         self.subtitle_label = QLabel()
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -186,7 +189,11 @@ class ContactPane(QWidget):
         profile_page = QWidget()
         profile_layout = QVBoxLayout(profile_page)
         profile_layout.setContentsMargins(0, 0, 0, 0)
-        profile_layout.addWidget(self.name_label)
+        heading = QHBoxLayout()
+        heading.addWidget(self.name_label)
+        heading.addWidget(self.salutation_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading.addStretch(1)
+        profile_layout.addLayout(heading)
         profile_layout.addWidget(self.subtitle_label)
         profile_layout.addLayout(buttons)
         profile_layout.addWidget(self.tabs, 1)
@@ -209,6 +216,9 @@ class ContactPane(QWidget):
             return
         data = self._profile.data
         self.name_label.setText(data.name)
+        salutation = data.salutation.strip()
+        self.salutation_label.setText(self.tr("Salutation: %1").replace("%1", salutation))
+        self.salutation_label.setVisible(bool(salutation))
         parts = [p.strip() for p in (data.company, data.department, data.title) if p.strip()]
         self.subtitle_label.setText(" · ".join(parts))
         self.subtitle_label.setVisible(bool(parts))

@@ -39,6 +39,10 @@ class BasicTab(QWidget):
     def __init__(self, companies: list[str], tags: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.name = QLineEdit()
+        self.salutation = QLineEdit()
+        self.salutation.setPlaceholderText(
+            self.tr("e.g. 王总, 李老师 (empty: greetings use the name)")
+        )
         self.gender = QComboBox()
         fill_combo(self.gender, labels.choices("gender"))
         self.company = QComboBox()
@@ -66,6 +70,7 @@ class BasicTab(QWidget):
 
         who = QFormLayout()
         who.addRow(labels.field("name"), self.name)
+        who.addRow(labels.field("salutation"), self.salutation)
         who.addRow(labels.field("gender"), self.gender)
         who.addRow(labels.field("company"), self.company)
         who.addRow(labels.field("org_type"), self.org_type)
@@ -94,6 +99,7 @@ class BasicTab(QWidget):
     def field_widgets(self) -> dict[str, QWidget]:
         return {
             "name": self.name,
+            "salutation": self.salutation,
             "gender": self.gender,
             "company": self.company,
             "org_type": self.org_type,
@@ -112,6 +118,7 @@ class BasicTab(QWidget):
 
     def load(self, data: ContactInput) -> None:
         self.name.setText(data.name)
+        self.salutation.setText(data.salutation)
         select_code(self.gender, data.gender)
         self.company.setEditText(data.company)
         select_code(self.org_type, data.org_type)
@@ -129,6 +136,7 @@ class BasicTab(QWidget):
 
     def fill(self, data: ContactInput) -> None:
         data.name = self.name.text()
+        data.salutation = self.salutation.text()
         data.gender = self.gender.currentData()
         data.company = self.company.currentText()
         data.org_type = self.org_type.currentData()

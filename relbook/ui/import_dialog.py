@@ -7,7 +7,7 @@ transaction, cancelling writes nothing.
 """
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -221,9 +221,11 @@ class ImportDialog(QDialog):
         source, loaded, book = self._source(), self.loaded, self._book
         if source is None or loaded is None:
             return
+        today = date.today()
 
         def work(report: import_run.Report) -> import_run.LoadedFile | None:
-            preview = import_run.preview_source(book, importer.with_mapping(source, mapping))
+            remapped = importer.with_mapping(source, mapping, today)
+            preview = import_run.preview_source(book, remapped)
             new = import_run.LoadedFile(loaded.path, loaded.data, preview=preview)
             return new if report(1, 1) else None
 

@@ -261,6 +261,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
 <context>
     <name>BasicTab</name>
     <message>
+        <source>e.g. 王总, 李老师 (empty: greetings use the name)</source>
+        <translation>例如 王总、李老师（留空则祝福语用姓名）</translation>
+    </message>
+    <message>
         <source>Insider: helps you from the inside</source>
         <translation>内线：在客户内部帮助你</translation>
     </message>
@@ -309,6 +313,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Saved %1 (id %2).</source>
         <translation>已保存 %1（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>A thank-you for the deal is due by %1.</source>
+        <translation>成交致谢请在 %1 前完成。</translation>
     </message>
     <message>
         <source>with %1</source>
@@ -405,6 +413,18 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Wrote the dossier of %1 to %2</source>
         <translation>已将 %1 的客户档案写入 %2</translation>
+    </message>
+    <message>
+        <source>Added %1 on %2 to %3 (id %4).</source>
+        <translation>已为 %3（编号 %4）添加%1：%2。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2, born %3) to the family of %4 (id %5).</source>
+        <translation>已将 %1（%2，生于 %3）添加为 %4（编号 %5）的家庭成员。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) to the family of %3 (id %4).</source>
+        <translation>已将 %1（%2）添加为 %3（编号 %4）的家庭成员。</translation>
     </message>
 </context>
 <context>
@@ -634,6 +654,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>跟进</translation>
     </message>
     <message>
+        <source>Salutation: %1</source>
+        <translation>称呼：%1</translation>
+    </message>
+    <message>
         <source>not watched (lost customer)</source>
         <translation>不提醒（已流失客户）</translation>
     </message>
@@ -850,6 +874,30 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1: --lunar and --leap need --birthday.</source>
         <translation>%1：--lunar 和 --leap 需要与 --birthday 一起使用。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is after today; nobody can be born on a day still to come.</source>
+        <translation>%1：%2 晚于今天，出生日期不能在将来。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): &quot;%3&quot; is not five answers from 1 to 5; write them separated by commas in this order: near-term size, future size, profit, risk, strategic value (e.g. 4,3,5,2,4).</source>
+        <translation>%1（%2）：“%3”不是五个 1 到 5 的评分；请按近期业务量、未来业务量、利润、风险、战略价值的顺序用逗号分隔填写（例如 4,3,5,2,4）。</translation>
+    </message>
+    <message>
+        <source>%1: a custom day needs its name, --title.</source>
+        <translation>%1：自定义的日子需要名称，请用 --title 填写。</translation>
+    </message>
+    <message>
+        <source>%1: this contact already has one (%2); change it with &quot;contact edit --birthday&quot;.</source>
+        <translation>%1：这位联系人已有生日（%2）；如需修改，请用“contact edit --birthday”。</translation>
+    </message>
+    <message>
+        <source>%1: this contact already has this day (%2).</source>
+        <translation>%1：这位联系人已有这个日子（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is already recorded in this contact&apos;s family.</source>
+        <translation>%1：“%2”已在这位联系人的家庭成员中。</translation>
     </message>
     <message>
         <source>%1: a due date needs a next step to do.</source>
@@ -1345,6 +1393,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Salutation</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
@@ -1471,6 +1523,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Tier</source>
         <translation>等级</translation>
+    </message>
+    <message>
+        <source>Importance answers</source>
+        <translation>重要度评分</translation>
     </message>
     <message>
         <source>Personality style</source>
@@ -1888,12 +1944,40 @@ Please send that file to support so it can be fixed.</source>
         <translation>任意类型</translation>
     </message>
     <message>
+        <source>On the day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>1 day ahead</source>
+        <translation>提前1天</translation>
+    </message>
+    <message>
+        <source>2 days ahead</source>
+        <translation>提前2天</translation>
+    </message>
+    <message>
+        <source>5 days ahead</source>
+        <translation>提前5天</translation>
+    </message>
+    <message>
+        <source>2 days late</source>
+        <translation>晚2天</translation>
+    </message>
+    <message>
         <source>Placeholders: %1</source>
         <translation>可用占位符：%1</translation>
     </message>
     <message>
+        <source>{salutation} is how the contact is addressed, else the name; {day} says when; {relation} and {member} name the family member whose birthday it is; {label} is the name of a custom day.</source>
+        <translation>{salutation} 是对联系人的称呼（如王总），没有称呼时用姓名；{day} 说明是哪一天；{relation} 和 {member} 是过生日的家人及其关系；{label} 是自定义纪念日的名称。</translation>
+    </message>
+    <message>
         <source>Occasion</source>
         <translation>场合</translation>
+    </message>
+    <message>
+        <source>When copied</source>
+        <translation>复制时间</translation>
     </message>
     <message>
         <source>Template</source>
@@ -1914,6 +1998,26 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Keeping in touch</source>
         <translation>日常问候</translation>
+    </message>
+    <message>
+        <source>Special day: %1</source>
+        <translation>纪念日：%1</translation>
+    </message>
+    <message>
+        <source>Expiry: %1</source>
+        <translation>到期：%1</translation>
+    </message>
+    <message>
+        <source>Copied on the day itself.</source>
+        <translation>当天复制时使用。</translation>
+    </message>
+    <message>
+        <source>Copied before the day: {day} says tomorrow, the day after tomorrow or the date.</source>
+        <translation>提前复制时使用：{day} 会写成明天、后天或具体日期。</translation>
+    </message>
+    <message>
+        <source>Copied after the day, as belated wishes: {day} says yesterday, the day before yesterday or the date.</source>
+        <translation>过后补发祝福时使用：{day} 会写成昨天、前天或具体日期。</translation>
     </message>
     <message>
         <source>Not a placeholder, will be sent as typed: %1</source>
@@ -1984,6 +2088,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Likely duplicates: %1</source>
         <translation>疑似重复：%1</translation>
+    </message>
+    <message>
+        <source>Records with warnings: %1</source>
+        <translation>有提示的记录：%1</translation>
     </message>
     <message>
         <source>… and %1 more</source>
@@ -2060,6 +2168,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>A special date could not be read and was left out.</source>
         <translation>有一个特殊日子无法读取，已略去。</translation>
+    </message>
+    <message>
+        <source>The birthday is after today: its year was left out, its month and day kept.</source>
+        <translation>生日晚于今天：已略去年份，保留月和日。</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; was left out (only one value is kept).</source>

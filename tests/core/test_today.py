@@ -3,6 +3,7 @@ from datetime import datetime
 from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.contacts import create_contact
 from relbook.core.reminder_log import mark_done, pending
+from relbook.core.tasks import complete_task, open_tasks
 from relbook.core.today import today_summary
 
 
@@ -12,8 +13,15 @@ def test_today_groups_due_upcoming_and_neglected(book):
     with book.session() as session:
         create_contact(session, ContactInput("张三", dates=[DateInput(11, 25)]), created)
         create_contact(session, ContactInput("李四", dates=[DateInput(12, 10)]), created)
-        create_contact(session, ContactInput("王五", stage="customer", **scores), created)
-        create_contact(session, ContactInput("赵六", stage="customer", cadence_days=30), created)
+        customers = [
+            create_contact(session, ContactInput("王五", stage="customer", **scores), created),
+            create_contact(
+                session, ContactInput("赵六", stage="customer", cadence_days=30), created
+            ),
+        ]
+        for customer in customers:  # thanked for the deal long ago; silent since
+            (thanks,) = open_tasks(session, customer.id)
+            complete_task(session, thanks.id, created)
     now = datetime(2026, 11, 23, 10)
     with book.session() as session:
         summary = today_summary(session, now)

@@ -62,7 +62,7 @@ def test_a_rollback_of_the_outer_transaction_undoes_released_savepoints(book, no
 
 def test_an_import_rolled_back_by_its_caller_leaves_nothing(book, now):
     source = importer.read_import(
-        "name,company\n王芳,华为\n刘洋,腾讯\n".encode(), "people.csv", "csv", None
+        "name,company\n王芳,华为\n刘洋,腾讯\n".encode(), "people.csv", "csv", None, today=now.date()
     )
     session = book.sessions()
     try:

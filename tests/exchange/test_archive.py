@@ -239,3 +239,28 @@ def test_a_dangling_reference_or_broken_rule_writes_nothing(book, other, now) ->
     assert problem.value.errors[0].code == "archive_inconsistent"
     with other.session() as session:
         assert session.scalar(select(Contact.id)) is None
+
+
+def test_the_salutation_travels_and_older_archives_read_without_it(book, other, now) -> None:
+    with book.session() as session:
+        create_contact(session, ContactInput(name="王建国", salutation="王总"), now)
+        create_contact(session, ContactInput(name="李明"), now)
+    data = archive_of(book, now)
+    (first, second) = json.loads(data)["tables"]["contact"]
+    assert (first["salutation"], second["salutation"]) == ("王总", "")
+    load(other, data, now)
+    with other.session() as session:
+        assert session.scalars(select(Contact.salutation).order_by(Contact.id)).all() == [
+            "王总",
+            "",
+        ]
+    older = json.loads(data)  # as written before revision 0008 added the column
+    for row in older["tables"]["contact"]:
+        del row["salutation"]
+    with book.session() as session:
+        session.execute(update(Contact).values(deleted_at=now))
+    result = load(book, json.dumps(older).encode(), now, "merge")
+    assert result.added["contact"] == 2
+    with book.session() as session:
+        live = select(Contact.salutation).where(Contact.deleted_at.is_(None))
+        assert session.scalars(live).all() == ["", ""]

@@ -35,7 +35,8 @@ def _old_apply(
     per_candidate: dict[int, str],
     now: datetime,
 ) -> ImportResult:
-    """The import as it was before batches: a savepoint and a service call per record."""
+    """The import as it was before batches: a savepoint and a service call per record (an
+    imported customer is no deal made today: no thank-you)."""
     result = ImportResult()
     for item in preview.items:
         position = item.candidate.position
@@ -50,7 +51,7 @@ def _old_apply(
                     result.merged[position] = importer._merge(session, target, item.candidate, now)
                 else:
                     result.created[position] = create_contact(
-                        session, item.candidate.contact, now
+                        session, item.candidate.contact, now, new_deal=False
                     ).id
         except ValidationError as problem:
             result.failed.append(importer._failure(item.candidate, problem))

@@ -11,11 +11,13 @@ from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.contacts import create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, Gender
 from relbook.core.errors import ValidationError
-from relbook.core.models import Contact, Phone
+from relbook.core.models import Contact, Phone, Task
 from relbook.exchange import importer
 from relbook.exchange.importer import Candidate, ImportSource
+from tests.conftest import NOW
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = NOW.date()
 
 
 def _source(*people: ContactInput) -> ImportSource:
@@ -48,11 +50,11 @@ def existing(book: Book, now: datetime) -> dict[str, int]:
 
 def test_read_import_by_extension_and_format() -> None:
     data = (FIXTURES / "google_contacts.csv").read_bytes()
-    source = importer.read_import(data, "google_contacts.csv")
+    source = importer.read_import(data, "google_contacts.csv", today=TODAY)
     assert source.fmt == "csv" and source.unit == "row"
     assert [c.contact.name for c in source.candidates] == ["周明", "Anna Schmidt"]
     assert source.mapping and "Photo" in source.ignored_columns
-    cards = importer.read_import((FIXTURES / "messy.vcf").read_bytes(), "x.dat", "vcf")
+    cards = importer.read_import((FIXTURES / "messy.vcf").read_bytes(), "x.dat", "vcf", today=TODAY)
     assert cards.unit == "card" and [c.position for c in cards.candidates] == [1, 2, 3, 6]
     assert [(p.position, p.line, p.code) for p in cards.problems] == [
         (4, 19, "no_name"),
@@ -64,22 +66,24 @@ def test_read_import_by_extension_and_format() -> None:
 
 def test_read_import_rejects_what_it_cannot_read() -> None:
     with pytest.raises(ValidationError) as json_file:
-        importer.read_import(b"[]", "book.json")
+        importer.read_import(b"[]", "book.json", today=TODAY)
     assert json_file.value.errors[0].code == "json_not_supported"
     with pytest.raises(ValidationError) as unknown:
-        importer.read_import(b"x", "notes.md")
+        importer.read_import(b"x", "notes.md", today=TODAY)
     assert unknown.value.errors[0].code == "unknown_format"
     with pytest.raises(ValidationError) as empty:
-        importer.read_import(b"", "empty.csv")
+        importer.read_import(b"", "empty.csv", today=TODAY)
     assert empty.value.errors[0].params == {"value": "empty.csv"}
 
 
 def test_with_mapping_reads_the_table_again() -> None:
-    source = importer.read_import((FIXTURES / "excel_gbk.csv").read_bytes(), "excel_gbk.csv")
+    source = importer.read_import(
+        (FIXTURES / "excel_gbk.csv").read_bytes(), "excel_gbk.csv", today=TODAY
+    )
     assert source.candidates[0].contact.company == "北京华宇科技有限公司"
     company = next(i for i, f in source.mapping.items() if f == "company")
     remapped = importer.with_mapping(
-        source, {i: f for i, f in source.mapping.items() if i != company}
+        source, {i: f for i, f in source.mapping.items() if i != company}, TODAY
     )
     assert remapped.candidates[0].contact.company == ""
     assert "公司" in remapped.ignored_columns
@@ -351,3 +355,53 @@ def test_a_landline_twice_in_a_file_under_two_names(book: Book, now: datetime) -
     with book.session() as session:
         result = importer.apply_import(session, found, "merge", now=now)
     assert sorted(result.created) == [1, 3] and result.merged == {2: result.created[1]}
+
+
+def test_imported_customers_are_not_thanked(book: Book, now: datetime) -> None:
+    """A phone book of existing customers is no deal made today: new or merged, an imported
+    customer gets no after-deal thank-you."""
+    with book.session() as session:
+        known = create_contact(session, ContactInput(name="王五", email="w@x.cn"), now).id
+    source = _source(
+        ContactInput(name="张三", stage="customer"),
+        ContactInput(name="王五", email="w@x.cn", stage="customer"),
+    )
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, source), now=now)
+    assert len(result.created) == 1 and list(result.merged.values()) == [known]
+    with book.session() as session:
+        assert session.scalar(select(func.count()).select_from(Task)) == 0
+
+
+FUTURE_BIRTHS = {
+    "people.vcf": (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nBDAY:2030-05-01\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李四\r\nBDAY:1980-05-01\r\nEND:VCARD\r\n"
+    ),
+    "people.csv": "姓名,生日\r\n张三,2030-05-01\r\n李四,1980-05-01\r\n",
+    "lunar.csv": "姓名,农历生日\r\n张三,2026年腊月初十\r\n李四,1980年腊月初十\r\n",
+}
+
+
+@pytest.mark.parametrize("filename", list(FUTURE_BIRTHS))
+def test_a_birth_year_still_to_come_keeps_the_person_without_the_year(
+    filename: str, book: Book, now: datetime
+) -> None:
+    """2030, or lunar 2026's 12th month (January 2027), is after 2026-11-23: a mistyped year,
+    most likely. The person and the month and day stay; the year goes, with a warning."""
+    source = importer.read_import(FUTURE_BIRTHS[filename].encode(), filename, today=TODAY)
+    assert source.problems == []
+    first, second = source.candidates
+    assert [w.code for w in first.warnings] == ["future_birth_year"] and not second.warnings
+    (birthday,) = first.contact.dates
+    month, day = (12, 10) if filename == "lunar.csv" else (5, 1)
+    assert (birthday.kind, birthday.year, birthday.month, birthday.day) == (
+        DateKind.BIRTHDAY,
+        None,
+        month,
+        day,
+    )
+    assert second.contact.dates[0].year == 1980
+    with book.session() as session:
+        result = importer.apply_import(session, importer.preview(session, source), now=now)
+    assert len(result.created) == 2 and result.failed == []

@@ -22,6 +22,7 @@ from relbook.exchange.sheets import (
     write_xlsx,
 )
 from relbook.exchange.tabular import guess_mapping, read_table, rows_to_contacts
+from tests.conftest import NOW
 
 ENGLISH_HEADERS = {
     "name": "Name",
@@ -159,7 +160,7 @@ def test_export_then_import_gives_the_same_contacts(
     table = read_table(data, f"contacts.{kind}")
     mapping = guess_mapping(table.headers)
     assert len(mapping) == len(ROUND_TRIP_COLUMNS)
-    parsed = rows_to_contacts(table, mapping)
+    parsed = rows_to_contacts(table, mapping, NOW.date())
     assert parsed.problems == [] and parsed.ignored_columns == []
     assert all(r.warnings == [] for r in parsed.records)
     with book.session() as session:

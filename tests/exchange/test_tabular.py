@@ -17,8 +17,10 @@ from relbook.exchange.tabular import (
     read_table,
     rows_to_contacts,
 )
+from tests.conftest import NOW
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = NOW.date()
 CHINESE = "姓名,电话,备注\r\n张三,13800138000,老客户\r\n"
 
 
@@ -27,7 +29,7 @@ def _read_fixture(name: str) -> Table:
 
 
 def _import(table: Table) -> tabular.TabularParse:
-    return rows_to_contacts(table, guess_mapping(table.headers))
+    return rows_to_contacts(table, guess_mapping(table.headers), TODAY)
 
 
 # ---------------------------------------------------------------- encodings
@@ -284,7 +286,7 @@ def test_outlook_csv() -> None:
     table = _read_fixture("outlook_contacts.csv")
     mapping = guess_mapping(table.headers)
     assert "title" not in [mapping.get(i) for i, h in enumerate(table.headers) if h == "Title"]
-    sun, emily = (r.contact for r in rows_to_contacts(table, mapping).records)
+    sun, emily = (r.contact for r in rows_to_contacts(table, mapping, TODAY).records)
     assert (sun.name, sun.title, sun.department) == ("孙建国", "处长", "设备处")
     assert [(p.number, p.label) for p in sun.phones] == [
         ("022-23456789", PhoneLabel.WORK),

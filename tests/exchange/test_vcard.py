@@ -10,13 +10,15 @@ from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, Pho
 from relbook.core.contacts import create_contact
 from relbook.core.enums import CalendarKind, DateKind, FamilyRelation, Gender
 from relbook.exchange.vcard import ParsedCard, export_vcards, parse_vcards, split_name, write_vcards
+from tests.conftest import NOW
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = NOW.date()
 JPEG_START = b"\xff\xd8\xff\xe0"
 
 
 def _read(name: str) -> list[ParsedCard]:
-    result = parse_vcards((FIXTURES / name).read_bytes())
+    result = parse_vcards((FIXTURES / name).read_bytes(), today=TODAY)
     assert result.problems == []
     return result.records
 
@@ -101,7 +103,7 @@ def test_v40_dates_text_birthday_and_bad_photo_are_warnings() -> None:
 
 
 def test_messy_file_reports_each_bad_card_and_keeps_the_rest() -> None:
-    result = parse_vcards((FIXTURES / "messy.vcf").read_bytes())
+    result = parse_vcards((FIXTURES / "messy.vcf").read_bytes(), today=TODAY)
     names = [r.data.name for r in result.records]
     assert names == ["郑成功", "Zhang Wei (Tony)", "Dr. John Paul Smith Jr.", "卫截"]
     assert "他对我们的新产品很感兴趣。" in result.records[0].data.notes
@@ -113,10 +115,10 @@ def test_messy_file_reports_each_bad_card_and_keeps_the_rest() -> None:
 
 def test_garbage_and_explicit_encoding() -> None:
     data = "BEGIN:VCARD\nVERSION:3.0\nFN:林\nthis line has no colon\nEND:VCARD\n".encode("gbk")
-    result = parse_vcards(data, encoding="gbk")
+    result = parse_vcards(data, encoding="gbk", today=TODAY)
     assert [r.data.name for r in result.records] == ["林"]
     assert result.records[0].warnings == ["skipped_lines"]
-    assert parse_vcards(b"not a vcard at all").records == []
+    assert parse_vcards(b"not a vcard at all", today=TODAY).records == []
 
 
 def test_split_name() -> None:
@@ -178,7 +180,7 @@ def test_round_trip_through_the_book(book: Book, now: datetime) -> None:
         with book.session() as session:
             text = export_vcards(session, ids, version)
         assert "\r\n" in text and all(len(x.encode()) <= 75 for x in text.split("\r\n"))
-        result = parse_vcards(text.encode("utf-8"))
+        result = parse_vcards(text.encode("utf-8"), today=TODAY)
         assert result.problems == []
         for wanted, got in zip(_people(), result.records, strict=True):
             _same(wanted, got.data)

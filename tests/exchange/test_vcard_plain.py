@@ -9,10 +9,12 @@ from vobject.base import parseLine
 
 from relbook.exchange import _vcard_raw, vcard
 from relbook.exchange.vcard import VCardParse, parse_vcards
+from tests.conftest import NOW
 
 from .test_fuzz_importers import _mutate
 
 FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = NOW.date()
 VCARDS = ["android_21.vcf", "apple_30.vcf", "google_30.vcf", "messy.vcf", "chinese_charsets.vcf"]
 VCARDS += ["v40_dates.vcf"]
 
@@ -75,10 +77,10 @@ FUZZ = settings(
 
 
 def _both(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[VCardParse, VCardParse]:
-    plain = parse_vcards(data)
+    plain = parse_vcards(data, today=TODAY)
     with monkeypatch.context() as patched:
         patched.setattr(vcard, "_plain_card", lambda parsed, forms: None)
-        through_vobject = parse_vcards(data)
+        through_vobject = parse_vcards(data, today=TODAY)
     return plain, through_vobject
 
 
@@ -101,7 +103,7 @@ def test_escapes_lists_and_odd_lines_read_the_same(monkeypatch: pytest.MonkeyPat
         return card
 
     monkeypatch.setattr(vcard, "_plain_card", spy)
-    plain = parse_vcards(TRICKY)
+    plain = parse_vcards(TRICKY, today=TODAY)
     monkeypatch.setattr(vcard, "_plain_card", real)
     assert plain == _both(TRICKY, monkeypatch)[1]
     assert taken == [True, False, False, False, True]  # base64, 2.1 PROFILE, nested BEGIN
@@ -116,7 +118,7 @@ def test_escapes_lists_and_odd_lines_read_the_same(monkeypatch: pytest.MonkeyPat
 
 def test_written_cards_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     data = TRICKY + (FIXTURES / "apple_30.vcf").read_bytes()
-    cards = parse_vcards(data).records
+    cards = parse_vcards(data, today=TODAY).records
     written = vcard.write_vcards([c.data for c in cards], "4.0").encode("utf-8")
     plain, through_vobject = _both(written, monkeypatch)
     assert plain == through_vobject

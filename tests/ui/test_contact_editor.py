@@ -1,6 +1,6 @@
 """The contact editor driven like a user: type, pick, Ctrl+S; then look in the book."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -15,6 +15,7 @@ from relbook.core.contacts import count_contacts, create_contact, get_contact, t
 from relbook.core.enums import CalendarKind, DateKind, FamilyRelation
 from relbook.core.errors import FieldError
 from relbook.ui.contact_editor import ContactEditor
+from relbook.ui.contact_pane import ContactPane
 from relbook.ui.date_edit import SpecialDateEdit, select_code
 from relbook.ui.editor_widgets import split_tags
 from relbook.ui.events import BookEvents
@@ -216,3 +217,63 @@ def test_importance_answers_show_total_and_tier(qtbot: QtBot, book: Book) -> Non
     for name, combo in questions.scores.items():
         select_code(combo, 1 if name == "score_risk" else 4)
     assert questions.result.text() == "Total 21: tier A"
+
+
+def test_the_salutation_is_saved_and_shown_beside_the_name(qtbot: QtBot, book: Book) -> None:
+    editor = open_editor(qtbot, book)
+    assert "王总" in editor.basic.salutation.placeholderText()
+    type_ime(editor.basic.name, "王建国")
+    type_ime(editor.basic.salutation, "王总")
+    press_save(qtbot, editor)
+    assert editor.saved_id is not None
+    with book.session() as s:
+        assert to_input(get_contact(s, editor.saved_id)).salutation == "王总"
+    again = open_editor(qtbot, book, editor.saved_id)
+    assert again.basic.salutation.text() == "王总"
+
+    pane = ContactPane(book, BookEvents())
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_contact(editor.saved_id)
+    assert pane.name_label.text() == "王建国"
+    assert pane.salutation_label.isVisible() and "王总" in pane.salutation_label.text()
+    again.basic.salutation.clear()
+    press_save(qtbot, again)
+    pane.show_contact(editor.saved_id)
+    assert not pane.salutation_label.isVisible()
+
+
+def test_a_birthday_after_today_is_refused_under_the_field(qtbot: QtBot, book: Book) -> None:
+    editor = open_editor(qtbot, book)
+    type_ime(editor.basic.name, "王建国")
+    editor.basic.birthday.present.setChecked(True)
+    next_year = date.today().year + 1
+    enter_date(editor.basic.birthday.editor, CalendarKind.SOLAR, next_year, 1, 1)
+
+    press_save(qtbot, editor)
+
+    error = FieldError(
+        "birthday", "born_in_future", {"value": f"{next_year}-01-01", "calendar": "solar"}
+    )
+    assert editor.basic.birthday.property("invalid") is True
+    assert editor._field_messages.labels["birthday"].text() == labels.error_text(error)
+    assert "after today" in labels.error_text(error)
+    assert editor.isVisible() and editor.saved_id is None
+    with book.session() as s:
+        assert count_contacts(s) == 0
+
+
+def test_a_family_birthday_after_today_is_refused(qtbot: QtBot, book: Book) -> None:
+    editor = open_editor(qtbot, book)
+    type_ime(editor.basic.name, "王建国")
+    qtbot.mouseClick(editor.family.family.add_button, Qt.MouseButton.LeftButton)
+    type_ime(editor.family.family.name, "王小明")
+    editor.family.family.birthday.present.setChecked(True)
+    enter_date(editor.family.family.birthday.editor, CalendarKind.LUNAR, 2099, 1, 1)
+    press_save(qtbot, editor)
+    assert "Family members: 2099-01-01" not in editor.error_area.text()  # lunar, said so
+    assert "Family members: Lunar 2099-01-01 is after today" in editor.error_area.text()
+    assert editor.family.family.property("invalid") is True
+    assert editor.tabs.currentIndex() == 3 and editor.saved_id is None
+    with book.session() as s:
+        assert count_contacts(s) == 0
