@@ -145,12 +145,19 @@ def _typed_rows(table: Table, rows: object, filename: str) -> list[Row]:
 
 
 def _typed_row(table: Table, row: Mapping[str, Any], filename: str) -> Row:
+    """A column the row lacks reads as its default (an archive written before the column was
+    added, such as ``festival.rule``), else as null where null is allowed."""
     typed: Row = {}
     for column in table.columns:
-        if column.name not in row and not column.nullable:
-            raise file_error(
-                "archive_missing_column", filename, table=table.name, column=column.name
-            )
+        if column.name not in row:
+            default = column.default
+            if default is not None and default.is_scalar:
+                typed[column.name] = default.arg
+                continue
+            if not column.nullable:
+                raise file_error(
+                    "archive_missing_column", filename, table=table.name, column=column.name
+                )
         value = row.get(column.name)
         try:
             typed[column.name] = _typed_value(column.type, value, column.nullable)

@@ -174,7 +174,13 @@ def test_festival_counts_are_the_recipients_the_greeting_goes_to(book):
             FestivalAudience(tiers=(), stages=()),
             FestivalAudience(tiers=("C",), stages=("lost",)),
             FestivalAudience(tiers=(), stages=("customer",), tags=("VIP", "老乡")),
+            FestivalAudience(tiers=("-",), stages=()),
+            FestivalAudience(tiers=("C", "-"), stages=("potential",), tags=("VIP",)),
         ]
+        untiered = session.scalar(
+            select(func.count()).where(Contact.tier.is_(None), Contact.deleted_at.is_(None))
+        )
+        assert untiered
         for audience in audiences:
             expected = session.scalar(
                 select(func.count()).select_from(Contact).where(audience_clause(audience))
