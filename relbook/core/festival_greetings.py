@@ -94,9 +94,10 @@ def festival_recipients(session: Session, festival_code: str, year: int) -> list
         .where(ContactTag.contact_id == Contact.id, Tag.name.in_(audience.tags))
         .scalar_subquery()
         if audience.tags
-        else literal("[]")
+        else literal(None)
     )
-    rows = session.execute(
+    # through the connection: the ORM's handling of result rows doubled the time
+    rows = session.connection().execute(
         select(
             Contact.id,
             Contact.name,
@@ -121,7 +122,8 @@ def festival_recipients(session: Session, festival_code: str, year: int) -> list
             reasons.append(Reason("tier", tier or NO_TIER))
         if audience.stages:
             reasons.append(Reason("stage", stage))
-        reasons += [Reason("tag", tag) for tag in sorted(json.loads(tags))]
+        if tags:
+            reasons += [Reason("tag", tag) for tag in sorted(json.loads(tags))]
         recipients.append(
             Recipient(
                 cid,
@@ -179,14 +181,14 @@ def mark_greeted(
         return BookChanges()
     session.flush()
     start = next_id(session, Interaction)
-    text = note.strip()
+    text, kind = note.strip(), InteractionType.GREETING.value
     bulk_insert(
         session,
         Interaction,
         [
             {
                 "id": start + offset,
-                "kind": InteractionType.GREETING.value,
+                "kind": kind,
                 "occurred_at": now,
                 "place": "",
                 "notes": text,

@@ -349,24 +349,33 @@ def audience_clause(audience: FestivalAudience) -> ColumnElement[bool]:
 def audience_count(session: Session, audience: FestivalAudience) -> int:
     """How many contacts ``audience_clause`` selects, counted in the index of the contacts
     not in the trash by tier and stage (revision 0007): a tenth of the time of a count over
-    the table, which SQLite would otherwise pick. The contacts without a tier are a range of
-    that index too (NULL sorts first), looked up as the tiers are."""
-    sql = "SELECT count(*) FROM contact c INDEXED BY ix_contact_live_tier_stage"
-    sql += " WHERE c.deleted_at IS NULL"
-    values: list[object] = []
-    codes, untiered = audience.tier_codes()
-    for column, wanted in (("tier", codes), ("stage", audience.stages)):
-        if wanted:
-            sql += f" AND (c.{column} IN ({','.join('?' * len(wanted))})"
-            sql += " OR c.tier IS NULL)" if column == "tier" and untiered else ")"
-            values += wanted
+    the table, which SQLite would otherwise pick. The contacts without a tier are counted
+    apart and added: with ``tier IS NULL`` or'ed to the tiers SQLite reads the whole index
+    instead of looking up each (tier, stage) pair, three times slower."""
+    rest = ""
+    rest_values: list[object] = []
+    if audience.stages:
+        rest += f" AND c.stage IN ({','.join('?' * len(audience.stages))})"
+        rest_values += audience.stages
     if audience.tags:
-        sql += (
+        rest += (
             " AND c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t"
             f" ON t.id = ct.tag_id WHERE t.name IN ({','.join('?' * len(audience.tags))}))"
         )
-        values += audience.tags
-    return int(_raw(session).execute(sql, values).fetchone()[0])
+        rest_values += audience.tags
+    codes, untiered = audience.tier_codes()
+    tiers: list[tuple[str, list[object]]] = [("", [])]
+    if codes:
+        tiers = [(f" AND c.tier IN ({','.join('?' * len(codes))})", list(codes))]
+        if untiered:
+            tiers.append((" AND c.tier IS NULL", []))
+    counts = " + ".join(
+        "(SELECT count(*) FROM contact c INDEXED BY ix_contact_live_tier_stage"
+        f" WHERE c.deleted_at IS NULL{tier}{rest})"
+        for tier, _values in tiers
+    )
+    values = [value for _tier, tier_values in tiers for value in [*tier_values, *rest_values]]
+    return int(_raw(session).execute(f"SELECT {counts}", values).fetchone()[0])
 
 
 def _festivals(

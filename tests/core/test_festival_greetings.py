@@ -17,6 +17,7 @@ from relbook.core.festival_greetings import (
     mark_greeted,
     occasion_key,
 )
+from relbook.core.greetings import occasion_for_reminder, template_for
 from relbook.core.history import InteractionInput, delete_interactions, log_interaction
 from relbook.core.models import Interaction, InteractionContact
 
@@ -211,3 +212,12 @@ def _greetings(session) -> int:
     return session.scalar(
         select(func.count()).select_from(Interaction).where(Interaction.kind == "greeting")
     )
+
+
+def test_qingming_is_a_day_of_remembrance_not_a_happy_one(book):
+    """清明 remembers the dead: "清明快乐" (the general festival template) would offend."""
+    occasion = occasion_for_reminder("festival", "qingming")
+    with book.session() as session:
+        for language, happy in (("zh_CN", "快乐"), ("en", "Happy")):
+            assert happy not in template_for(session, language, occasion)
+            assert happy in template_for(session, language, "festival")
