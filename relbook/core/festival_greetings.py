@@ -67,7 +67,7 @@ def occasion_key(festival_code: str, year: int) -> str:
     return f"festival:{festival_code}:{year}"
 
 
-def _greeted(key: str) -> Select[tuple[int]]:
+def _greeted(key: str) -> Select[int]:
     """The contacts with a live greeting interaction for ``key`` (by its partial index)."""
     return (
         select(InteractionContact.contact_id)

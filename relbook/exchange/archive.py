@@ -7,7 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Table, delete, func, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    DefaultClause,
+    Integer,
+    Table,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -145,19 +156,17 @@ def _typed_rows(table: Table, rows: object, filename: str) -> list[Row]:
 
 
 def _typed_row(table: Table, row: Mapping[str, Any], filename: str) -> Row:
-    """A column the row lacks reads as its default (an archive written before the column was
-    added, such as ``festival.rule``), else as null where null is allowed."""
+    """A column added by a later revision (it has a server default, as ``salutation``) may be
+    missing: archives written before it read with the default."""
     typed: Row = {}
     for column in table.columns:
-        if column.name not in row:
-            default = column.default
-            if default is not None and default.is_scalar:
-                typed[column.name] = default.arg
-                continue
-            if not column.nullable:
-                raise file_error(
-                    "archive_missing_column", filename, table=table.name, column=column.name
-                )
+        if column.name not in row and isinstance(column.server_default, DefaultClause):
+            typed[column.name] = column.server_default.arg
+            continue
+        if column.name not in row and not column.nullable:
+            raise file_error(
+                "archive_missing_column", filename, table=table.name, column=column.name
+            )
         value = row.get(column.name)
         try:
             typed[column.name] = _typed_value(column.type, value, column.nullable)

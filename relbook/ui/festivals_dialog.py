@@ -47,27 +47,23 @@ KINDS: tuple[str, ...] = (
 ``date`` with that calendar), a solar term, or the n-th weekday of a month."""
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Festivals", text)
-
-
 def kind_words() -> dict[str, str]:
     return {
-        CalendarKind.LUNAR: _translate("Lunar date"),
-        CalendarKind.SOLAR: _translate("Solar date"),
-        FestivalRule.SOLAR_TERM: _translate("Solar term"),
-        FestivalRule.WEEKDAY: _translate("Weekday of a month"),
+        CalendarKind.LUNAR: QCoreApplication.translate("Festivals", "Lunar date"),
+        CalendarKind.SOLAR: QCoreApplication.translate("Festivals", "Solar date"),
+        FestivalRule.SOLAR_TERM: QCoreApplication.translate("Festivals", "Solar term"),
+        FestivalRule.WEEKDAY: QCoreApplication.translate("Festivals", "Weekday of a month"),
     }
 
 
 def ordinal_words() -> dict[int, str]:
     """Which week: the fifth, kept on the fourth in months with four, is the last."""
     return {
-        1: _translate("1st"),
-        2: _translate("2nd"),
-        3: _translate("3rd"),
-        4: _translate("4th"),
-        5: _translate("last"),
+        1: QCoreApplication.translate("Festivals", "1st"),
+        2: QCoreApplication.translate("Festivals", "2nd"),
+        3: QCoreApplication.translate("Festivals", "3rd"),
+        4: QCoreApplication.translate("Festivals", "4th"),
+        5: QCoreApplication.translate("Festivals", "last"),
     }
 
 
@@ -83,7 +79,7 @@ def when_text(data: FestivalInput) -> str:
     if data.rule == FestivalRule.WEEKDAY:
         locale = QLocale()
         return (
-            _translate("%1 %2 of %3")
+            QCoreApplication.translate("Festivals", "%1 %2 of %3")
             .replace("%1", ordinal_words().get(data.week or 0, ""))
             .replace("%2", locale.dayName(data.weekday or 1))
             .replace("%3", locale.monthName(data.month))
@@ -95,7 +91,7 @@ def when_text(data: FestivalInput) -> str:
 
 
 def tier_word(tier: str) -> str:
-    return _translate("no tier yet") if tier == NO_TIER else tier
+    return QCoreApplication.translate("Festivals", "no tier yet") if tier == NO_TIER else tier
 
 
 def festival_label(record: FestivalRecord) -> str:
@@ -145,9 +141,8 @@ class FestivalEditor(QDialog):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._row(self.month, self.day, self.last_day))
         self.pages.addWidget(self._row(self.solar_term))
-        self.pages.addWidget(
-            self._row(self.week, self.weekday, QLabel(self.tr("of"), self), self.week_month)
-        )
+        # month first, as 五月第二个星期日 says it; the list says "2nd Sunday of May"
+        self.pages.addWidget(self._row(self.week_month, self.week, self.weekday))
         self.kind.currentIndexChanged.connect(self._show_kind)
         self.kind.setCurrentIndex(self.kind.findData(kind_of(data)))
         self._show_kind()
