@@ -385,7 +385,7 @@ def _festivals(
     notice: int,
     festivals: list[tuple[Festival, FestivalAudience]],
 ) -> list[Occurrence]:
-    """The festivals' days in range, each but those whose greeting would go to nobody."""
+    """Each festival's days in range, unless its greeting would go to nobody."""
     found: list[Occurrence] = []
     counts: dict[FestivalAudience, int] = {}
     for festival, audience in festivals:
