@@ -32,6 +32,7 @@ def clear_cache() -> None:
         cached.cache_clear()
     for cached in (_interaction_types, _gift_directions, _occasions, _relation_kinds, _ideas):
         cached.cache_clear()
+    _solar_terms.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,37 @@ def _date_kinds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _recurrences() -> dict[str, str]:
     return {"yearly": translate("Labels", "Every year"), "once": translate("Labels", "Once")}
+
+
+@lru_cache(maxsize=1)
+def _solar_terms() -> dict[str, str]:
+    """The 24 solar terms (节气), in the order of the solar year."""
+    return {
+        "xiao_han": translate("Labels", "Minor Cold"),
+        "da_han": translate("Labels", "Major Cold"),
+        "li_chun": translate("Labels", "Start of Spring"),
+        "yu_shui": translate("Labels", "Rain Water"),
+        "jing_zhe": translate("Labels", "Awakening of Insects"),
+        "chun_fen": translate("Labels", "Spring Equinox"),
+        "qing_ming": translate("Labels", "Pure Brightness (Qingming)"),
+        "gu_yu": translate("Labels", "Grain Rain"),
+        "li_xia": translate("Labels", "Start of Summer"),
+        "xiao_man": translate("Labels", "Grain Buds"),
+        "mang_zhong": translate("Labels", "Grain in Ear"),
+        "xia_zhi": translate("Labels", "Summer Solstice"),
+        "xiao_shu": translate("Labels", "Minor Heat"),
+        "da_shu": translate("Labels", "Major Heat"),
+        "li_qiu": translate("Labels", "Start of Autumn"),
+        "chu_shu": translate("Labels", "End of Heat"),
+        "bai_lu": translate("Labels", "White Dew"),
+        "qiu_fen": translate("Labels", "Autumn Equinox"),
+        "han_lu": translate("Labels", "Cold Dew"),
+        "shuang_jiang": translate("Labels", "Frost's Descent"),
+        "li_dong": translate("Labels", "Start of Winter"),
+        "xiao_xue": translate("Labels", "Minor Snow"),
+        "da_xue": translate("Labels", "Major Snow"),
+        "dong_zhi": translate("Labels", "Winter Solstice"),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +311,11 @@ def _fields() -> dict[str, str]:
         "calendar": translate("Fields", "Calendar"),
         "festival_name": translate("Fields", "Festival name"),
         "festival_date": translate("Fields", "Festival date"),
+        "festival_rule": translate("Fields", "Falls on"),
+        "solar_term": translate("Fields", "Solar term"),
+        "month": translate("Fields", "Month"),
+        "week": translate("Fields", "Which week of the month"),
+        "weekday": translate("Fields", "Day of the week"),
         "title_task": translate("Fields", "Task"),
         "notice_days": translate("Fields", "Days of notice"),
         "from": translate("Fields", "First day"),
@@ -386,6 +423,10 @@ def recurrence(code: str | None) -> str:
     return _recurrences().get(code or "", code or "")
 
 
+def solar_term(code: str | None) -> str:
+    return _solar_terms().get(code or "", code or "")
+
+
 def phone_label(code: str | None) -> str:
     return _phone_labels().get(code or "", code or "")
 
@@ -407,6 +448,7 @@ def choices(kind: str) -> dict[str, str]:
         "calendar": _calendars,
         "date_kind": _date_kinds,
         "recurrence": _recurrences,
+        "solar_term": _solar_terms,
         "phone_label": _phone_labels,
         "interaction_type": _interaction_types,
         "gift_direction": _gift_directions,

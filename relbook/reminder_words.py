@@ -43,6 +43,10 @@ def festival_name(code: str) -> str:
         "teachers_day": QCoreApplication.translate("Reminders", "Teachers' Day"),
         "national_day": QCoreApplication.translate("Reminders", "National Day"),
         "christmas": QCoreApplication.translate("Reminders", "Christmas"),
+        "qingming": QCoreApplication.translate("Reminders", "Qingming Festival"),
+        "winter_solstice": QCoreApplication.translate("Reminders", "Winter Solstice"),
+        "mothers_day": QCoreApplication.translate("Reminders", "Mother's Day"),
+        "fathers_day": QCoreApplication.translate("Reminders", "Father's Day"),
     }
     return names.get(code, code)
 

@@ -2,7 +2,8 @@
 
 Rules from the domain brief: a lunar yearly date recurs in each lunar year; day 30 in a month that
 has 29 days that year is kept on day 29; a date born in a leap month is kept in the regular month
-of the same number; solar February 29 is kept on February 28 in common years.
+of the same number; solar February 29 is kept on February 28 in common years. Festivals also
+fall on solar terms (from lunar_python's table) and on the n-th weekday of a month.
 """
 
 import calendar as _pycal
@@ -10,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lunar_python import LunarYear
+from lunar_python import Lunar, LunarYear
 
-from relbook.core.enums import CalendarKind, Recurrence
+from relbook.core.enums import CalendarKind, Recurrence, SolarTerm
 from relbook.core.errors import FieldError
 
 LUNAR_MIN_YEAR = 1901
@@ -253,3 +254,57 @@ def lunar_keys_for_day(day: date) -> set[tuple[int, int]]:
     if lunar.day == 29 and lunar_month_days(lunar.year, lunar.month) == 29:
         keys.add((lunar.month, 30))
     return keys
+
+
+_TERM_NAMES = dict(
+    zip(
+        SolarTerm,
+        "小寒 大寒 立春 雨水 惊蛰 春分 清明 谷雨 立夏 小满 芒种 夏至"
+        " 小暑 大暑 立秋 处暑 白露 秋分 寒露 霜降 立冬 小雪 大雪 冬至".split(),
+        strict=True,
+    )
+)
+"""lunar_python's (Chinese) name of each solar term."""
+
+
+@lru_cache(maxsize=256)
+def _solar_terms(year: int) -> dict[SolarTerm, date]:
+    """The day of each solar term in solar ``year`` (China's time), from lunar_python's table.
+
+    The table of lunar year ``year`` runs from the 大雪 before it to the 惊蛰 after it, so it
+    holds every term of solar year ``year``; it names a term in pinyin (``DONG_ZHI``) where its
+    Chinese name already stands for the same term a year earlier.
+    """
+    table = Lunar.fromYmd(year, 1, 1).getJieQiTable()
+    found: dict[SolarTerm, date] = {}
+    for term, name in _TERM_NAMES.items():
+        for key in (name, term.upper()):
+            solar = table.get(key)
+            if solar is not None and solar.getYear() == year:
+                found[term] = date(solar.getYear(), solar.getMonth(), solar.getDay())
+    return found
+
+
+def solar_term_day(year: int, term: SolarTerm) -> date:
+    """The solar day of a solar term (节气) in ``year``: 清明 about April 5, 冬至 December 22."""
+    return _solar_terms(year)[term]
+
+
+def solar_term_month(term: SolarTerm) -> int:
+    """The solar month a term always falls in: two terms a month, 小寒 and 大寒 in January."""
+    return list(SolarTerm).index(term) // 2 + 1
+
+
+def nth_weekday(year: int, month: int, week: int, weekday: int) -> date:
+    """The ``week``-th ``weekday`` (ISO: 1 Monday ... 7 Sunday) of a month: the second Sunday
+    of May is ``nth_weekday(year, 5, 2, 7)``.
+
+    Week 5 is the last one: in a month with only four of that weekday the fifth is kept on the
+    fourth, as day 30 of a short lunar month is kept on the 29th (a yearly festival never
+    skips a year).
+    """
+    first = date(year, month, 1)
+    day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (week - 1)
+    if day > _pycal.monthrange(year, month)[1]:
+        day -= 7
+    return date(year, month, day)

@@ -72,6 +72,46 @@ class CalendarKind(StrEnum):
     LUNAR = "lunar"
 
 
+class FestivalRule(StrEnum):
+    """How a festival's day is found each year."""
+
+    DATE = "date"
+    """A lunar or solar month and day (the festival's ``calendar``); 除夕 is the last day."""
+    SOLAR_TERM = "solar_term"
+    WEEKDAY = "weekday"
+    """The n-th weekday of a month, such as the second Sunday of May."""
+
+
+class SolarTerm(StrEnum):
+    """The 24 solar terms (节气) in the order a solar year meets them, named as lunar_python
+    spells the terms it writes in pinyin (``DONG_ZHI``), lower-cased."""
+
+    XIAO_HAN = "xiao_han"
+    DA_HAN = "da_han"
+    LI_CHUN = "li_chun"
+    YU_SHUI = "yu_shui"
+    JING_ZHE = "jing_zhe"
+    CHUN_FEN = "chun_fen"
+    QING_MING = "qing_ming"
+    GU_YU = "gu_yu"
+    LI_XIA = "li_xia"
+    XIAO_MAN = "xiao_man"
+    MANG_ZHONG = "mang_zhong"
+    XIA_ZHI = "xia_zhi"
+    XIAO_SHU = "xiao_shu"
+    DA_SHU = "da_shu"
+    LI_QIU = "li_qiu"
+    CHU_SHU = "chu_shu"
+    BAI_LU = "bai_lu"
+    QIU_FEN = "qiu_fen"
+    HAN_LU = "han_lu"
+    SHUANG_JIANG = "shuang_jiang"
+    LI_DONG = "li_dong"
+    XIAO_XUE = "xiao_xue"
+    DA_XUE = "da_xue"
+    DONG_ZHI = "dong_zhi"
+
+
 class DateKind(StrEnum):
     BIRTHDAY = "birthday"
     WEDDING = "wedding"

@@ -28,6 +28,7 @@ from relbook.core.enums import (
     CalendarKind,
     DateKind,
     FamilyRelation,
+    FestivalRule,
     Gender,
     IdeaStatus,
     InteractionType,
@@ -36,6 +37,7 @@ from relbook.core.enums import (
     PhoneLabel,
     Recurrence,
     RelationKind,
+    SolarTerm,
     Source,
     Stage,
     Tier,
@@ -320,6 +322,11 @@ class Interaction(Base):
             "next_step_due",
             sqlite_where=text("next_step_done_at IS NULL AND deleted_at IS NULL"),
         ),
+        Index(
+            "ix_interaction_occasion_key",
+            "occasion_key",
+            sqlite_where=text("occasion_key IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -334,6 +341,9 @@ class Interaction(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    occasion_key: Mapped[str | None] = mapped_column(String(80))
+    """What a greeting answered (revision 0010): ``festival:{code}:{year}`` for a festival's
+    greeting, one interaction per person greeted (``festival_greetings.mark_greeted``)."""
 
     participants: Mapped[list["InteractionContact"]] = relationship(
         cascade="all, delete-orphan", order_by="InteractionContact.position"
@@ -433,12 +443,21 @@ class ContactRelation(Base):
 
 
 class FestivalRow(Base):
-    """A festival greeted on, with who gets the greeting; the defaults are seeded, all editable."""
+    """A festival greeted on, with who gets the greeting; the defaults are seeded, all editable.
+
+    ``rule`` (``festivals.Festival``) says which columns find its day: ``calendar``, ``month``,
+    ``day`` and ``last_day`` for a date; ``solar_term``; or ``month``, ``week`` and ``weekday``.
+    ``audience_tiers`` holds one character a tier, ``-`` (``festivals.NO_TIER``) for no tier.
+    """
 
     __tablename__ = "festival"
     __table_args__ = (
         CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
         CheckConstraint("day BETWEEN 1 AND 31", name="day_range"),
+        one_of("rule", FestivalRule),
+        one_of("solar_term", SolarTerm, optional=True),
+        CheckConstraint("week IS NULL OR week BETWEEN 1 AND 5", name="week_range"),
+        CheckConstraint("weekday IS NULL OR weekday BETWEEN 1 AND 7", name="weekday_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -448,8 +467,12 @@ class FestivalRow(Base):
     month: Mapped[int] = mapped_column(Integer)
     day: Mapped[int] = mapped_column(Integer)
     last_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    rule: Mapped[str] = mapped_column(String(20), default="date", server_default="date")
+    solar_term: Mapped[str | None] = mapped_column(String(20))
+    week: Mapped[int | None] = mapped_column(Integer)
+    weekday: Mapped[int | None] = mapped_column(Integer)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
-    audience_tiers: Mapped[str] = mapped_column(String(20), default="AB")
+    audience_tiers: Mapped[str] = mapped_column(String(20), default="AB-")
     audience_stages: Mapped[str] = mapped_column(
         String(100), default="potential,interested,customer"
     )

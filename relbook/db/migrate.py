@@ -20,7 +20,7 @@ from relbook.db import backups
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0009"
+HEAD = "0010"
 """The newest revision in migrations/versions; tests/db/test_migrations.py checks it is alembic's
 head, so a new revision must move it."""
 

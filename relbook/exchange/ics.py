@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relbook.core.calendar import CalendarDate, occurrences_between, solar_in_year, to_solar
-from relbook.core.enums import CalendarKind, DateKind, Recurrence
+from relbook.core.enums import CalendarKind, DateKind, FestivalRule, Recurrence
 from relbook.core.festivals import festival_days
 from relbook.core.models import Contact, FamilyMember, SpecialDate
 from relbook.core.reminders import book_festivals, open_follow_ups
@@ -149,7 +149,11 @@ def _festival_events(
     for festival, _audience in book_festivals(session):
         title = festival.name or words.festival_names.get(festival.code, festival.code)
         uid = f"festival-{festival.code}"
-        if festival.calendar == CalendarKind.SOLAR and (festival.month, festival.day) != (2, 29):
+        if (
+            festival.rule == FestivalRule.DATE
+            and festival.calendar == CalendarKind.SOLAR
+            and (festival.month, festival.day) != (2, 29)
+        ):
             upcoming = festival_days(festival, today, today + timedelta(days=365))
             if upcoming:
                 event = _event(uid, title, upcoming[0], now, options.alarm_days)

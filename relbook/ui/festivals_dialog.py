@@ -1,6 +1,6 @@
 """Edit the festival list: switch festivals on or off, add your own, choose who gets greetings."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from relbook import labels, reminder_words
 from relbook.book import Book
+from relbook.core.enums import CalendarKind, FestivalRule
 from relbook.core.errors import ValidationError
 from relbook.core.festival_book import (
+    AUDIENCE_TIERS,
     FestivalInput,
     FestivalRecord,
     add_festival,
@@ -31,7 +34,64 @@ from relbook.core.festival_book import (
     remove_festival,
     update_festival,
 )
+from relbook.core.festivals import NO_TIER
 from relbook.ui.editor_widgets import error_label, split_tags
+
+KINDS: tuple[str, ...] = (
+    CalendarKind.LUNAR,
+    CalendarKind.SOLAR,
+    FestivalRule.SOLAR_TERM,
+    FestivalRule.WEEKDAY,
+)
+"""What a festival falls on, as the editor offers it: a lunar or solar date (``FestivalRule``
+``date`` with that calendar), a solar term, or the n-th weekday of a month."""
+
+
+def kind_words() -> dict[str, str]:
+    return {
+        CalendarKind.LUNAR: QCoreApplication.translate("Festivals", "Lunar date"),
+        CalendarKind.SOLAR: QCoreApplication.translate("Festivals", "Solar date"),
+        FestivalRule.SOLAR_TERM: QCoreApplication.translate("Festivals", "Solar term"),
+        FestivalRule.WEEKDAY: QCoreApplication.translate("Festivals", "Weekday of a month"),
+    }
+
+
+def ordinal_words() -> dict[int, str]:
+    """Which week: the fifth, kept on the fourth in months with four, is the last."""
+    return {
+        1: QCoreApplication.translate("Festivals", "1st"),
+        2: QCoreApplication.translate("Festivals", "2nd"),
+        3: QCoreApplication.translate("Festivals", "3rd"),
+        4: QCoreApplication.translate("Festivals", "4th"),
+        5: QCoreApplication.translate("Festivals", "last"),
+    }
+
+
+def kind_of(data: FestivalInput) -> str:
+    return data.calendar if data.rule == FestivalRule.DATE else data.rule
+
+
+def when_text(data: FestivalInput) -> str:
+    """The festival's day as its rule gives it: 4-5, "month 12, last day", 清明, "2nd Sunday
+    of May"."""
+    if data.rule == FestivalRule.SOLAR_TERM:
+        return labels.solar_term(data.solar_term)
+    if data.rule == FestivalRule.WEEKDAY:
+        locale = QLocale()
+        return (
+            QCoreApplication.translate("Festivals", "%1 %2 of %3")
+            .replace("%1", ordinal_words().get(data.week or 0, ""))
+            .replace("%2", locale.dayName(data.weekday or 1))
+            .replace("%3", locale.monthName(data.month))
+        )
+    if data.last_day:
+        last_day = QCoreApplication.translate("FestivalsDialog", "month %1, last day")
+        return last_day.replace("%1", str(data.month))
+    return f"{data.month}-{data.day}"
+
+
+def tier_word(tier: str) -> str:
+    return QCoreApplication.translate("Festivals", "no tier yet") if tier == NO_TIER else tier
 
 
 def festival_label(record: FestivalRecord) -> str:
@@ -39,7 +99,9 @@ def festival_label(record: FestivalRecord) -> str:
 
 
 class FestivalEditor(QDialog):
-    """One festival: its date and its audience (tiers, stages, tags; empty means everyone)."""
+    """One festival: the day it falls on and its audience (tiers, stages, tags; empty means
+    everyone). The kind of day shows its own inputs: month and day, a solar term, or which
+    weekday of which month."""
 
     def __init__(self, record: FestivalRecord | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,10 +110,9 @@ class FestivalEditor(QDialog):
         built_in = record is not None and record.code is not None
         self.name = QLineEdit(festival_label(record) if record else "", self)
         self.name.setReadOnly(built_in)
-        self.calendar = QComboBox(self)
-        for code, word in labels.choices("calendar").items():
-            self.calendar.addItem(word, code)
-        self.calendar.setCurrentIndex(self.calendar.findData(data.calendar))
+        self.kind = QComboBox(self)
+        for code, word in kind_words().items():
+            self.kind.addItem(word, code)
         self.month = QSpinBox(self)
         self.month.setRange(1, 12)
         self.month.setValue(data.month)
@@ -60,7 +121,32 @@ class FestivalEditor(QDialog):
         self.day.setValue(data.day)
         self.last_day = QCheckBox(self.tr("Last day of the month (like New Year's Eve)"), self)
         self.last_day.setChecked(data.last_day)
-        self.tiers = {tier: QCheckBox(tier, self) for tier in ("A", "B", "C")}
+        self.solar_term = QComboBox(self)
+        for code, word in labels.choices("solar_term").items():
+            self.solar_term.addItem(word, code)
+        self.solar_term.setCurrentIndex(max(0, self.solar_term.findData(data.solar_term)))
+        self.week = QComboBox(self)
+        for number, word in ordinal_words().items():
+            self.week.addItem(word, number)
+        self.week.setCurrentIndex(max(0, self.week.findData(data.week)))
+        locale = QLocale()
+        self.weekday = QComboBox(self)
+        for number in range(1, 8):
+            self.weekday.addItem(locale.dayName(number), number)
+        self.weekday.setCurrentIndex(max(0, self.weekday.findData(data.weekday or 7)))
+        self.week_month = QComboBox(self)
+        for number in range(1, 13):
+            self.week_month.addItem(locale.monthName(number), number)
+        self.week_month.setCurrentIndex(data.month - 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._row(self.month, self.day, self.last_day))
+        self.pages.addWidget(self._row(self.solar_term))
+        # month first, as 五月第二个星期日 says it; the list says "2nd Sunday of May"
+        self.pages.addWidget(self._row(self.week_month, self.week, self.weekday))
+        self.kind.currentIndexChanged.connect(self._show_kind)
+        self.kind.setCurrentIndex(self.kind.findData(kind_of(data)))
+        self._show_kind()
+        self.tiers = {tier: QCheckBox(tier_word(tier), self) for tier in AUDIENCE_TIERS}
         for tier, box in self.tiers.items():
             box.setChecked(tier in data.tiers)
         self.stages = {
@@ -74,9 +160,6 @@ class FestivalEditor(QDialog):
         self.enabled.setChecked(data.enabled)
         self.error = error_label(self)
 
-        date_row = QHBoxLayout()
-        for widget in (self.calendar, self.month, self.day):
-            date_row.addWidget(widget)
         tier_row = QHBoxLayout()
         for box in self.tiers.values():
             tier_row.addWidget(box)
@@ -86,8 +169,8 @@ class FestivalEditor(QDialog):
             stage_row.addWidget(box)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Date (month, day)"), date_row)
-        form.addRow("", self.last_day)
+        form.addRow(labels.field("festival_rule"), self.kind)
+        form.addRow(self.tr("Date"), self.pages)
         form.addRow(
             QLabel(self.tr("Greet contacts who are (leave a row empty for everyone):"), self)
         )
@@ -106,17 +189,39 @@ class FestivalEditor(QDialog):
         layout.addWidget(buttons)
         self._built_in = built_in
 
+    def _row(self, *widgets: QWidget) -> QWidget:
+        page = QWidget(self)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        return page
+
+    def _show_kind(self) -> None:
+        kind = self.kind.currentData()
+        pages = {FestivalRule.SOLAR_TERM: 1, FestivalRule.WEEKDAY: 2}
+        self.pages.setCurrentIndex(pages.get(kind, 0))
+        self.last_day.setVisible(kind == CalendarKind.LUNAR)
+
     def value(self) -> FestivalInput:
+        kind = self.kind.currentData()
+        rule = kind if kind in (FestivalRule.SOLAR_TERM, FestivalRule.WEEKDAY) else "date"
+        weekday_rule = rule == FestivalRule.WEEKDAY
         return FestivalInput(
-            calendar=self.calendar.currentData(),
-            month=self.month.value(),
+            calendar=kind if rule == FestivalRule.DATE else CalendarKind.SOLAR.value,
+            month=self.week_month.currentData() if weekday_rule else self.month.value(),
             day=self.day.value(),
             name="" if self._built_in else self.name.text(),
-            last_day=self.last_day.isChecked(),
+            last_day=kind == CalendarKind.LUNAR and self.last_day.isChecked(),
             enabled=self.enabled.isChecked(),
             tiers=tuple(t for t, box in self.tiers.items() if box.isChecked()),
             stages=tuple(s for s, box in self.stages.items() if box.isChecked()),
             tags=tuple(split_tags(self.tags.text())),
+            rule=rule,
+            solar_term=self.solar_term.currentData() if rule == FestivalRule.SOLAR_TERM else "",
+            week=self.week.currentData() if weekday_rule else None,
+            weekday=self.weekday.currentData() if weekday_rule else None,
         )
 
     def show_problem(self, problem: ValidationError) -> None:
@@ -136,7 +241,7 @@ class FestivalsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Festival"),
-                labels.field("calendar"),
+                labels.field("festival_rule"),
                 self.tr("Date"),
                 self.tr("Who gets greetings"),
                 self.tr("On"),
@@ -172,20 +277,16 @@ class FestivalsDialog(QDialog):
         self.table.setRowCount(len(self._records))
         for index, record in enumerate(self._records):
             data = record.data
-            if data.last_day:
-                when = self.tr("month %1, last day").replace("%1", str(data.month))
-            else:
-                when = f"{data.month}-{data.day}"
             audience = [
-                "/".join(data.tiers) or self.tr("any tier"),
+                "/".join(tier_word(t) for t in data.tiers) or self.tr("any tier"),
                 "/".join(labels.stage(s) for s in data.stages) or self.tr("any stage"),
             ]
             if data.tags:
                 audience.append(", ".join(data.tags))
             cells = [
                 festival_label(record),
-                labels.calendar(data.calendar),
-                when,
+                kind_words().get(kind_of(data), ""),
+                when_text(data),
                 " · ".join(audience),
                 "✓" if data.enabled else "",
             ]

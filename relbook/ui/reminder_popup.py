@@ -29,10 +29,11 @@ from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import get_contact
 from relbook.core.errors import NotFoundError
+from relbook.core.festival_greetings import festival_recipients
 from relbook.core.greetings import GreetingValues, fill, occasion_for_reminder, template_for
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.reminder_log import mark_done, snooze, snooze_choices
-from relbook.core.reminders import Occurrence, festival_recipients
+from relbook.core.reminders import Occurrence
 from relbook.ui.events import BookEvents
 
 RECIPIENTS_SHOWN = 30
@@ -228,8 +229,10 @@ class ReminderPopup(QDialog):
 
     def _recipients_line(self, occurrence: Occurrence) -> str:
         with self._book.session() as session:
-            people = festival_recipients(session, str(occurrence.details.get("festival", "")))
-        names = "、".join(name for _, name in people[:RECIPIENTS_SHOWN])
+            people = festival_recipients(
+                session, str(occurrence.details.get("festival", "")), occurrence.date.year
+            )
+        names = "、".join(person.name for person in people[:RECIPIENTS_SHOWN])
         if len(people) > RECIPIENTS_SHOWN:
             names += " …"
         return (

@@ -1331,12 +1331,59 @@ Please send that file to support so it can be fixed.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Date (month, day)</source>
-        <translation>日期（月、日）</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Greet contacts who are (leave a row empty for everyone):</source>
         <translation>问候符合以下条件的联系人（某行不选则不限）：</translation>
+    </message>
+</context>
+<context>
+    <name>Festivals</name>
+    <message>
+        <source>Lunar date</source>
+        <translation>农历日期</translation>
+    </message>
+    <message>
+        <source>Solar date</source>
+        <translation>公历日期</translation>
+    </message>
+    <message>
+        <source>Solar term</source>
+        <translation>节气</translation>
+    </message>
+    <message>
+        <source>Weekday of a month</source>
+        <translation>某月第几个星期几</translation>
+    </message>
+    <message>
+        <source>1st</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <source>3rd</source>
+        <translation>第三个</translation>
+    </message>
+    <message>
+        <source>4th</source>
+        <translation>第四个</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%3%1%2</translation>
+    </message>
+    <message>
+        <source>no tier yet</source>
+        <translation>尚未分级</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1718,26 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Festival date</source>
         <translation>节日日期</translation>
+    </message>
+    <message>
+        <source>Falls on</source>
+        <translation>日期规则</translation>
+    </message>
+    <message>
+        <source>Solar term</source>
+        <translation>节气</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Which week of the month</source>
+        <translation>当月第几个</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>星期几</translation>
     </message>
     <message>
         <source>Task</source>
@@ -2587,6 +2654,102 @@ Please send that file to support so it can be fixed.</source>
         <translation>仅一次</translation>
     </message>
     <message>
+        <source>Minor Cold</source>
+        <translation>小寒</translation>
+    </message>
+    <message>
+        <source>Major Cold</source>
+        <translation>大寒</translation>
+    </message>
+    <message>
+        <source>Start of Spring</source>
+        <translation>立春</translation>
+    </message>
+    <message>
+        <source>Rain Water</source>
+        <translation>雨水</translation>
+    </message>
+    <message>
+        <source>Awakening of Insects</source>
+        <translation>惊蛰</translation>
+    </message>
+    <message>
+        <source>Spring Equinox</source>
+        <translation>春分</translation>
+    </message>
+    <message>
+        <source>Pure Brightness (Qingming)</source>
+        <translation>清明</translation>
+    </message>
+    <message>
+        <source>Grain Rain</source>
+        <translation>谷雨</translation>
+    </message>
+    <message>
+        <source>Start of Summer</source>
+        <translation>立夏</translation>
+    </message>
+    <message>
+        <source>Grain Buds</source>
+        <translation>小满</translation>
+    </message>
+    <message>
+        <source>Grain in Ear</source>
+        <translation>芒种</translation>
+    </message>
+    <message>
+        <source>Summer Solstice</source>
+        <translation>夏至</translation>
+    </message>
+    <message>
+        <source>Minor Heat</source>
+        <translation>小暑</translation>
+    </message>
+    <message>
+        <source>Major Heat</source>
+        <translation>大暑</translation>
+    </message>
+    <message>
+        <source>Start of Autumn</source>
+        <translation>立秋</translation>
+    </message>
+    <message>
+        <source>End of Heat</source>
+        <translation>处暑</translation>
+    </message>
+    <message>
+        <source>White Dew</source>
+        <translation>白露</translation>
+    </message>
+    <message>
+        <source>Autumn Equinox</source>
+        <translation>秋分</translation>
+    </message>
+    <message>
+        <source>Cold Dew</source>
+        <translation>寒露</translation>
+    </message>
+    <message>
+        <source>Frost&apos;s Descent</source>
+        <translation>霜降</translation>
+    </message>
+    <message>
+        <source>Start of Winter</source>
+        <translation>立冬</translation>
+    </message>
+    <message>
+        <source>Minor Snow</source>
+        <translation>小雪</translation>
+    </message>
+    <message>
+        <source>Major Snow</source>
+        <translation>大雪</translation>
+    </message>
+    <message>
+        <source>Winter Solstice</source>
+        <translation>冬至</translation>
+    </message>
+    <message>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
@@ -3311,6 +3474,22 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Christmas</source>
         <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Winter Solstice</source>
+        <translation>冬至</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s Day</source>
+        <translation>母亲节</translation>
+    </message>
+    <message>
+        <source>Father&apos;s Day</source>
+        <translation>父亲节</translation>
     </message>
     <message>
         <source>Warranty</source>

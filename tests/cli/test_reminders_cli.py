@@ -33,7 +33,8 @@ def test_reminders_json_lists_lunar_birthdays_and_festivals(capsys, data_dir, mo
     assert birthday["date"] == "2027-02-06" and birthday["contact"] == "张三"
     assert birthday["calendar"] == "lunar"
     spring = next(o for o in found if o["kind"] == "festival" and o["date"] == "2027-02-06")
-    assert spring["contact"] is None and spring["recipients"] == 0
+    # 张三 has no tier yet: the default audience greets him
+    assert spring["contact"] is None and spring["recipients"] == 1
     assert {o["kind"] for o in found} <= {
         "birthday",
         "family_birthday",

@@ -4,6 +4,7 @@ occasions in the same order, whatever the range, the trash or the kinds of date.
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
 from relbook.core import agenda as agenda_module
 from relbook.core.agenda import agenda
@@ -12,6 +13,7 @@ from relbook.core.contacts import create_contact, delete_contacts
 from relbook.core.demo import fill_demo
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.core.expiries import add_expiry
+from relbook.core.models import FestivalRow
 from relbook.core.reminders import occurrences
 from relbook.core.tasks import add_task
 
@@ -111,6 +113,12 @@ def test_the_once_and_future_dates_count_only_on_their_days(busy_book):
 
 def test_an_empty_range_and_a_book_of_festivals_only(book):
     assert len(agenda(book.session, date(2027, 1, 2), date(2027, 1, 1))) == 0
+    # an empty book greets nobody, so it has no festivals either
+    assert len(agenda(book.session, date(2027, 1, 1), date(2027, 12, 31))) == 0
+    # one lost contact (no stay-in-touch reminders) whom every festival greets
+    with book.session() as session:
+        create_contact(session, ContactInput("甲", stage="lost"), NOW)
+        session.execute(update(FestivalRow).values(audience_stages=""))
     festivals = agenda(book.session, date(2027, 1, 1), date(2027, 12, 31))
     assert len(festivals) > 0 and {o.kind for o in festivals} == {"festival"}
     with book.session() as session:

@@ -108,13 +108,16 @@ def test_a_festival_on_a_birthday_gives_both(book, now):
 
 
 def test_festival_lists_its_recipients(book, now):
+    """The default audience: tiers A and B and the contacts with no tier yet; C is opt-in."""
     scores = dict(score_near=5, score_future=5, score_profit=5, score_risk=1, score_strategic=5)
+    low = dict(score_near=1, score_future=1, score_profit=1, score_risk=5, score_strategic=1)
     _add(book, now, "甲", stage="customer", **scores)
     _add(book, now, "乙", stage="customer")
+    _add(book, now, "丙", stage="customer", **low)
     with book.session() as session:
         spring = [o for o in occurrences(session, date(2027, 2, 6), date(2027, 2, 6))]
     assert [(o.title, o.recipients) for o in spring if o.kind == "festival"] == [
-        ("spring_festival", 1)
+        ("spring_festival", 2)
     ]
 
 
@@ -176,7 +179,13 @@ def test_festival_counts_are_the_recipients_the_greeting_goes_to(book):
             FestivalAudience(tiers=(), stages=()),
             FestivalAudience(tiers=("C",), stages=("lost",)),
             FestivalAudience(tiers=(), stages=("customer",), tags=("VIP", "老乡")),
+            FestivalAudience(tiers=("-",), stages=()),
+            FestivalAudience(tiers=("C", "-"), stages=("potential",), tags=("VIP",)),
         ]
+        untiered = session.scalar(
+            select(func.count()).where(Contact.tier.is_(None), Contact.deleted_at.is_(None))
+        )
+        assert untiered
         for audience in audiences:
             expected = session.scalar(
                 select(func.count()).select_from(Contact).where(audience_clause(audience))

@@ -5,6 +5,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from relbook.book import open_book
+from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.core.models import Base
 from relbook.db import migrate
 
@@ -104,8 +105,10 @@ def test_reminders_revision_seeds_the_festivals(book):
             row[0]
             for row in connection.exec_driver_sql("SELECT code FROM festival ORDER BY position")
         ]
-    assert codes[:2] == ["spring_festival", "lantern"] and len(codes) == 14
+    assert codes[:2] == ["spring_festival", "lantern"] and len(codes) == 18
     assert "new_years_eve" in codes and "national_day" in codes
+    # the fourteen of revision 0003, then the four of 0010, as the core lists them
+    assert codes == [festival.code for festival in DEFAULT_FESTIVALS]
 
 
 def test_a_failed_upgrade_leaves_the_book_as_it_was_and_says_how_back(data_dir, monkeypatch):

@@ -56,7 +56,9 @@ def test_a_festival_reminder_lists_its_recipients(qtbot, book, now, english):
     scores = dict(score_near=5, score_future=5, score_profit=5, score_risk=1, score_strategic=5)
     with book.session() as session:
         create_contact(session, ContactInput("甲", stage="customer", **scores), now)
-        create_contact(session, ContactInput("乙", stage="customer"), now)
+        create_contact(session, ContactInput("乙", stage="customer"), now)  # no tier yet
+        low = dict(score_near=1, score_future=1, score_profit=1, score_risk=5, score_strategic=1)
+        create_contact(session, ContactInput("丙", stage="customer", **low), now)  # tier C
         from relbook.core.reminders import occurrences
 
         (spring,) = [
@@ -67,5 +69,5 @@ def test_a_festival_reminder_lists_its_recipients(qtbot, book, now, english):
     popup = ReminderPopup(book, BookEvents(), "zh_CN", clock=lambda: now)
     qtbot.addWidget(popup)
     popup.show_due([spring])
-    assert "Greet (1): 甲" in popup.greeting.text()
+    assert "Greet (2): 甲、乙" in popup.greeting.text()
     assert "新春快乐" in popup.greeting.text()
