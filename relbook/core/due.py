@@ -28,9 +28,9 @@ from relbook.core.reminders import (
 from relbook.core.settings import get_setting
 from relbook.core.tasks import AFTER_DEAL_DAYS
 
-LATE_DAYS = 7
-"""A missed birthday, festival or stay-in-touch day stays due this many days (a belated
-greeting is still welcome; a laptop closed over a long weekend misses nothing)."""
+LATE_DAYS = 3
+"""A missed birthday, festival or stay-in-touch day stays due this many days: a belated
+greeting is still welcome, and a laptop closed from Friday to Monday misses nothing."""
 LOOK_BACK_DAYS = 30
 """How far back a snoozed reminder whose time has come is still looked for."""
 EXPIRY_LOOK_AHEAD_DAYS = 366
@@ -147,10 +147,13 @@ def due_now(session: Session, now: datetime) -> list[Occurrence]:
     done = done_keys(session, [part[3] for part in parts] + [o.key for o in others])
     skipped = done | asleep
     parts = [part for part in parts if part[3] not in skipped]
-    due = [date_occurrence(part) for part in with_names(session, parts)]
-    due += [o for o in others if o.key not in skipped]
     # an occasion whose day has passed is late, like an overdue follow-up
-    due = [replace(o, overdue=True) if o.date < today and not o.overdue else o for o in due]
+    due = [date_occurrence(part, part[0] < today) for part in with_names(session, parts)]
+    due += [
+        replace(o, overdue=True) if o.date < today and not o.overdue else o
+        for o in others
+        if o.key not in skipped
+    ]
     sort_occurrences(due)
     return due
 

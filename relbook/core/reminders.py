@@ -308,9 +308,10 @@ def with_names(session: Session, parts: list[DatePart]) -> list[DatePart]:
     return named
 
 
-def date_occurrence(part: DatePart) -> Occurrence:
+def date_occurrence(part: DatePart, overdue: bool = False) -> Occurrence:
     """The ``Occurrence`` of a ``DatePart``. A family birthday's details name the member
-    (``member_id``) and how they are related to the contact (``relation``)."""
+    (``member_id``) and how they are related to the contact (``relation``); ``overdue``
+    marks one whose day has passed (still due, as late)."""
     when, _rank, _name, key, kind, notice_from, row = part
     _id, date_kind, label, calendar, year, month, day = row[:7]
     contact_id, contact_name, member_name, member_id, relation = row[9:]
@@ -334,6 +335,7 @@ def date_occurrence(part: DatePart) -> Occurrence:
         title=member_name or label or "",
         calendar=calendar,
         details=details,
+        overdue=overdue,
     )
 
 
@@ -720,9 +722,18 @@ def date_advance(session: Session) -> dict[str, int]:
     }
 
 
-def open_follow_ups(session: Session, start: date, end: date) -> list[Occurrence]:
-    """Open next steps and tasks due by ``end`` (those before ``start`` marked overdue)."""
-    return _follow_ups(session, start, end) + _tasks(session, start, end)
+def open_follow_ups(
+    session: Session,
+    start: date,
+    end: date,
+    since: date | None = None,
+    steps_until: date | None = None,
+) -> list[Occurrence]:
+    """Open next steps and tasks due by ``end`` (those before ``start`` marked overdue); with
+    ``since``, only next steps due from that day on, and with ``steps_until`` only those due
+    by that day (tasks are few: all are read)."""
+    steps = _follow_ups(session, start, end if steps_until is None else steps_until, since)
+    return steps + _tasks(session, start, end)
 
 
 def occurrences(
@@ -953,3 +964,29 @@ def stay_in_touch_ahead(
         [first.isoformat(), last.isoformat()],
     )
     return found, int(total.fetchone()[0])
+
+
+_FOLLOW_UP_DUES_SQL = """
+SELECT i.next_step_due FROM interaction i INDEXED BY ix_interaction_open_next_step
+JOIN interaction_contact ic ON ic.interaction_id = i.id
+WHERE i.deleted_at IS NULL AND i.next_step_done_at IS NULL AND i.next_step_due IS NOT NULL
+  AND i.next_step_due >= ? AND i.next_step_due < ? AND ic.position = 0
+  AND ic.contact_id NOT IN (
+    SELECT id FROM contact INDEXED BY ix_contact_deleted_at WHERE deleted_at IS NOT NULL)
+ORDER BY i.next_step_due
+"""
+# the few contacts in the trash are left out by id: looking every contact up costs twice as much
+
+
+def follow_ups_ahead(
+    session: Session, first: date, last: date, today: date, limit: int
+) -> tuple[list[Occurrence], int]:
+    """Next steps due from ``first`` to ``last``: every one on the days that can hold the
+    first ``limit`` of them (a day's are sorted by name, so the last such day is read whole),
+    and how many there are in all. A large book has thousands in a month: only their due
+    times are read, then the days wanted."""
+    bounds = [_due_bound(first), _due_bound(last + timedelta(days=1))]
+    dues = [due for (due,) in _raw(session).execute(_FOLLOW_UP_DUES_SQL, bounds)]
+    if len(dues) > limit:
+        last = min(last, datetime.fromisoformat(dues[limit - 1]).date())
+    return (_follow_ups(session, today, last, since=first) if dues else []), len(dues)

@@ -197,13 +197,22 @@ _DEFS: tuple[SettingDef, ...] = (
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
 
 
+_READ = "relbook.settings"
+"""Where a unit of work keeps the settings it has read (``Session.info``): a Today refresh
+asks for the same few settings some thirty times."""
+
+
 def get_setting(session: Session, key: str) -> Any:
+    read: dict[str, Any] = session.info.setdefault(_READ, {})
+    if key in read:
+        return read[key]
     definition = SETTINGS[key]
     stored = session.scalar(select(Setting.value).where(Setting.key == key))
-    if stored is None:
-        return definition.default
-    value = json.loads(stored)
-    return value if isinstance(value, definition.type) else definition.default
+    value = definition.default if stored is None else json.loads(stored)
+    if not isinstance(value, definition.type):
+        value = definition.default
+    read[key] = value
+    return value
 
 
 def validate_setting(key: str, value: Any) -> None:
@@ -246,3 +255,4 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=encoded))
     else:
         row.value = encoded
+    session.info.setdefault(_READ, {})[key] = value

@@ -18,6 +18,7 @@ from relbook.core.reminders import (
     Occurrence,
     date_advance,
     date_occurrence,
+    follow_ups_ahead,
     most_neglected,
     occurrences,
     open_follow_ups,
@@ -68,17 +69,20 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     others = occurrences(
         session, tomorrow, end, stay_in_touch=False, follow_ups=False, special_dates=False
     )
+    # tasks, and next steps with a time later today; the coming days' next steps and
+    # stay-in-touch days only as far as they can be shown (a large book has thousands)
     others += [
         o
-        for o in open_follow_ups(session, today, end)
+        for o in open_follow_ups(session, today, end, since=today, steps_until=today)
         if o.date > today or (o.at is not None and o.date == today and o.at > now)
     ]
+    steps, steps_count = follow_ups_ahead(session, tomorrow, end, today, UPCOMING_SHOWN)
     quiet, quiet_count = stay_in_touch_ahead(session, tomorrow, end, today, UPCOMING_SHOWN)
-    others += quiet
+    others += steps + quiet
     done = done_keys(session, [part[3] for part in parts] + [o.key for o in others])
     coming: list[DatePart | Occurrence] = [p for p in parts if p[3] not in done]
     coming += [o for o in others if o.key not in done]
-    count = len(coming) + quiet_count - len(quiet)
+    count = len(coming) + steps_count - len(steps) + quiet_count - len(quiet)
     shown = _first_days(coming, UPCOMING_SHOWN)
     # only the dates shown need their contact's name (to sort within a day, and to show it)
     named = with_names(session, [p for p in shown if not isinstance(p, Occurrence)])
