@@ -3,15 +3,21 @@
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from relbook import reminder_words
 from relbook.core.agenda import agenda
 from relbook.core.errors import ValidationError
+from relbook.core.greetings import greetings_for
 from relbook.core.reminders import Occurrence
+from relbook.core.settings import get_setting
+from relbook.i18n import resolve_language
 
 MAX_DAYS = 3660
+GREETING_BLOCK = 2000
 
 
 def add_parser(commands: Any) -> None:
@@ -23,8 +29,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-def occurrence_json(occurrence: Occurrence) -> dict[str, object]:
-    return {
+def occurrence_json(occurrence: Occurrence, greeting: str) -> dict[str, object]:
+    found: dict[str, object] = {
         "date": occurrence.date.isoformat(),
         "kind": occurrence.kind,
         "contact": occurrence.contact_name,
@@ -40,8 +46,39 @@ def occurrence_json(occurrence: Occurrence) -> dict[str, object]:
         "time": occurrence.at.isoformat(timespec="minutes") if occurrence.at else None,
         "overdue": occurrence.overdue,
         **({"recipients": occurrence.recipients} if occurrence.kind == "festival" else {}),
+        "greeting": greeting,
         "key": occurrence.key,
     }
+    if occurrence.kind == "family_birthday":
+        found["family_member"] = {
+            "id": occurrence.details.get("member_id"),
+            "name": occurrence.title,
+            "relation": occurrence.details.get("relation"),
+        }
+    return found
+
+
+def book_language(book: Any) -> str:
+    """``zh_CN`` or ``en``: the language the book's words and greetings are in."""
+    with book.session() as session:
+        return resolve_language(get_setting(session, "ui.language"))
+
+
+def occurrences_json(
+    book: Any, occurrences: Iterable[Occurrence], on: date
+) -> list[dict[str, object]]:
+    """``occurrence_json`` of each, with the greeting "copy greeting" gives on ``on`` in the
+    book's language; worded a block at a time (a year of a large book is 280,000)."""
+    language = book_language(book)
+    found: list[dict[str, object]] = []
+    items = iter(occurrences)
+    while block := list(islice(items, GREETING_BLOCK)):
+        codes = {str(o.details.get("festival")) for o in block if o.kind == "festival"}
+        names = {code: reminder_words.festival_name(code) for code in codes}
+        with book.session() as session:
+            texts = greetings_for(session, block, language, on, names)
+        found += [occurrence_json(o, text) for o, text in zip(block, texts, strict=True)]
+    return found
 
 
 def run(book: Any, args: argparse.Namespace) -> int:
@@ -55,7 +92,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
     found = agenda(book.session, start, start + timedelta(days=args.days - 1))
     if args.json:
         sys.stdout.write(
-            json.dumps([occurrence_json(o) for o in found], ensure_ascii=False, indent=2) + "\n"
+            json.dumps(occurrences_json(book, found, start), ensure_ascii=False, indent=2) + "\n"
         )
         return 0
     for occurrence in found:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from relbook import reminder_words
 from relbook.core.errors import ValidationError
 from relbook.core.today import Neglected, TodaySummary, today_summary
-from relbook.reminders_cli import occurrence_json
+from relbook.reminders_cli import occurrences_json
 
 
 def add_parser(commands: Any) -> None:
@@ -48,11 +48,11 @@ def neglected_json(person: Neglected) -> dict[str, object]:
     }
 
 
-def summary_json(summary: TodaySummary, day: date) -> dict[str, object]:
+def summary_json(book: Any, summary: TodaySummary, day: date) -> dict[str, object]:
     return {
         "date": day.isoformat(),
-        "due": [occurrence_json(o) for o in summary.due],
-        "next_30_days": [occurrence_json(o) for o in summary.upcoming],
+        "due": occurrences_json(book, summary.due, day),
+        "next_30_days": occurrences_json(book, summary.upcoming, day),
         "gone_quiet": [neglected_json(person) for person in summary.neglected],
     }
 
@@ -97,7 +97,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
         summary = today_summary(session, now)
     if args.json:
         sys.stdout.write(
-            json.dumps(summary_json(summary, now.date()), ensure_ascii=False, indent=2) + "\n"
+            json.dumps(summary_json(book, summary, now.date()), ensure_ascii=False, indent=2) + "\n"
         )
     else:
         _print_text(summary)

@@ -6,7 +6,7 @@ screenful and offers the whole list in Today.
 """
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -27,10 +27,8 @@ from PySide6.QtWidgets import (
 from relbook import reminder_words
 from relbook.book import Book
 from relbook.core.changes import BookChanges
-from relbook.core.contacts import get_contact
-from relbook.core.errors import NotFoundError
 from relbook.core.festival_greetings import festival_recipients
-from relbook.core.greetings import GreetingValues, fill, occasion_for_reminder, template_for
+from relbook.core.greetings import greeting_for
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.reminder_log import mark_done, snooze, snooze_choices
 from relbook.core.reminders import Occurrence
@@ -52,32 +50,12 @@ _LOGGED_TYPE = {
 """The interaction "done and log" records for each kind of reminder."""
 
 
-def greeting_text(book: Book, occurrence: Occurrence, language: str) -> str:
-    """The filled greeting for a reminder (festival greetings leave the name to the sender)."""
-    personality = None
-    values = GreetingValues(name="")
+def greeting_text(book: Book, occurrence: Occurrence, language: str, on: date) -> str:
+    """The greeting "copy greeting" gives for a reminder on ``on``: worded for that day (on
+    the occasion's day, ahead of it, or late) and for the person."""
+    festival = reminder_words.festival_title(occurrence) if occurrence.kind == "festival" else ""
     with book.session() as session:
-        if occurrence.contact_id is not None:
-            try:
-                contact = get_contact(session, occurrence.contact_id)
-            except NotFoundError:
-                contact = None
-            if contact is not None:
-                personality = contact.personality
-                values = GreetingValues(
-                    name=contact.name,
-                    title=contact.title,
-                    company=contact.organization.name if contact.organization else "",
-                )
-        occasion = occasion_for_reminder(
-            occurrence.kind, str(occurrence.details.get("festival") or "") or None
-        )
-        template = template_for(session, language, occasion, personality)
-    if occurrence.kind == "festival":
-        festival = reminder_words.festival_title(occurrence)
-        values = GreetingValues(values.name, values.title, values.company, festival)
-    text = fill(template, values)
-    return text.lstrip("，,、 ") if not values.name else text
+        return greeting_for(session, occurrence, language, on, festival)
 
 
 class ReminderPopup(QDialog):
@@ -222,7 +200,11 @@ class ReminderPopup(QDialog):
             occurrence is not None and occurrence.contact_id is not None
         )
         self.copy_button.setEnabled(occurrence is not None)
-        text = greeting_text(self._book, occurrence, self._language) if occurrence else ""
+        text = (
+            greeting_text(self._book, occurrence, self._language, self._clock().date())
+            if occurrence
+            else ""
+        )
         if occurrence is not None and occurrence.kind == "festival":
             text += "\n" + self._recipients_line(occurrence)
         self.greeting.setText(text)
@@ -319,5 +301,5 @@ class ReminderPopup(QDialog):
         occurrence = self.current()
         if occurrence is not None:
             QGuiApplication.clipboard().setText(
-                greeting_text(self._book, occurrence, self._language)
+                greeting_text(self._book, occurrence, self._language, self._clock().date())
             )
