@@ -82,7 +82,7 @@ def _parse_scores(text: str) -> list[int]:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from relbook import backup_cli, dates_cli, reminders_cli, today_cli
+    from relbook import backup_cli, dates_cli, greet_cli, reminders_cli, today_cli
 
     parser = argparse.ArgumentParser(
         prog="relbook",
@@ -130,6 +130,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     reminders_cli.add_parser(commands)
     today_cli.add_parser(commands)
+    greet_cli.add_parser(commands)
 
     _add_exchange_commands(commands)
 
@@ -776,7 +777,8 @@ def _damaged(damaged: Any, data_dir: str | None) -> int:
 WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
-"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only."""
+"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
+with ``--log`` and ``--log-all`` only."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -787,6 +789,10 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.action in ("add", "edit")
     if args.command == "import":
         return not args.dry_run
+    if args.command == "greet":
+        from relbook.greet_cli import writes
+
+        return writes(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -870,7 +876,7 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from relbook import backup_cli, dates_cli, import_cli, reminders_cli, today_cli
+    from relbook import backup_cli, dates_cli, greet_cli, import_cli, reminders_cli, today_cli
     from relbook.book import open_book
     from relbook.labels import problem_text
 
@@ -905,6 +911,7 @@ def _run_command(args: argparse.Namespace) -> int:
             "screenshots": _cmd_screenshots,
             "reminders": reminders_cli.run,
             "today": today_cli.run,
+            "greet": greet_cli.run,
             "import": import_cli.run,
             "export": _cmd_export,
             "backup": backup_cli.run_backup,

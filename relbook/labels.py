@@ -309,6 +309,7 @@ def _fields() -> dict[str, str]:
         "remind.advance.festival": translate("Fields", "Festivals: remind"),
         "ui.close_to_tray": translate("Fields", "Closing the window keeps relbook in the tray"),
         "calendar": translate("Fields", "Calendar"),
+        "festival": translate("Fields", "Festival"),
         "festival_name": translate("Fields", "Festival name"),
         "festival_date": translate("Fields", "Festival date"),
         "festival_rule": translate("Fields", "Falls on"),
@@ -583,6 +584,12 @@ def error_text(error: FieldError) -> str:
         ),
         "unknown_column": translate("Errors", "%1: no such column: %2. The columns are: %3."),
         "repeated_column": translate("Errors", '%1: the column "%2" is listed twice.'),
+        "unknown_festival": translate(
+            "Errors", '%1: "%2" is not a festival of this book. The festivals are: %3.'
+        ),
+        "no_festival_day": translate(
+            "Errors", "%1: the calendar tables hold no day of this festival in %2."
+        ),
         "columns_need_sheet": translate(
             "Errors", "%1: only CSV and Excel (xlsx) exports have columns to choose, not %2."
         ),
@@ -661,7 +668,7 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value"), p.get("line")]
     elif error.code.startswith("archive_"):
         args = [p.get("value"), p.get("table", p.get("version", "")), p.get("column", "")]
-    elif error.code == "unknown_column":
+    elif error.code in ("unknown_column", "unknown_festival"):
         args = [p.get("value"), p.get("choices")]
     elif error.code in ("cannot_read", "cannot_write"):
         args = [p.get("value"), p.get("reason")]

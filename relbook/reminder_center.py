@@ -7,7 +7,7 @@ twice because the window was rebuilt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -123,8 +123,13 @@ class ReminderCenter(QObject):
                 self._book, self.events, self._language, clock=self._clock, parent=self.window
             )
             self.popup.open_contact_requested.connect(self._open_contact)
+            self.popup.greet_requested.connect(self._greet)
             self.popup.show_all_requested.connect(self._show_all)
         self.popup.show_due(due)
+
+    def _greet(self, festival_code: str, day: date) -> None:
+        if self.window is not None:
+            self.window.open_greet(festival_code, day)
 
     def _show_all(self) -> None:
         self.show_window()

@@ -7,8 +7,9 @@ the trash counts as not sent, so it can be sent again.
 """
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Select, func, literal, select, update
@@ -16,9 +17,12 @@ from sqlalchemy.orm import Session
 
 from relbook.core.bulk import bulk_insert, next_id
 from relbook.core.changes import BookChanges
+from relbook.core.due import LATE_DAYS
 from relbook.core.enums import InteractionType
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
-from relbook.core.festivals import NO_TIER
+from relbook.core.festival_book import list_festivals
+from relbook.core.festivals import NO_TIER, Festival, festival_days
+from relbook.core.greetings import Addressee, Greeter
 from relbook.core.models import (
     Contact,
     ContactTag,
@@ -27,7 +31,7 @@ from relbook.core.models import (
     Organization,
     Tag,
 )
-from relbook.core.reminders import audience_clause, festival_by_code
+from relbook.core.reminders import FestivalAudience, audience_clause, festival_by_code
 
 CHUNK = 900
 """Ids per ``IN (...)``: below SQLite's old limit of 999 bound parameters."""
@@ -221,3 +225,113 @@ def mark_greeted(
             .execution_options(synchronize_session=False)
         )
     return BookChanges(contact_ids=frozenset(new), history=True)
+
+
+def greeted_at(session: Session, festival_code: str, year: int) -> dict[int, datetime]:
+    """When each contact greeted for the festival of ``year`` was greeted (the first time, if
+    a greeting was logged twice by hand), by contact id."""
+    rows = session.execute(
+        select(InteractionContact.contact_id, func.min(Interaction.occurred_at))
+        .join(Interaction, Interaction.id == InteractionContact.interaction_id)
+        .where(
+            Interaction.occasion_key == occasion_key(festival_code, year),
+            Interaction.deleted_at.is_(None),
+        )
+        .group_by(InteractionContact.contact_id)
+    )
+    return {contact_id: when for contact_id, when in rows}
+
+
+def festival_codes(session: Session) -> list[str]:
+    """Every festival of the book as ``festival_by_code`` takes it, in the list's order."""
+    return [record.code or f"custom:{record.id}" for record in list_festivals(session)]
+
+
+def find_festival(session: Session, festival_code: str) -> tuple[Festival, FestivalAudience]:
+    """The festival of ``festival_code``; an unknown code is a ``ValidationError``
+    (``festival``, ``unknown_festival``) listing the book's codes, a user-added festival's
+    with its name."""
+    found = festival_by_code(session, festival_code)
+    if found is not None:
+        return found
+    choices = [
+        record.code or f"custom:{record.id} ({record.data.name})"
+        for record in list_festivals(session)
+    ]
+    raise ValidationError.single(
+        "festival", "unknown_festival", value=festival_code, choices=", ".join(choices)
+    )
+
+
+def greeting_day(festival: Festival, today: date, year: int | None = None) -> date | None:
+    """The day of the festival greeted now. In ``year`` when given (the first of that solar
+    year); otherwise the first day on or after ``LATE_DAYS`` before ``today``: a festival
+    missed a few days ago is still greeted (belated), as its reminder stays due that long,
+    and after that the next one is. None when the calendar tables hold no such day."""
+    if year is not None:
+        days = festival_days(festival, date(year, 1, 1), date(year, 12, 31))
+    else:
+        start = today - timedelta(days=LATE_DAYS)
+        days = festival_days(festival, start, start + timedelta(days=400))
+    return days[0] if days else None
+
+
+@dataclass(frozen=True)
+class FestivalGreeting:
+    """A recipient with their own greeting, and when they were greeted this year (if so)."""
+
+    recipient: Recipient
+    greeting: str
+    greeted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class GreetingSheet:
+    """A festival's greetings person by person: the festival, its audience and day, and a
+    row for each recipient in pinyin order."""
+
+    festival: Festival
+    audience: FestivalAudience
+    day: date
+    rows: list[FestivalGreeting]
+
+    @property
+    def year(self) -> int:
+        """The year greetings are recorded under (``occasion_key``): the solar year of the day."""
+        return self.day.year
+
+
+def greeting_sheet(
+    session: Session,
+    festival_code: str,
+    day: date,
+    on: date,
+    language: str,
+    festival_names: Mapping[str, str] | None = None,
+    report: Callable[[int, int], object] | None = None,
+) -> GreetingSheet:
+    """Every recipient of the festival on ``day`` with the greeting worded for them if copied
+    on ``on`` (their salutation, their style's variant, ahead of the day or late) in
+    ``language``. ``festival_names`` holds the built-in festivals' names in that language by
+    code (they come from Qt); a festival the user added has its own name. Raises as
+    ``find_festival`` for an unknown code."""
+    festival, audience = find_festival(session, festival_code)
+    name = festival.name or (festival_names or {}).get(festival.code, festival.code)
+    recipients = festival_recipients(session, festival_code, day.year)
+    when = greeted_at(session, festival_code, day.year) if any(r.sent for r in recipients) else {}
+    greeter = Greeter(session, language)
+    rows = []
+    for done, person in enumerate(recipients):
+        addressee = Addressee(
+            person.name,
+            person.salutation,
+            person.title,
+            person.company,
+            person.personality,
+            person.gender,
+        )
+        greeting = greeter.festival(addressee, festival.code, day, on, name)
+        rows.append(FestivalGreeting(person, greeting, when.get(person.contact_id)))
+        if report is not None and done % 1000 == 0:
+            report(done, len(recipients))
+    return GreetingSheet(festival, audience, day, rows)

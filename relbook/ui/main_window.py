@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from relbook.ui.contacts_page import ContactsPage
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
+    from relbook.ui.greet_window import GreetWindow
     from relbook.ui.import_dialog import ImportDialog
     from relbook.ui.quick_log import QuickLogDialog
     from relbook.ui.referral_tree import ReferralTreeDialog
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.activity_dialog: ActivityReportDialog | None = None
         self.dossier_export: DossierExport | None = None
         self.contacts: ContactsPage | None = None
+        self.greet_windows: dict[tuple[str, date], GreetWindow] = {}
+        """The open Greet windows by festival code and day: opening one again raises it."""
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         self.today = TodayView(None, self.runner, clock=clock, parent=self)
         self.today.open_contact_requested.connect(self.select_contact)
         self.today.handle_requested.connect(self.handle_reminders_requested.emit)
+        self.today.greet_requested.connect(self.open_greet)
         self._today_timer = QTimer(self)
         self._today_timer.setSingleShot(True)
         self._today_timer.setInterval(TODAY_REFRESH_DELAY_MS)
@@ -612,14 +616,43 @@ class MainWindow(QMainWindow):
         dialog.load(path)
         return dialog
 
-    def open_export(self) -> ExportDialog:
+    def _language(self) -> str:
+        """The book's language: exports and greetings are worded in it."""
         from relbook.core.settings import get_setting
-        from relbook.ui.export_dialog import ExportDialog
 
         with self._book.session() as session:
-            language = resolve_language(get_setting(session, "ui.language"))
+            return resolve_language(get_setting(session, "ui.language"))
+
+    def open_greet(self, festival_code: str, day: date) -> GreetWindow:
+        """The Greet window of a festival's day: its recipients, each with their greeting."""
+        from relbook.ui.greet_window import GreetWindow
+
+        key = (festival_code, day)
+        window = self.greet_windows.get(key)
+        if window is None:
+            window = GreetWindow(
+                self._book,
+                self.events,
+                self.runner,
+                festival_code,
+                day,
+                self._language(),
+                clock=self._clock,
+                parent=self,
+            )
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _object=None: self.greet_windows.pop(key, None))
+            self.greet_windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_export(self) -> ExportDialog:
+        from relbook.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(
-            self._book, self.runner, self.model.ids(), self.selected_ids(), language, self
+            self._book, self.runner, self.model.ids(), self.selected_ids(), self._language(), self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(

@@ -62,6 +62,8 @@ class ReminderPopup(QDialog):
     """Non-modal; more reminders can arrive while it is open and join the list."""
 
     open_contact_requested = Signal(int)
+    greet_requested = Signal(str, object)
+    """A festival reminder's code and day: greet its recipients one by one (the Greet window)."""
     show_all_requested = Signal()
     """The user wants every due reminder: the window's Today tab lists them."""
 
@@ -99,6 +101,10 @@ class ReminderPopup(QDialog):
         self.snooze_button = QPushButton(self.tr("Snooze"))
         self.open_button = QPushButton(self.tr("Open contact"))
         self.copy_button = QPushButton(self.tr("Copy greeting"))
+        self.greet_button = QPushButton(self.tr("Greet…"))
+        self.greet_button.setToolTip(
+            self.tr("Each recipient's own greeting, to copy and mark sent one by one")
+        )
         snooze_menu = QMenu(self.snooze_button)
         snooze_menu.addAction(self.tr("For an hour"), lambda: self.snooze_to("hour"))
         snooze_menu.addAction(self.tr("Until tomorrow"), lambda: self.snooze_to("tomorrow"))
@@ -109,6 +115,7 @@ class ReminderPopup(QDialog):
         self.done_log_button.clicked.connect(lambda: self.complete(log=True))
         self.open_button.clicked.connect(self.open_contact)
         self.copy_button.clicked.connect(self.copy_greeting)
+        self.greet_button.clicked.connect(self.greet)
 
         actions = QVBoxLayout()
         for button in (
@@ -117,6 +124,7 @@ class ReminderPopup(QDialog):
             self.snooze_button,
             self.open_button,
             self.copy_button,
+            self.greet_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -200,6 +208,7 @@ class ReminderPopup(QDialog):
             occurrence is not None and occurrence.contact_id is not None
         )
         self.copy_button.setEnabled(occurrence is not None)
+        self.greet_button.setEnabled(occurrence is not None and occurrence.kind == "festival")
         text = (
             greeting_text(self._book, occurrence, self._language, self._clock().date())
             if occurrence
@@ -296,6 +305,13 @@ class ReminderPopup(QDialog):
         occurrence = self.current()
         if occurrence is not None and occurrence.contact_id is not None:
             self.open_contact_requested.emit(occurrence.contact_id)
+
+    def greet(self) -> None:
+        occurrence = self.current()
+        if occurrence is not None and occurrence.kind == "festival":
+            self.greet_requested.emit(
+                str(occurrence.details.get("festival") or ""), occurrence.date
+            )
 
     def copy_greeting(self) -> None:
         occurrence = self.current()

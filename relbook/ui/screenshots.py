@@ -77,6 +77,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _reminder_screens(book, window, save)
     _import_screens(book, window, save)
     _report_screens(window, save)
+    _greet_screen(book, window, save)
     window.close()
     return written
 
@@ -118,6 +119,23 @@ def _reminder_screens(
     greetings.show()
     save(greetings, "17-greetings")
     greetings.close()
+
+
+def _greet_screen(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The Greet window of the next festival (or one missed this week)."""
+    from relbook.core.festival_greetings import find_festival, greeting_day
+
+    today = datetime.now().date()
+    with book.session() as session:
+        festival, _audience = find_festival(session, "spring_festival")
+    day = greeting_day(festival, today)
+    if day is None:
+        return
+    greet = window.open_greet(festival.code, day)
+    greet.resize(1200, 640)
+    window.runner.wait_all()
+    save(greet, "23-greet")
+    greet.close()
 
 
 def _story_contact(book: Book) -> int | None:

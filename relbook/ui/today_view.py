@@ -11,12 +11,13 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from relbook.core.today import TodaySummary
 
 _ROLE = Qt.ItemDataRole.UserRole
+_FESTIVAL = Qt.ItemDataRole.UserRole + 1
+"""A festival line's (festival code, day): double-clicking it opens its Greet window."""
 SHOWN_PER_LIST = UPCOMING_SHOWN
 """Lines per list; a large book's month of birthdays would only slow the view down."""
 
@@ -57,11 +60,20 @@ def _summary_of(book: Book, now: datetime) -> TodaySummary:
         return today_summary(session, now)
 
 
+def _festival_of(occurrence: Occurrence) -> tuple[str, date] | None:
+    if occurrence.kind != "festival":
+        return None
+    return str(occurrence.details.get("festival") or ""), occurrence.date
+
+
 class TodayView(QWidget):
-    """Refreshes in the background; double-clicking a line opens its contact."""
+    """Refreshes in the background; double-clicking a line opens its contact, or a
+    festival's Greet window."""
 
     open_contact_requested = Signal(int)
     handle_requested = Signal(list)
+    greet_requested = Signal(str, object)
+    """A festival's code and day: greet its recipients one by one."""
 
     def __init__(
         self,
@@ -94,6 +106,11 @@ class TodayView(QWidget):
         )
         for tree in (self.due, self.upcoming, self.neglected):
             tree.itemDoubleClicked.connect(self._open)
+        for tree in (self.due, self.upcoming):
+            tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            tree.customContextMenuRequested.connect(
+                lambda point, tree=tree: self._show_menu(tree, point)
+            )
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -192,6 +209,7 @@ class TodayView(QWidget):
                     [_date_text(occurrence), reminder_words.describe(occurrence)]
                 )
                 child.setData(0, _ROLE, occurrence.contact_id)
+                child.setData(0, _FESTIVAL, _festival_of(occurrence))
                 if occurrence.overdue:
                     child.setForeground(0, Qt.GlobalColor.darkRed)
                 children.append(child)
@@ -215,6 +233,7 @@ class TodayView(QWidget):
                 ],
             )
             item.setData(0, _ROLE, occurrence.contact_id)
+            item.setData(0, _FESTIVAL, _festival_of(occurrence))
             items.append(item)
         self.upcoming.addTopLevelItems(items + self._more(total))
 
@@ -254,9 +273,36 @@ class TodayView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
     def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        festival = item.data(0, _FESTIVAL)
+        if festival:
+            self.greet_requested.emit(*festival)
+            return
         contact_id = item.data(0, _ROLE)
         if contact_id:
             self.open_contact_requested.emit(int(contact_id))
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The actions of a line: greet a festival's recipients, or open the contact."""
+        if item is None:
+            return None
+        menu = QMenu(self)
+        festival = item.data(0, _FESTIVAL)
+        contact_id = item.data(0, _ROLE)
+        if festival:
+            menu.addAction(self.tr("Greet…"), lambda: self.greet_requested.emit(*festival))
+        elif contact_id:
+            menu.addAction(
+                self.tr("Open contact"), lambda: self.open_contact_requested.emit(int(contact_id))
+            )
+        else:
+            return None
+        return menu
+
+    def _show_menu(self, tree: QTreeWidget, point: QPoint) -> None:
+        menu = self.menu_for(tree.itemAt(point))
+        if menu is not None:
+            menu.exec(tree.viewport().mapToGlobal(point))
+            menu.deleteLater()
 
     def _handle(self) -> None:
         if self._summary is not None and self._summary.due:

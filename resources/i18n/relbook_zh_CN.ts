@@ -1024,6 +1024,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1：“%2”列出现了两次。</translation>
     </message>
     <message>
+        <source>%1: &quot;%2&quot; is not a festival of this book. The festivals are: %3.</source>
+        <translation>%1：“%2”不是本客户簿中的节日。可用的节日有：%3。</translation>
+    </message>
+    <message>
+        <source>%1: the calendar tables hold no day of this festival in %2.</source>
+        <translation>%1：历法表中没有该节日在 %2 年的日期。</translation>
+    </message>
+    <message>
         <source>%1: only CSV and Excel (xlsx) exports have columns to choose, not %2.</source>
         <translation>%1：只有导出 CSV 和 Excel（xlsx）时才能选择列，%2 不支持。</translation>
     </message>
@@ -1712,6 +1720,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>历法</translation>
     </message>
     <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
         <source>Festival name</source>
         <translation>节日名称</translation>
     </message>
@@ -1994,6 +2006,199 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>The book could not be written: %1</source>
         <translation>无法写入客户簿：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GreetCommand</name>
+    <message>
+        <source>%1 · %2: %3 recipients, %4 already greeted</source>
+        <translation>%1 · %2：共 %3 位祝福对象，已祝福 %4 位</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Logged the %1 greeting for %2 contacts.</source>
+        <translation>已为 %2 位联系人记录%1祝福。</translation>
+    </message>
+    <message>
+        <source>Already greeted for %1 %2: %3</source>
+        <translation>%2 年%1已祝福过：%3</translation>
+    </message>
+</context>
+<context>
+    <name>GreetModel</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>no tier yet</source>
+        <translation>尚未定级</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Why included</source>
+        <translation>入选原因</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>祝福语</translation>
+    </message>
+</context>
+<context>
+    <name>GreetWindow</name>
+    <message>
+        <source>Greet: %1</source>
+        <translation>节日祝福：%1</translation>
+    </message>
+    <message>
+        <source>Reading the recipients…</source>
+        <translation>正在读取祝福对象…</translation>
+    </message>
+    <message>
+        <source>Filter by name or pinyin</source>
+        <translation>按姓名或拼音筛选</translation>
+    </message>
+    <message>
+        <source>Show those already sent</source>
+        <translation>显示已发送的</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制祝福语</translation>
+    </message>
+    <message>
+        <source>Copy the current person&apos;s greeting (%1, or double-click the row)</source>
+        <translation>复制当前这位的祝福语（%1，或双击该行）</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>Log the greeting as sent to the selected people</source>
+        <translation>将祝福记录为已发送给选中的人</translation>
+    </message>
+    <message>
+        <source>Mark all not yet sent…</source>
+        <translation>全部未发送的标记为已发送…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>any tier</source>
+        <translation>不限级别</translation>
+    </message>
+    <message>
+        <source>tiers %1 and contacts with no tier yet</source>
+        <translation>%1 级及尚未定级的联系人</translation>
+    </message>
+    <message>
+        <source>tiers %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>only contacts with no tier yet</source>
+        <translation>仅尚未定级的联系人</translation>
+    </message>
+    <message>
+        <source>stages %1</source>
+        <translation>阶段为%1</translation>
+    </message>
+    <message>
+        <source>any stage</source>
+        <translation>不限阶段</translation>
+    </message>
+    <message>
+        <source>tagged %1</source>
+        <translation>带有标签%1</translation>
+    </message>
+    <message>
+        <source>Who gets it: %1</source>
+        <translation>祝福对象：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 recipients, %2 already sent</source>
+        <translation>共 %1 位祝福对象，已发送 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 recipients, %2 already sent, %3 shown</source>
+        <translation>共 %1 位祝福对象，已发送 %2 位，当前显示 %3 位</translation>
+    </message>
+    <message>
+        <source>The recipients could not be read: %1</source>
+        <translation>无法读取祝福对象：%1</translation>
+    </message>
+    <message>
+        <source>Copied the greeting for %1.</source>
+        <translation>已复制给%1的祝福语。</translation>
+    </message>
+    <message>
+        <source>Log the %1 greeting as sent to the %2 people not yet sent?</source>
+        <translation>将%1祝福记录为已发送给尚未发送的 %2 位吗？</translation>
+    </message>
+    <message>
+        <source>Only those the filter shows are marked.</source>
+        <translation>只标记筛选后显示的人。</translation>
+    </message>
+    <message>
+        <source>Logging the greetings…</source>
+        <translation>正在记录祝福…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled; nobody was marked sent.</source>
+        <translation>已取消，没有人被标记为已发送。</translation>
+    </message>
+    <message>
+        <source>Marked %1 people sent.</source>
+        <translation>已将 %1 位标记为已发送。</translation>
+    </message>
+    <message>
+        <source>Nothing was marked: %1</source>
+        <translation>未标记任何人：%1</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3550,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>复制祝福语</translation>
     </message>
     <message>
+        <source>Greet…</source>
+        <translation>节日祝福…</translation>
+    </message>
+    <message>
+        <source>Each recipient&apos;s own greeting, to copy and mark sent one by one</source>
+        <translation>逐一查看每位祝福对象的专属祝福语，复制并标记为已发送</translation>
+    </message>
+    <message>
         <source>For an hour</source>
         <translation>一小时后</translation>
     </message>
@@ -4086,6 +4299,14 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>Greet…</source>
+        <translation>节日祝福…</translation>
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation>打开联系人</translation>
     </message>
 </context>
 <context>

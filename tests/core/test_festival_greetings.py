@@ -1,6 +1,6 @@
 """Who a festival's greeting goes to, and why; greeting them one by one, once a year."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import event, func, select
@@ -13,7 +13,12 @@ from relbook.core.festival_book import FestivalInput, add_festival
 from relbook.core.festival_greetings import (
     Reason,
     Recipient,
+    festival_codes,
     festival_recipients,
+    find_festival,
+    greeted_at,
+    greeting_day,
+    greeting_sheet,
     mark_greeted,
     occasion_key,
 )
@@ -221,3 +226,57 @@ def test_qingming_is_a_day_of_remembrance_not_a_happy_one(book):
         for language, happy in (("zh_CN", "快乐"), ("en", "Happy")):
             assert happy not in template_for(session, language, occasion)
             assert happy in template_for(session, language, "festival")
+
+
+def test_a_greeting_sheet_words_each_recipient_s_greeting_for_the_day_it_is_copied(book, people):
+    """The Greet window's and ``relbook greet``'s rows: 张三 is addressed by his salutation,
+    李四 by name; two days early both say "后天"; who was greeted says when."""
+    mid_autumn = date(2027, 9, 15)
+    with book.session() as session:
+        mark_greeted(session, "mid_autumn", 2027, [people["张三"]], LATER)
+    with book.session() as session:
+        sheet = greeting_sheet(
+            session, "mid_autumn", mid_autumn, date(2027, 9, 13), "zh_CN", {"mid_autumn": "中秋节"}
+        )
+    assert sheet.festival.code == "mid_autumn" and sheet.year == 2027
+    assert sheet.day == mid_autumn
+    assert [row.recipient.name for row in sheet.rows] == ["李四", "张三"]
+    li, zhang = sheet.rows
+    assert li.greeting.startswith("李四，后天就是中秋节了") and li.greeted_at is None
+    assert zhang.greeting.startswith("张总，后天就是中秋节了") and zhang.greeted_at == LATER
+    assert zhang.recipient.sent and not li.recipient.sent
+
+
+def test_an_unknown_festival_names_the_book_s_festivals(book):
+    with book.session() as session:
+        festival_id = add_festival(session, FestivalInput("solar", 6, 18, name="店庆"))
+        with pytest.raises(ValidationError) as caught:
+            find_festival(session, "moon")
+        assert find_festival(session, f"custom:{festival_id}")[0].name == "店庆"
+        assert festival_codes(session)[-1] == f"custom:{festival_id}"
+    (error,) = caught.value.errors
+    assert (error.field, error.code, error.params["value"]) == (
+        "festival",
+        "unknown_festival",
+        "moon",
+    )
+    assert "mid_autumn" in error.params["choices"]
+    assert f"custom:{festival_id} (店庆)" in error.params["choices"]
+
+
+def test_the_day_greeted_is_the_next_one_or_one_missed_while_it_is_still_due(book):
+    """A missed festival stays due three days (``due.LATE_DAYS``): it is still greeted."""
+    with book.session() as session:
+        festival, _audience = find_festival(session, "mid_autumn")
+    assert greeting_day(festival, date(2027, 9, 1)) == date(2027, 9, 15)
+    assert greeting_day(festival, date(2027, 9, 18)) == date(2027, 9, 15)
+    assert greeting_day(festival, date(2027, 9, 19)) == date(2028, 10, 3)
+    assert greeting_day(festival, date(2027, 9, 19), year=2027) == date(2027, 9, 15)
+    assert greeting_day(festival, date(2027, 9, 19), year=2300) is None
+
+
+def test_greeted_at_says_when_each_was_greeted(book, people):
+    with book.session() as session:
+        mark_greeted(session, "mid_autumn", 2027, [people["李四"]], LATER)
+        assert greeted_at(session, "mid_autumn", 2027) == {people["李四"]: LATER}
+        assert greeted_at(session, "mid_autumn", 2028) == {}
