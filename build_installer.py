@@ -124,9 +124,9 @@ class AppInfo:
     display_name: str = "relbook"
     publisher: str = "The relbook team"
     description: str = "A relationship book for salespeople: contacts, levels, lunar birthdays"
-    bundle_id: str = "com.relbook.app"  # the LaunchAgent label relbook/autostart.py uses too
+    bundle_id: str = "com.relbook.app"  # the LaunchAgent label relbook/ui/autostart.py uses too
     app_id: str = "6C0E3F1A-57B2-4D8E-9A41-0F3B7C2D9E15"  # Inno AppId: never change it
-    run_key: str = r"Software\Microsoft\Windows\CurrentVersion\Run"  # as relbook/autostart.py
+    run_key: str = r"Software\Microsoft\Windows\CurrentVersion\Run"  # as relbook/ui/autostart.py
     run_value: str = "relbook"
 
     @property

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench.books import scratch_copy
 from bench.context import Context
-from relbook.book import Book, open_book
+from relbook.db.book import Book, open_book
 
 
 def qt_app() -> QApplication:
@@ -44,7 +44,7 @@ def raw_connection(context: Context) -> sqlite3.Connection:
 
 def freeze_as_the_app_does() -> None:
     """Python's collector as the app leaves it once its window has shown the first list
-    (``relbook.gc_policy.freeze_after_start``): everything alive collected once and frozen.
+    (``relbook.ui.gc_policy.freeze_after_start``): everything alive collected once and frozen.
     ``thaw`` undoes it at the end of the measurement, so each one starts alike."""
     gc.collect()
     gc.freeze()

@@ -24,12 +24,12 @@ from sqlalchemy import select
 from bench.books import scratch_copy
 from bench.context import Context
 from bench.figures import Figure, median, spread
-from relbook.book import Book, open_book
 from relbook.core import demo, pinyin
 from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.contacts import stored_inputs
 from relbook.core.enums import PhoneLabel
 from relbook.core.models import Contact
+from relbook.db.book import Book, open_book
 
 IMPORT_RECORDS = 10_000
 PDF_CONTACTS = 1_000
@@ -70,7 +70,7 @@ def _qt_application() -> Any:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from relbook.i18n import install_language
+    from relbook.words.i18n import install_language
 
     app = QCoreApplication.instance() or QApplication(["relbook-bench"])
     install_language("zh_CN")
@@ -135,7 +135,7 @@ def _import_files(people: list[ContactInput], folder: Path) -> dict[str, Path]:
     """The people as a vCard 3.0 file and as a CSV with Chinese headers and lunar birthdays."""
     from relbook.exchange.sheets import ROUND_TRIP_COLUMNS, Cell, birthday_text, write_csv
     from relbook.exchange.vcard import write_vcards
-    from relbook.export_words import sheet_words
+    from relbook.words.export_words import sheet_words
 
     folder.mkdir(parents=True, exist_ok=True)
     vcf = folder / f"{len(people)}人.vcf"
@@ -245,8 +245,8 @@ def _export_figures(context: Context) -> list[Figure]:
     from relbook.exchange import sheets
     from relbook.exchange.files import write_atomic
     from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
-    from relbook.export_words import sheet_words
-    from relbook.labels import translate
+    from relbook.words.export_words import sheet_words
+    from relbook.words.labels import translate
 
     book = open_book(context.data_dir, read_only=True)
     folder = context.scratch / "exports"

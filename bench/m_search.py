@@ -16,10 +16,10 @@ from collections.abc import Callable
 from bench.context import Context
 from bench.figures import Figure, median, percentile, spread
 from bench.live import freeze_as_the_app_does, open_live_book, qt_app, raw_connection, thaw
-from relbook.book import Book
 from relbook.core import pinyin
 from relbook.core.contacts import digits_only
 from relbook.core.search import ContactFilter, sql_functions
+from relbook.db.book import Book
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.worker import JobRunner
 

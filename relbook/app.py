@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from relbook import __version__, crash_log, labels
+from relbook import __version__, crash_log
 from relbook.core.errors import BookDamaged, BookInUse, RelbookError
 from relbook.db import location
 from relbook.db.peek import stored_setting
 from relbook.db.writer_lock import WriterLock
-from relbook.i18n import install_language, resolve_language
 from relbook.ui.crash_dialog import UnexpectedErrorNotice
 from relbook.ui.main_window import MainWindow, load_book_modules
 from relbook.ui.single_instance import InstanceServer, ask_running_window
@@ -34,14 +33,16 @@ from relbook.ui.storage_dialogs import (
     show_read_only_notice,
 )
 from relbook.ui.tray import app_icon
+from relbook.words import labels
+from relbook.words.i18n import install_language, resolve_language
 
 if TYPE_CHECKING:
-    from relbook.book import Book
-    from relbook.reminder_center import ReminderCenter
+    from relbook.db.book import Book
+    from relbook.ui.reminder_center import ReminderCenter
 
 OPEN_WITHOUT_PAINT_MS = 1000
 """A window not painted by then (shown on another desktop, say) opens its book all the same."""
-START_MODULES = ("relbook.reminder_center", "relbook.core.settings", "relbook.db.backups")
+START_MODULES = ("relbook.ui.reminder_center", "relbook.core.settings", "relbook.db.backups")
 """What the start does with the open book, loaded beside it off the UI thread."""
 
 
@@ -64,7 +65,7 @@ def open_in_background(folder: Path) -> tuple[Book, str]:
 
     Runs on a worker thread: the window stays painted and responsive meanwhile.
     """
-    from relbook.book import open_book
+    from relbook.db.book import open_book
 
     book = open_book(folder)
     language = book_language(book)
@@ -170,7 +171,7 @@ class AppController(QObject):
 
     def _book_shown(self) -> None:
         """The start's work on the open book: birthdays, backup, reminders, the Today tab."""
-        from relbook.reminder_center import ReminderCenter
+        from relbook.ui.reminder_center import ReminderCenter
 
         assert self.window is not None and self.book is not None
         self._refresh_birthdays(self.window)

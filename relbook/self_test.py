@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from relbook import __version__
-from relbook.labels import translate
+from relbook.words.labels import translate
 
 Step = tuple[str, Callable[[], str]]
 
@@ -57,7 +57,7 @@ def _application_in_system_language() -> object:
     try:
         from PySide6.QtWidgets import QApplication
 
-        from relbook.i18n import install_language, resolve_language
+        from relbook.words.i18n import install_language, resolve_language
 
         app = QApplication.instance() or QApplication(["relbook"])
         install_language(resolve_language("system"))
@@ -70,8 +70,8 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
     now = datetime.now()
 
     def open_book_step() -> str:
-        from relbook.book import open_book
         from relbook.db import migrate
+        from relbook.db.book import open_book
 
         book = open_book(folder / "book", now=now)
         state["book"] = book
@@ -162,8 +162,8 @@ def _steps(folder: Path, state: dict[str, object]) -> list[Step]:
 
         from relbook.core.greetings import default_templates
         from relbook.core.pinyin import reading_table
-        from relbook.i18n import catalogue_dir
         from relbook.ui.tray import app_icon
+        from relbook.words.i18n import catalogue_dir
 
         _app = QApplication.instance() or QApplication(["relbook"])  # pixmaps need one
         if reading_table() is None:  # names would still convert, through the phrase tables

@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from relbook.book import Book, open_book  # noqa: E402
+from relbook.db.book import Book, open_book  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 10, 0, 0)
 

@@ -111,8 +111,8 @@ def test_inno_script_offers_menu_desktop_and_login_entries(iss):
 
 
 def test_inno_login_entry_is_the_one_relbook_writes_itself(iss):
-    """Same HKCU Run value as relbook/autostart.py, so the Settings checkbox agrees."""
-    from relbook import autostart
+    """Same HKCU Run value as relbook/ui/autostart.py, so the Settings checkbox agrees."""
+    from relbook.ui import autostart
 
     source = Path(autostart.__file__).read_text(encoding="utf-8")
     assert f'r"{APP.run_key}"' in source
@@ -147,7 +147,7 @@ def test_info_plist_holds_name_version_identifier_and_icon():
 
 
 def test_bundle_identifier_matches_the_login_item():
-    from relbook.autostart import _launch_agent
+    from relbook.ui.autostart import _launch_agent
 
     assert _launch_agent(Path("/home")).name == f"{APP.bundle_id}.plist"
 

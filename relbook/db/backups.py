@@ -53,7 +53,7 @@ _LEGACY_MIGRATION = re.compile(r"^before-\d{4}$")
 
 
 class BookFiles(Protocol):
-    """What backing up needs of an open book (``relbook.book.Book`` has it)."""
+    """What backing up needs of an open book (``relbook.db.book.Book`` has it)."""
 
     data_dir: Path
     db_path: Path

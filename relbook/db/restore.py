@@ -31,7 +31,7 @@ SIDECARS = ("-wal", "-shm", "-journal")
 
 
 class ReopenableBook(backups.BookFiles, Protocol):
-    """What a restore needs of an open book (``relbook.book.Book`` has it)."""
+    """What a restore needs of an open book (``relbook.db.book.Book`` has it)."""
 
     def close(self) -> None: ...
 

@@ -43,7 +43,7 @@ _OUTLOOK_EMPTY = {"0/0/00", "0/0/0000", "00/00/00"}
 
 
 class DateParseError(ValueError):
-    """A date that cannot be read; ``code`` and ``params`` as in relbook.labels.error_text."""
+    """A date that cannot be read; ``code`` and ``params`` as in relbook.words.labels.error_text."""
 
     def __init__(self, code: str, params: dict[str, Any] | None = None):
         super().__init__(f"{code} {params or {}}")

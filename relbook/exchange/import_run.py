@@ -22,7 +22,7 @@ from relbook.exchange.files import read_file
 from relbook.exchange.progress import Cancelled, check
 
 if TYPE_CHECKING:
-    from relbook.book import Book
+    from relbook.db.book import Book
 
 Report = Callable[[int, int], bool]
 

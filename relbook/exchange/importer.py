@@ -31,7 +31,7 @@ from relbook.exchange.tabular import (
 from relbook.exchange.vcard import parse_vcards
 
 if TYPE_CHECKING:
-    from relbook.book import Book
+    from relbook.db.book import Book
 
 FORMATS: tuple[str, ...] = ("vcf", "csv", "xlsx")
 """Formats ``read_import`` reads; JSON will join them later."""

@@ -1,7 +1,7 @@
 """The one-contact dossier and the activity report, laid out as HTML and printed to PDF.
 
 The words and the date and money formats come from the caller in ``ReportWords`` (in the user's
-language and locale), so this module knows layout only; ``relbook.report_words`` builds them.
+language and locale), so this module knows layout only; ``relbook.words.report_words`` builds them.
 Qt is used through ``relbook.exchange.pdf`` alone.
 """
 

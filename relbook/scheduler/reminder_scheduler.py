@@ -20,10 +20,10 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer
 
-from relbook.book import Book
 from relbook.core.due import due_now, unshown
 from relbook.core.reminder_log import mark_shown
 from relbook.core.reminders import Occurrence, open_follow_ups
+from relbook.db.book import Book
 
 TICK_SECONDS = 60
 WAKE_GAP = timedelta(seconds=TICK_SECONDS * 2)

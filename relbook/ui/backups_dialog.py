@@ -42,15 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.errors import RelbookError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
 from relbook.db import backups, restore
 from relbook.db.backups import BackupInfo, BackupPlan
+from relbook.db.book import Book
 from relbook.db.location import backup_dir
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.worker import JobRunner
+from relbook.words import labels
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

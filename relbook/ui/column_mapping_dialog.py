@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import import_words
 from relbook.exchange.tabular import Table
 from relbook.ui.editor_widgets import error_label
+from relbook.words import import_words
 
 SAMPLE_ROWS = 3
 """Values shown per column so the user recognises what it holds."""

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import (
@@ -30,12 +28,14 @@ from relbook.core.contacts import (
 )
 from relbook.core.errors import AmbiguousError, NotFoundError, ValidationError
 from relbook.core.tiers import TierThresholds
+from relbook.db.book import Book
 from relbook.ui.editor_tabs import BasicTab, RapportTab, RelationshipTab
 from relbook.ui.editor_widgets import scroll_page
 from relbook.ui.events import BookEvents
 from relbook.ui.family_tab import FamilyTab
 from relbook.ui.field_messages import FieldMessages
 from relbook.ui.level_history import LevelStep
+from relbook.words import labels
 
 _INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c62828; border-radius: 2px; }'
 _ERROR_AREA_STYLE = (

@@ -27,12 +27,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.cadence import days_overdue, default_cadences, effective_cadence
 from relbook.core.search import ContactFilter, ContactRow, Sort, contact_rows
 from relbook.core.search_index import SearchIndex
+from relbook.db.book import Book
 from relbook.ui.worker import JobRunner
+from relbook.words import labels
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 60

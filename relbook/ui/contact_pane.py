@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.cadence import (
     RULE_OWN,
     RULE_TIER,
@@ -38,6 +36,7 @@ from relbook.core.contacts import change_level, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.core.errors import NotFoundError, RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
+from relbook.db.book import Book
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.followups_tab import FollowUpsTab
@@ -46,6 +45,7 @@ from relbook.ui.level_history import LevelStep, level_change_text
 from relbook.ui.playbook import playbook_html
 from relbook.ui.relations_tab import RelationsTab
 from relbook.ui.timeline_tab import TimelineTab
+from relbook.words import labels
 
 _STYLE = """
 h3 { margin-top: 14px; margin-bottom: 4px; color: #37474f; }

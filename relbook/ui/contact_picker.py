@@ -4,9 +4,9 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlalchemy import select
 
-from relbook.book import Book
 from relbook.core.contacts import find_contact
 from relbook.core.models import Contact, Organization
+from relbook.db.book import Book
 
 
 class ContactPicker(QLineEdit):

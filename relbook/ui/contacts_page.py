@@ -7,8 +7,8 @@ database layer, which the window's first paint does without.
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from relbook.book import Book
 from relbook.core.search import ContactFilter
+from relbook.db.book import Book
 from relbook.ui.contact_list_model import ContactListModel
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.contact_table import setup_contact_table

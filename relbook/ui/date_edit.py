@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
 from relbook.core import calendar
 from relbook.core.contact_input import DateInput
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.ui.date_text import lunar_text, next_text, solar_text
+from relbook.words import labels
 
 WARNING_STYLE = "color: #c62828;"
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from relbook import labels
 from relbook.core.contact_input import RAPPORT_FIELDS, ContactInput
 from relbook.core.contacts import find_contact
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, importance_total, tier_for
@@ -31,6 +30,7 @@ from relbook.ui.date_text import solar_text
 from relbook.ui.editor_widgets import OptionalDateEdit, PhoneList, TagEdit, optional_combo
 from relbook.ui.level_history import LevelStep, level_change_text
 from relbook.ui.playbook import playbook_html
+from relbook.words import labels
 
 
 class BasicTab(QWidget):

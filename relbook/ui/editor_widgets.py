@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
 from relbook.core.contact_input import DateInput, PhoneInput
 from relbook.core.enums import PhoneLabel
 from relbook.ui.date_edit import SpecialDateEdit, fill_combo, select_code
+from relbook.words import labels
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；\s]+")
 

@@ -28,19 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import export_words
-from relbook.book import Book
 from relbook.core.errors import RelbookError
 from relbook.core.settings import get_setting, set_setting
+from relbook.db.book import Book
 from relbook.exchange import sheets
 from relbook.exchange.files import write_atomic
 from relbook.exchange.ics import IcsOptions, build_calendar
 from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
 from relbook.exchange.progress import Cancelled, Report, stage
 from relbook.exchange.vcard import export_vcards
-from relbook.labels import problem_text
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.worker import JobRunner
+from relbook.words import export_words
+from relbook.words.labels import problem_text
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("xlsx", ".xlsx"),

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput
 from relbook.core.enums import DateKind, FamilyRelation
 from relbook.ui.date_edit import SpecialDateEdit, fill_combo, select_code
 from relbook.ui.editor_widgets import OptionalDateEdit, insert_before
+from relbook.words import labels
 
 
 class FamilyEditor(QWidget):

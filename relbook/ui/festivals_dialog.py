@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels, reminder_words
-from relbook.book import Book
 from relbook.core.enums import CalendarKind, FestivalRule
 from relbook.core.errors import ValidationError
 from relbook.core.festival_book import (
@@ -35,7 +33,9 @@ from relbook.core.festival_book import (
     update_festival,
 )
 from relbook.core.festivals import NO_TIER
+from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label, split_tags
+from relbook.words import labels, reminder_words
 
 KINDS: tuple[str, ...] = (
     CalendarKind.LUNAR,

@@ -4,9 +4,9 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLayoutItem, QWidget
 
-from relbook import labels
 from relbook.core.errors import FieldError
 from relbook.ui.editor_widgets import error_label, mark_invalid
+from relbook.words import labels
 
 
 class FieldMessages:

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.contacts import all_tags
+from relbook.db.book import Book
+from relbook.words import labels
 
 
 class FilterBar(QWidget):

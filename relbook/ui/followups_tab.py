@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels, reminder_words
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.errors import ValidationError
 from relbook.core.expiries import EXPIRY_KINDS, add_expiry, delete_expiry, expiries_of
 from relbook.core.tasks import add_task, complete_task, open_tasks
+from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.words import labels, reminder_words
 
 _ID = Qt.ItemDataRole.UserRole
 

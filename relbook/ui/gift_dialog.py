@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import get_contact
 from relbook.core.enums import GiftDirection
@@ -33,11 +31,13 @@ from relbook.core.gifts import (
     similar_gifts,
     update_gift,
 )
+from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.field_messages import FieldMessages
+from relbook.words import labels
 
 
 class GiftDialog(QDialog):

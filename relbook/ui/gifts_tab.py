@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import get_contact
 from relbook.core.enums import GiftDirection, IdeaStatus
@@ -45,11 +43,13 @@ from relbook.core.gifts import (
     yearly_totals,
 )
 from relbook.core.settings import get_setting
+from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog
 from relbook.ui.record_actions import open_record_editor, trash_record
+from relbook.words import labels
 
 FLAG_COLOR = "#b3261e"
 _ID_ROLE = Qt.ItemDataRole.UserRole

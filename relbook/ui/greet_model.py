@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from relbook import labels
 from relbook.core.festival_greetings import GreetingSheet, Reason
 from relbook.core.festivals import NO_TIER
 from relbook.core.pinyin import name_keys, normalize_query
+from relbook.words import labels
 
 _Index = QModelIndex | QPersistentModelIndex
 NAME, SALUTATION, TIER, STAGE, WHY, SENT, COPY, GREETING = range(8)

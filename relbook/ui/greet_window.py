@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels, reminder_words
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
 from relbook.core.festival_greetings import (
@@ -39,6 +37,7 @@ from relbook.core.festival_greetings import (
 )
 from relbook.core.festivals import NO_TIER
 from relbook.core.reminders import FestivalAudience
+from relbook.db.book import Book
 from relbook.ui.events import BookEvents
 from relbook.ui.greet_model import (
     COPY,
@@ -57,6 +56,7 @@ from relbook.ui.greet_model import (
     listed,
 )
 from relbook.ui.worker import JobRunner
+from relbook.words import labels, reminder_words
 
 MARK_CHUNK = 500
 """Contacts marked sent per step of the background work (one transaction for them all)."""

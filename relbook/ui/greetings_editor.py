@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels, reminder_words
-from relbook.book import Book
 from relbook.core.errors import ValidationError
 from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.core.greeting_words import AHEAD, TODAY, day_phrase, relation_phrase, timing_of
@@ -29,7 +27,9 @@ from relbook.core.greetings import (
     template_for,
     unknown_placeholders,
 )
+from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
+from relbook.words import labels, reminder_words
 
 
 class GreetingsEditor(QDialog):

@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import import_words
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
+from relbook.db.book import Book
 from relbook.exchange import import_run, importer
 from relbook.exchange.importer import ImportResult
-from relbook.labels import problem_text
 from relbook.ui.column_mapping_dialog import ColumnMappingDialog
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.import_preview_model import ACTION, ActionDelegate, PreviewModel
 from relbook.ui.worker import JobRunner
+from relbook.words import import_words
+from relbook.words.labels import problem_text
 
 ENCODINGS: tuple[tuple[str, str], ...] = (
     ("", "Automatic"),

@@ -4,8 +4,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from relbook import import_words
 from relbook.exchange.importer import ImportPreview, PreviewItem
+from relbook.words import import_words
 
 Index = QModelIndex | QPersistentModelIndex
 

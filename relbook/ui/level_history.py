@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from relbook import labels
+from relbook.words import labels
 
 LevelStep = tuple[date, int | None, int, str]
 """One line of the level history: date, from (None for the start), to, note."""

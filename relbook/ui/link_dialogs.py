@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
 from relbook.core.referrals import add_referral, set_relation
+from relbook.db.book import Book
 from relbook.ui.contact_picker import ContactPicker
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.words import labels
 
 
 class _LinkDialog(QDialog):

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import gc_policy
 from relbook.core.changes import BookChanges
-from relbook.i18n import resolve_language
+from relbook.ui import gc_policy
 from relbook.ui.events import BookEvents
 from relbook.ui.today_view import TodayView
 from relbook.ui.worker import JobRunner
+from relbook.words.i18n import resolve_language
 
 if TYPE_CHECKING:
-    from relbook.book import Book
+    from relbook.db.book import Book
     from relbook.ui.about_dialog import AboutDialog
     from relbook.ui.backups_dialog import BackupsDialog
     from relbook.ui.contact_editor import ContactEditor

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.errors import FieldError, RelbookError, ValidationError
 from relbook.core.history import (
@@ -35,10 +33,12 @@ from relbook.core.history import (
 )
 from relbook.core.models import Contact
 from relbook.core.settings import get_setting, set_setting
+from relbook.db.book import Book
 from relbook.ui.contact_picker import ContactPicker
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.field_messages import FieldMessages
+from relbook.words import labels
 
 NEXT_STEP_DAYS = 7
 _CHIP_STYLE = (

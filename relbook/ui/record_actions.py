@@ -5,10 +5,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.gifts import set_gifts_deleted
 from relbook.core.history import delete_interactions, restore_interactions
+from relbook.db.book import Book
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog
 from relbook.ui.quick_log import QuickLogDialog

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.referrals import ReferralNode, referral_forest
+from relbook.db.book import Book
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
+from relbook.words import labels
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 

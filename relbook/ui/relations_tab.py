@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.models import Contact
 from relbook.core.referrals import delete_referral, referrals_of, relations_of, remove_relation
+from relbook.db.book import Book
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.link_dialogs import ReferralDialog, RelationDialog
+from relbook.words import labels
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _LINK_ROLE = Qt.ItemDataRole.UserRole + 1

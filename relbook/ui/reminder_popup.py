@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import reminder_words
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.festival_greetings import festival_recipients
 from relbook.core.greetings import greeting_for
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.reminder_log import mark_done, snooze, snooze_choices
 from relbook.core.reminders import Occurrence
+from relbook.db.book import Book
 from relbook.ui.events import BookEvents
+from relbook.words import reminder_words
 
 RECIPIENTS_SHOWN = 30
 SHOWN_AT_ONCE = 50

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.book import Book
 from relbook.core.contacts import get_contact
 from relbook.core.errors import RelbookError
 from relbook.core.reports import (
@@ -36,12 +35,13 @@ from relbook.core.reports import (
     dossier,
     preset_period,
 )
+from relbook.db.book import Book
 from relbook.exchange.files import write_atomic
 from relbook.exchange.pdf_reports import activity_pdf, dossier_pdf
-from relbook.labels import problem_text
-from relbook.report_words import report_words
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.worker import JobRunner
+from relbook.words.labels import problem_text
+from relbook.words.report_words import report_words
 
 CUSTOM = "custom"
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from relbook.book import Book
 from relbook.core.models import Contact, ContactRelation, Gift
 from relbook.core.pinyin import initials
 from relbook.core.settings import get_setting
+from relbook.db.book import Book
 
 if TYPE_CHECKING:
     from relbook.ui.main_window import MainWindow
@@ -87,11 +87,11 @@ def _reminder_screens(
 ) -> None:
     """The Today tab, the reminder popup with what is due, and the reminder settings."""
     from relbook.core.today import today_summary
-    from relbook.i18n import resolve_language
     from relbook.ui.festivals_dialog import FestivalsDialog
     from relbook.ui.greetings_editor import GreetingsEditor
     from relbook.ui.reminder_popup import ReminderPopup
     from relbook.ui.settings_dialog import SettingsDialog
+    from relbook.words.i18n import resolve_language
 
     window.views.setCurrentWidget(window.today)
     window.today.refresh_now()

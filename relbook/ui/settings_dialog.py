@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
-from relbook.autostart import is_autostart_enabled, launch_command, set_autostart
-from relbook.book import Book
 from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
 from relbook.core.changes import BookChanges
 from relbook.core.contacts import recompute_tiers
 from relbook.core.errors import ValidationError
 from relbook.core.settings import SETTINGS, get_setting, set_setting
-from relbook.i18n import resolve_language
+from relbook.db.book import Book
+from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.ui.backups_dialog import BackupsDialog
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
 from relbook.ui.greetings_editor import GreetingsEditor
+from relbook.words import labels
+from relbook.words.i18n import resolve_language
 
 
 class SettingsDialog(QDialog):

@@ -12,10 +12,10 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from relbook import labels
 from relbook.core.errors import BookDamaged, StorageError
 from relbook.db import integrity
-from relbook.labels import translate
+from relbook.words import labels
+from relbook.words.labels import translate
 
 
 class DamagedBookBox(QMessageBox):

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.errors import NotFoundError
 from relbook.core.timeline import TimelineEntry, timeline
+from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.level_history import level_change_text
 from relbook.ui.record_actions import EDITABLE_KINDS, open_record_editor, trash_record
+from relbook.words import labels
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole
 _REF_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook import reminder_words
 from relbook.core.reminder_kinds import KINDS, UPCOMING_SHOWN
 from relbook.ui.worker import JobRunner
+from relbook.words import reminder_words
 
 if TYPE_CHECKING:
-    from relbook.book import Book
     from relbook.core.reminders import Occurrence
     from relbook.core.today import TodaySummary
+    from relbook.db.book import Book
 
 _ROLE = Qt.ItemDataRole.UserRole
 _FESTIVAL = Qt.ItemDataRole.UserRole + 1

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.book import Book
 from relbook.core.contacts import purge_contacts, restore_contacts, trashed_ids
 from relbook.core.search import ContactFilter, Sort
+from relbook.db.book import Book
 from relbook.ui.contact_list_model import TRASH_COLUMNS, ContactListModel
 from relbook.ui.events import BookEvents
 from relbook.ui.trash_records import TrashRecords

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.gifts import set_gifts_deleted
 from relbook.core.history import restore_interactions
 from relbook.core.models import Contact, Gift, Interaction
+from relbook.db.book import Book
 from relbook.ui.events import BookEvents
 from relbook.ui.timeline_tab import when_text
+from relbook.words import labels
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole
 _REF_ROLE = Qt.ItemDataRole.UserRole + 1

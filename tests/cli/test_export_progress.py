@@ -5,7 +5,7 @@ import io
 import pytest
 
 from relbook.cli import main
-from relbook.progress_line import ProgressLine
+from relbook.cli.progress_line import ProgressLine
 
 
 class Terminal(io.StringIO):

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from relbook import cli, greet_cli
-from relbook.book import open_book
+from relbook import cli
+from relbook.cli import greet as greet_cli
 from relbook.core.history import interactions_of
+from relbook.db.book import open_book
 from relbook.db.writer_lock import WriterLock
 from tests.cli.runner import run
 

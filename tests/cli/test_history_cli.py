@@ -3,11 +3,11 @@ from datetime import datetime
 
 import pytest
 
-from relbook.book import open_book
 from relbook.cli import main
 from relbook.core.contact_input import FamilyInput
 from relbook.core.contacts import find_contact, to_input, update_contact
 from relbook.core.referrals import set_relation
+from relbook.db.book import open_book
 from tests.cli.runner import run
 
 

@@ -1,6 +1,7 @@
 """While the window (or another command) holds the book, writing commands refuse; reads go on."""
 
-from relbook import cli, reminders_cli
+from relbook import cli
+from relbook.cli import reminders as reminders_cli
 from relbook.db.writer_lock import WriterLock
 
 

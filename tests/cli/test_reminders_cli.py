@@ -61,8 +61,8 @@ def test_reminders_json_carries_the_greeting_for_the_first_day_and_the_family_me
 ):
     """Issue 16: ``greeting`` is what "copy greeting" gives on ``--from``, in the book's
     language; a family birthday names the member and the relation, never "家人"."""
-    from relbook.book import open_book
     from relbook.core.settings import set_setting
+    from relbook.db.book import open_book
 
     book = open_book(data_dir)
     with book.session() as session:

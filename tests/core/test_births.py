@@ -4,7 +4,6 @@ from datetime import date, datetime
 
 import pytest
 
-from relbook import labels
 from relbook.core.agenda import agenda
 from relbook.core.calendar import lunar_to_solar
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput
@@ -19,6 +18,7 @@ from relbook.core.enums import CalendarKind, DateKind
 from relbook.core.errors import FieldError, ValidationError
 from relbook.core.reminders import occurrences
 from relbook.core.validation import validate_contact
+from relbook.words import labels
 
 TODAY = date(2026, 11, 23)  # lunar 2026-10-15
 LUNAR = CalendarKind.LUNAR

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from relbook.book import open_book
 from relbook.core.contacts import get_contact, to_input, update_contact
 from relbook.core.demo import fill_demo
 from relbook.core.history import refresh_last_contacted
@@ -16,6 +15,7 @@ from relbook.core.models import (
     Referral,
 )
 from relbook.core.search import ContactFilter, contact_ids
+from relbook.db.book import open_book
 
 
 def test_demo_rows_match_what_the_service_would_derive(book, now):

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relbook.book import open_book
 from relbook.core.calendar import lunar_month_days, solar_to_lunar
 from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.contacts import create_contact, delete_contacts, purge_contacts
 from relbook.core.reminders import occurrences
+from relbook.db.book import open_book
 
 NOW = datetime(2026, 11, 23, 10)
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-from relbook.book import Book
 from relbook.core.errors import ValidationError
 from relbook.core.settings import (
     DEFAULT_EXPORT_COLUMNS,
@@ -10,6 +9,7 @@ from relbook.core.settings import (
     set_setting,
     validate_setting,
 )
+from relbook.db.book import Book
 from relbook.exchange.sheets import EXPORT_COLUMNS
 
 

@@ -15,9 +15,9 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from relbook.book import open_book
 from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.contacts import create_contact
+from relbook.db.book import open_book
 
 MAX_CONTACTS = 100_000
 """Safety stop; the test kills the child long before."""

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from relbook.book import Book, open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact
 from relbook.core.errors import ValidationError
@@ -18,6 +17,7 @@ from relbook.core.models import Contact
 from relbook.core.settings import set_setting
 from relbook.db import backups, checks, migrate, restore
 from relbook.db.backups import BackupEntry, Rotation
+from relbook.db.book import Book, open_book
 
 
 def _add(book: Book, *names: str, now: datetime = datetime(2026, 11, 23, 9)) -> None:

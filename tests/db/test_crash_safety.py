@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from relbook.book import open_book
+from relbook.db.book import open_book
 
 WRITER = Path(__file__).with_name("_crash_writer.py")
 RUNS = 20

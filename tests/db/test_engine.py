@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from relbook.book import Book, open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact
 from relbook.core.errors import StorageError
 from relbook.db import engine as engine_module
+from relbook.db.book import Book, open_book
 from relbook.db.faults import fault_code, storage_error
 from relbook.exchange import importer
 

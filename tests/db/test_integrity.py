@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from relbook import cli
-from relbook.book import open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact
 from relbook.core.errors import BookDamaged, StorageError
 from relbook.db import integrity
+from relbook.db.book import open_book
 
 PAGE = 4096
 

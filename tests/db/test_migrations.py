@@ -4,10 +4,10 @@ from datetime import datetime
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from relbook.book import open_book
 from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.core.models import Base
 from relbook.db import migrate
+from relbook.db.book import open_book
 
 
 def test_first_start_creates_the_schema_without_backup(data_dir):
@@ -117,7 +117,7 @@ def test_a_failed_upgrade_leaves_the_book_as_it_was_and_says_how_back(data_dir, 
 
     from relbook.core.errors import MigrationFailed
     from relbook.db.engine import make_engine
-    from relbook.labels import problem_text
+    from relbook.words.labels import problem_text
 
     engine = make_engine(data_dir / "relbook.sqlite")
     config = migrate.alembic_config()

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from relbook.book import Book, open_book
 from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.contacts import create_contact
 from relbook.core.demo import fill_demo
@@ -16,6 +15,7 @@ from relbook.core.errors import ValidationError
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.models import Contact, Expiry, FestivalRow, Interaction, Task
 from relbook.core.settings import set_setting
+from relbook.db.book import Book, open_book
 from relbook.exchange.archive import (
     archived_tables,
     export_archive,

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from relbook.book import Book, open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import create_contact
 from relbook.core.festival_book import FestivalInput, add_festival, list_festivals
 from relbook.core.festival_greetings import festival_recipients, mark_greeted
 from relbook.core.models import Contact
+from relbook.db.book import Book, open_book
 from relbook.exchange.archive import import_archive, write_archive
 from tests.exchange.test_archive import snapshot
 

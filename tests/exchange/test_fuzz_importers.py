@@ -26,7 +26,7 @@ from relbook.exchange import importer
 from relbook.exchange.archive import import_archive, write_archive
 from relbook.exchange.dates_typed import DateParseError, parse_typed_date
 from relbook.exchange.sheets import write_xlsx
-from relbook.labels import error_text
+from relbook.words.labels import error_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -146,7 +146,7 @@ def test_what_is_read_from_damaged_files_is_written_whole(book, seed):
 
 @pytest.fixture
 def archive_bytes(tmp_path) -> bytes:
-    from relbook.book import open_book
+    from relbook.db.book import open_book
 
     other = open_book(tmp_path / "source", now=NOW)
     try:

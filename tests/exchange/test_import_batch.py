@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from relbook.book import Book, open_book
 from relbook.core import contact_batch
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
 from relbook.core.contacts import create_contact
@@ -24,6 +23,7 @@ from relbook.core.enums import (
 from relbook.core.errors import ValidationError
 from relbook.core.models import Base
 from relbook.core.settings import set_setting
+from relbook.db.book import Book, open_book
 from relbook.exchange import import_run, importer
 from relbook.exchange.importer import Candidate, ImportPreview, ImportResult, ImportSource
 

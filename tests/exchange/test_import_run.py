@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from relbook.book import open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact
+from relbook.db.book import open_book
 from relbook.exchange import import_run
 from relbook.exchange.archive import write_archive
 

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.contacts import create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, Gender
 from relbook.core.errors import ValidationError
 from relbook.core.models import Contact, Phone, Task
+from relbook.db.book import Book
 from relbook.exchange import importer
 from relbook.exchange.importer import Candidate, ImportSource
 from tests.conftest import NOW

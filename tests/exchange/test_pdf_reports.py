@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from relbook.core.history import InteractionInput, log_interaction
 from relbook.core.reports import Period, activity_report, dossier
 from relbook.exchange.pdf_reports import activity_pdf, dossier_pdf
-from relbook.i18n import install_language
-from relbook.report_words import report_words
+from relbook.words.i18n import install_language
+from relbook.words.report_words import report_words
 from tests.report_seed import NOW, WEEK, seed_report_book
 
 

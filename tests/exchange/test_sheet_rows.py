@@ -13,12 +13,12 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.contacts import create_contact
 from relbook.core.demo import fill_demo
 from relbook.core.enums import CalendarKind, Stage
 from relbook.core.models import Contact
+from relbook.db.book import Book
 from relbook.exchange import sheets
 from relbook.exchange.sheets import EXPORT_COLUMNS, Cell, birthday_cell, contact_table
 

@@ -7,11 +7,11 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.contacts import create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, PhoneLabel, Source, Stage
 from relbook.core.errors import ValidationError
+from relbook.db.book import Book
 from relbook.exchange import sheets
 from relbook.exchange.sheets import (
     ROUND_TRIP_COLUMNS,
@@ -43,7 +43,7 @@ ENGLISH_HEADERS = {
     "next_birthday": "Next birthday",
     "last_contacted": "Last contacted",
 }
-"""The words relbook.labels.field gives in English."""
+"""The words relbook.words.labels.field gives in English."""
 
 CHINESE_HEADERS = {
     "name": "姓名",

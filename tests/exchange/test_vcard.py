@@ -5,10 +5,10 @@ from pathlib import Path
 
 import vobject
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
 from relbook.core.contacts import create_contact
 from relbook.core.enums import CalendarKind, DateKind, FamilyRelation, Gender
+from relbook.db.book import Book
 from relbook.exchange.vcard import ParsedCard, export_vcards, parse_vcards, split_name, write_vcards
 from tests.conftest import NOW
 

@@ -6,7 +6,7 @@ import pytest
 
 from relbook.app import AppController
 from relbook.core.settings import set_setting
-from relbook.i18n import install_language
+from relbook.words.i18n import install_language
 
 
 @pytest.fixture

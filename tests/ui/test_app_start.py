@@ -9,10 +9,10 @@ from datetime import datetime
 import shiboken6
 
 from relbook.app import AppController
-from relbook.book import open_book
 from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.contacts import create_contact
 from relbook.core.settings import set_setting
+from relbook.db.book import open_book
 
 CLOCK = datetime(2026, 11, 23, 10)
 
@@ -87,7 +87,7 @@ def test_a_read_only_book_opens_on_its_contacts_without_reminders(
     monkeypatch.setattr(
         "relbook.app.show_read_only_notice", lambda path, _window: told.append(str(path))
     )
-    monkeypatch.setattr("relbook.book._writable", lambda _folder, _path: False)
+    monkeypatch.setattr("relbook.db.book._writable", lambda _folder, _path: False)
 
     controller = AppController(clock=lambda: CLOCK)
     window = controller.start_opening(data_dir)

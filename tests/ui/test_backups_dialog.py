@@ -7,11 +7,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import create_contact
 from relbook.core.settings import get_setting
 from relbook.db import backups
+from relbook.db.book import Book
 
 
 def _add(book: Book, *names: str) -> None:

@@ -7,18 +7,18 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.calendar import CalendarDate, lunar_month_days, validate
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact, get_contact, to_input
 from relbook.core.enums import CalendarKind, DateKind, FamilyRelation
 from relbook.core.errors import FieldError
+from relbook.db.book import Book
 from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.date_edit import SpecialDateEdit, select_code
 from relbook.ui.editor_widgets import split_tags
 from relbook.ui.events import BookEvents
+from relbook.words import labels
 
 
 def type_ime(widget: QWidget, text: str) -> None:

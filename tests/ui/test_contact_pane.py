@@ -5,16 +5,16 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from relbook import labels
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
 from relbook.core.contacts import create_contact, delete_contacts, get_contact, update_contact
 from relbook.core.enums import CalendarKind, Personality
+from relbook.db.book import Book
 from relbook.ui.contact_pane import ChangeLevelDialog, ContactPane
 from relbook.ui.date_edit import select_code
 from relbook.ui.events import BookEvents
 from relbook.ui.playbook import playbook
+from relbook.words import labels
 
 
 def make_contact(book: Book, now: datetime) -> int:

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from relbook import labels
 from relbook.core.calendar import CalendarDate, next_occurrence, solar_to_lunar, validate
 from relbook.core.contact_input import DateInput
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
 from relbook.ui.date_edit import WARNING_STYLE, SpecialDateEdit, select_code
 from relbook.ui.date_text import lunar_text, next_text, solar_text
+from relbook.words import labels
 
 
 @pytest.fixture(autouse=True)

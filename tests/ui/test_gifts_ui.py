@@ -6,11 +6,11 @@ from decimal import Decimal
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import create_contact
 from relbook.core.gifts import GiftInput, add_gift, gifts_of, ideas_of
 from relbook.core.settings import get_setting
+from relbook.db.book import Book
 from relbook.ui.contact_pane import ContactPane
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog

@@ -15,11 +15,11 @@ from relbook.core.contacts import create_contact
 from relbook.core.festival_greetings import greeted_at
 from relbook.core.history import interactions_of
 from relbook.core.settings import set_setting
-from relbook.i18n import install_language
 from relbook.ui.events import BookEvents
 from relbook.ui.greet_model import COPY, NAME, SENT, SENT_COLOR
 from relbook.ui.greet_window import GreetWindow
 from relbook.ui.worker import JobRunner
+from relbook.words.i18n import install_language
 
 MID_AUTUMN = date(2027, 9, 15)
 TWO_DAYS_BEFORE = datetime(2027, 9, 13, 10, 0)

@@ -174,7 +174,7 @@ def test_a_broken_file_says_what_is_wrong(qtbot, window, tmp_path):
 
 
 def test_an_archive_is_copied_into_the_empty_book(qtbot, book, window, tmp_path, data_dir):
-    from relbook.book import open_book
+    from relbook.db.book import open_book
 
     other = open_book(tmp_path / "other", now=NOW)
     try:

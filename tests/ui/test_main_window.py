@@ -157,8 +157,8 @@ def test_create_through_editor_find_by_initials_and_change_level(qtbot, book, wi
 def test_the_window_freezes_start_up_objects_once_its_first_list_is_shown(
     qtbot, book, monkeypatch, english
 ):
-    from relbook import gc_policy
     from relbook.app import AppController
+    from relbook.ui import gc_policy
 
     calls: list[int] = []
     monkeypatch.setattr(gc_policy, "freeze_after_start", lambda: calls.append(1) or True)

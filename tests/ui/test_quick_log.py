@@ -6,10 +6,10 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from relbook.book import Book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import create_contact
 from relbook.core.history import InteractionInput, get_interaction, interactions_of, log_interaction
+from relbook.db.book import Book
 from relbook.ui.events import BookEvents
 from relbook.ui.main_window import MainWindow
 from relbook.ui.quick_log import QuickLogDialog

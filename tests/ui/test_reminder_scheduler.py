@@ -2,11 +2,11 @@
 
 from datetime import datetime, time
 
-from relbook.book import open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import create_contact
 from relbook.core.reminder_log import snooze
 from relbook.core.tasks import add_task
+from relbook.db.book import open_book
 from relbook.scheduler.reminder_scheduler import ReminderScheduler
 
 

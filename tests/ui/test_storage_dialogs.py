@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relbook import app
-from relbook.book import Book, open_book
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import count_contacts, create_contact
 from relbook.core.errors import BookDamaged, StorageError
 from relbook.db import engine as engine_module
+from relbook.db.book import Book, open_book
 from relbook.ui import storage_dialogs
 from relbook.ui.contact_editor import ContactEditor
 from relbook.ui.events import BookEvents

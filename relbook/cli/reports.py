@@ -72,8 +72,8 @@ def export(book: Any, args: argparse.Namespace, target: Path) -> int:
     from relbook.core.reports import Period, activity_report, dossier
     from relbook.exchange.files import write_atomic
     from relbook.exchange.pdf_reports import activity_pdf, dossier_pdf
-    from relbook.labels import translate
-    from relbook.report_words import report_words
+    from relbook.words.labels import translate
+    from relbook.words.report_words import report_words
 
     today = date.today()
     if args.period_from or args.period_to:

@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Any
 
-from relbook import reminder_words
 from relbook.core.agenda import agenda
 from relbook.core.errors import ValidationError
 from relbook.core.greetings import greetings_for
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
-from relbook.i18n import resolve_language
+from relbook.words import reminder_words
+from relbook.words.i18n import resolve_language
 
 MAX_DAYS = 3660
 GREETING_BLOCK = 2000

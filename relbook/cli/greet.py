@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from relbook import reminder_words
 from relbook.core.errors import ValidationError
 from relbook.core.festival_greetings import (
     FestivalGreeting,
@@ -21,6 +20,7 @@ from relbook.core.festival_greetings import (
     mark_greeted,
 )
 from relbook.core.festivals import DEFAULT_FESTIVALS
+from relbook.words import reminder_words
 
 clock: Callable[[], datetime] = datetime.now
 """Where the command reads the time (tests set it)."""
@@ -67,7 +67,7 @@ def writes(args: argparse.Namespace) -> bool:
 
 def _language(session: Any) -> str:
     from relbook.core.settings import get_setting
-    from relbook.i18n import resolve_language
+    from relbook.words.i18n import resolve_language
 
     return resolve_language(get_setting(session, "ui.language"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from relbook import labels
+from relbook.words import labels
 
 if TYPE_CHECKING:
     from relbook.core.reminders import Occurrence

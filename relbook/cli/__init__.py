@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relbook import __version__
+from relbook.cli.dates import DATE_OPTIONS, DAY
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import BookDamaged, RelbookError, ValidationError
-from relbook.dates_cli import DATE_OPTIONS, DAY
 
 if TYPE_CHECKING:
     from relbook.core.contact_input import ContactInput
@@ -82,7 +82,11 @@ def _parse_scores(text: str) -> list[int]:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    from relbook import backup_cli, dates_cli, greet_cli, reminders_cli, today_cli
+    from relbook.cli import backup as backup_cli
+    from relbook.cli import dates as dates_cli
+    from relbook.cli import greet as greet_cli
+    from relbook.cli import reminders as reminders_cli
+    from relbook.cli import today as today_cli
 
     parser = argparse.ArgumentParser(
         prog="relbook",
@@ -201,7 +205,7 @@ def _add_history_commands(commands: Any) -> None:
 
 
 def _add_exchange_commands(commands: Any) -> None:
-    from relbook import reports_cli
+    from relbook.cli import reports as reports_cli
 
     imp = commands.add_parser(
         "import",
@@ -298,9 +302,9 @@ def _normalize_argv(argv: Sequence[str]) -> list[str]:
 
 
 def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
+    from relbook.cli.dates import parse_date
     from relbook.core.contact_input import PhoneInput
     from relbook.core.tiers import SCORE_FIELDS
-    from relbook.dates_cli import parse_date
 
     for option in ("name", "salutation", "company", "title", "email", "level", "stage"):
         value = getattr(args, option, None)
@@ -346,7 +350,7 @@ def _row_json(row: Any, birthday: Any) -> dict[str, Any]:
 
 def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.demo import fill_demo
-    from relbook.labels import translate
+    from relbook.words.labels import translate
 
     if args.contacts < 1 or args.contacts > 1_000_000:
         raise ValidationError.single("demo_contacts", "out_of_range", min=1, max=1_000_000)
@@ -360,7 +364,7 @@ def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
     from relbook.core import contacts
     from relbook.core.contact_input import ContactInput
     from relbook.core.search import ContactFilter, contact_ids, contact_rows
-    from relbook.labels import translate
+    from relbook.words.labels import translate
 
     now = datetime.now()
     if args.action == "add":
@@ -417,7 +421,7 @@ def _cmd_contact(book: Any, args: argparse.Namespace) -> int:
 def _print_thank_you(now: datetime) -> None:
     """Say that becoming a customer made the follow-up ``record_deal_thanks`` adds."""
     from relbook.core.tasks import AFTER_DEAL_DAYS
-    from relbook.labels import translate
+    from relbook.words.labels import translate
 
     due = (now + timedelta(days=AFTER_DEAL_DAYS)).date()
     print(translate("Cli", "A thank-you for the deal is due by %1.").replace("%1", due.isoformat()))
@@ -442,7 +446,7 @@ def _birthdays(session: Any, ids: list[int]) -> dict[int, Any]:
 
 
 def _print_profile(summary: dict[str, Any]) -> None:
-    from relbook import labels
+    from relbook.words import labels
 
     lines = [f"{summary['name']}  (id {summary['id']})"]
     if summary["salutation"]:
@@ -477,9 +481,9 @@ def _print_profile(summary: dict[str, Any]) -> None:
 
 
 def _cmd_log(book: Any, args: argparse.Namespace) -> int:
-    from relbook import labels
     from relbook.core.contacts import find_contact
     from relbook.core.history import InteractionInput, log_interaction
+    from relbook.words import labels
 
     now = datetime.now().replace(second=0, microsecond=0)
     when = _parse_when(args.date, "occurred_at", "--date") if args.date else now
@@ -521,9 +525,9 @@ def _family_member_id(contact: Any, name: str) -> int:
 
 
 def _cmd_gift(book: Any, args: argparse.Namespace) -> int:
-    from relbook import labels
     from relbook.core import gifts
     from relbook.core.contacts import find_contact
+    from relbook.words import labels
 
     now = datetime.now()
     with book.session() as session:
@@ -563,9 +567,9 @@ def _cmd_gift(book: Any, args: argparse.Namespace) -> int:
 
 
 def _cmd_refer(book: Any, args: argparse.Namespace) -> int:
-    from relbook import labels
     from relbook.core.contacts import find_contact
     from relbook.core.referrals import add_referral
+    from relbook.words import labels
 
     now = datetime.now()
     with book.session() as session:
@@ -614,10 +618,10 @@ def _export_writer(
     session: Any, args: argparse.Namespace, ids: list[int], language: str, report: Any
 ) -> Any:
     """A function writing the export to an open binary file; sheets report their progress."""
-    from relbook import export_words
     from relbook.exchange import sheets
     from relbook.exchange.progress import stage
     from relbook.exchange.vcard import export_vcards
+    from relbook.words import export_words
 
     if args.format == "vcf":
         data = export_vcards(session, ids, args.vcard_version, language).encode("utf-8")
@@ -641,10 +645,10 @@ def _list_report(session: Any, ids: list[int]) -> bytes:
     """The contact list report as PDF, titled and dated in the book's language."""
     from PySide6.QtCore import QDate, QLocale
 
-    from relbook import export_words
     from relbook.exchange import sheets
     from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
-    from relbook.labels import translate
+    from relbook.words import export_words
+    from relbook.words.labels import translate
 
     headers, rows = sheets.contact_table(session, ids, LIST_COLUMNS, *export_words.sheet_words())
     today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
@@ -654,8 +658,8 @@ def _list_report(session: Any, ids: list[int]) -> bytes:
 
 def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> bytes:
     """Birthdays, special days, festivals and follow-ups as ICS, titled in the book's language."""
-    from relbook import export_words
     from relbook.exchange.ics import IcsOptions, build_calendar
+    from relbook.words import export_words
 
     if not 1 <= args.years <= 30:
         raise ValidationError.single("years", "out_of_range", min=1, max=30)
@@ -666,12 +670,12 @@ def _calendar_export(session: Any, args: argparse.Namespace, ids: list[int]) -> 
 
 
 def _cmd_export(book: Any, args: argparse.Namespace) -> int:
-    from relbook import reports_cli
+    from relbook.cli import reports as reports_cli
+    from relbook.cli.progress_line import ProgressLine
     from relbook.core.settings import get_setting
     from relbook.exchange.files import write_atomic
-    from relbook.i18n import resolve_language
-    from relbook.labels import translate
-    from relbook.progress_line import ProgressLine
+    from relbook.words.i18n import resolve_language
+    from relbook.words.labels import translate
 
     target = Path(args.output)
     _export_columns(args)  # a wrong --columns is refused before anything is read or written
@@ -704,8 +708,8 @@ def _export_archive(book: Any, args: argparse.Namespace, target: Path) -> int:
     from relbook.core.contacts import count_contacts
     from relbook.exchange.archive import write_archive
     from relbook.exchange.files import file_error, write_atomic
-    from relbook.import_words import fill
-    from relbook.labels import translate
+    from relbook.words.import_words import fill
+    from relbook.words.labels import translate
 
     if args.search or args.tier or args.contact:
         raise file_error("archive_whole_book", str(target))
@@ -735,7 +739,7 @@ def _core_app_with_language(book: Any, needs_fonts: bool = False) -> Any:
     from PySide6.QtGui import QGuiApplication
 
     from relbook.core.settings import get_setting
-    from relbook.i18n import install_language, resolve_language
+    from relbook.words.i18n import install_language, resolve_language
 
     app = QCoreApplication.instance()
     if app is None and needs_fonts:
@@ -760,7 +764,7 @@ DAMAGED_EXIT = 2
 
 def _damaged(damaged: Any, data_dir: str | None) -> int:
     """Name the damaged file and the newest good backup, and the command that restores it."""
-    from relbook.labels import damaged_text, translate
+    from relbook.words.labels import damaged_text, translate
 
     lines = [damaged_text(damaged)]
     if damaged.backup:
@@ -790,7 +794,7 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command == "import":
         return not args.dry_run
     if args.command == "greet":
-        from relbook.greet_cli import writes
+        from relbook.cli.greet import writes
 
         return writes(args)
     return args.command in WRITING_COMMANDS
@@ -838,7 +842,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start_gui(args.data_dir)
     from relbook.core.errors import BookInUse
-    from relbook.labels import problem_text
+    from relbook.words.labels import problem_text
 
     try:
         lock = _take_writer_lock(args)
@@ -857,7 +861,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _unexpected(problem: Exception, data_dir: str | None) -> int:
     from relbook import crash_log
     from relbook.db.location import resolve_data_dir
-    from relbook.labels import translate
+    from relbook.words.labels import translate
 
     try:
         target = crash_log.start_logging(resolve_data_dir(data_dir))
@@ -876,9 +880,14 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from relbook import backup_cli, dates_cli, greet_cli, import_cli, reminders_cli, today_cli
-    from relbook.book import open_book
-    from relbook.labels import problem_text
+    from relbook.cli import backup as backup_cli
+    from relbook.cli import dates as dates_cli
+    from relbook.cli import greet as greet_cli
+    from relbook.cli import imports as import_cli
+    from relbook.cli import reminders as reminders_cli
+    from relbook.cli import today as today_cli
+    from relbook.db.book import open_book
+    from relbook.words.labels import problem_text
 
     if args.command in backup_cli.FILE_COMMANDS:
         try:

@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication
 
 from relbook.db import backups, checks, restore
 from relbook.db.location import backup_dir, database_path, resolve_data_dir
-from relbook.i18n import install_language, resolve_language
-from relbook.import_words import fill
-from relbook.labels import data_size, translate
+from relbook.words.i18n import install_language, resolve_language
+from relbook.words.import_words import fill
+from relbook.words.labels import data_size, translate
 
 FILE_COMMANDS = ("restore", "check")
 """Commands that run on the book file instead of an opened book."""
@@ -74,7 +74,7 @@ def _install_language(db_path: Path) -> None:
 
 
 def _restore(data_dir: Path, db_path: Path, source: Path) -> int:
-    from relbook.book import open_book
+    from relbook.db.book import open_book
 
     restored = restore.restore_file(db_path, source, backup_dir(data_dir), datetime.now())
     open_book(data_dir).close()  # upgrades a backup from an older relbook now

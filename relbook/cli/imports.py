@@ -8,12 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from relbook import import_words
+from relbook.cli.progress_line import ProgressLine
 from relbook.exchange import import_run, importer
 from relbook.exchange.files import file_error
-from relbook.import_words import fill
-from relbook.labels import translate
-from relbook.progress_line import ProgressLine
+from relbook.words import import_words
+from relbook.words.import_words import fill
+from relbook.words.labels import translate
 
 LISTED_DUPLICATES = 20
 """Likely duplicates listed one by one in the preview; the rest are counted."""

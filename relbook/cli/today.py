@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from relbook import reminder_words
+from relbook.cli.reminders import occurrences_json
 from relbook.core.errors import ValidationError
 from relbook.core.today import Neglected, TodaySummary, today_summary
-from relbook.reminders_cli import occurrences_json
+from relbook.words import reminder_words
 
 
 def add_parser(commands: Any) -> None:

@@ -6,7 +6,7 @@ import sys
 
 def test_freezing_happens_once_and_keeps_no_garbage():
     code = (
-        "import gc; from relbook import gc_policy\n"
+        "import gc; from relbook.ui import gc_policy\n"
         "class Cycle: pass\n"
         "a = Cycle(); a.me = a; del a\n"  # garbage in a cycle: collected, not frozen
         "first, again = gc_policy.freeze_after_start(), gc_policy.freeze_after_start()\n"

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from relbook import reminder_words
-from relbook.book import Book
 from relbook.core.changes import BookChanges
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
+from relbook.db.book import Book
 from relbook.scheduler.reminder_scheduler import DueReport, ReminderScheduler
 from relbook.ui.events import BookEvents
 from relbook.ui.tray import Tray
+from relbook.words import reminder_words
 
 if TYPE_CHECKING:
     from relbook.ui.main_window import MainWindow

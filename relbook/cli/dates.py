@@ -84,7 +84,7 @@ def add_parsers(commands: Any) -> None:
 
 def _shown(special: DateInput) -> str:
     """The date as written, with its calendar when it is lunar."""
-    from relbook import labels
+    from relbook.words import labels
 
     text = special.as_calendar_date().iso()
     return f"{text} ({labels.calendar('lunar')})" if special.calendar == "lunar" else text
@@ -103,7 +103,7 @@ def _same_day(first: DateInput, second: DateInput) -> bool:
 
 def run_date(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.contacts import find_contact, to_input, update_contact
-    from relbook.labels import date_kind, translate
+    from relbook.words.labels import date_kind, translate
 
     field_name = "birthday" if args.kind == "birthday" else "dates"
     special = parse_date(args.date, args.lunar, args.leap, field_name)
@@ -141,7 +141,7 @@ def run_date(book: Any, args: argparse.Namespace) -> int:
 def run_family(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.contact_input import FamilyInput
     from relbook.core.contacts import find_contact, to_input, update_contact
-    from relbook.labels import relation, translate
+    from relbook.words.labels import relation, translate
 
     if args.birthday is not None:
         birthdays = [parse_date(args.birthday, args.lunar, args.leap, "family")]

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from relbook import labels
 from relbook.exchange.pdf_reports import FIELDS, VOCABULARIES, ReportWords
-from relbook.labels import translate
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import calendar_date_text, solar_text
 from relbook.ui.playbook import ASPECTS, aspect_title, playbook
+from relbook.words import labels
+from relbook.words.labels import translate
 
 
 def _text() -> dict[str, str]:

@@ -1,10 +1,10 @@
 """The words exports are written in (headers, values, calendar titles), in the user's language."""
 
-from relbook import labels, reminder_words
 from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.exchange.ics import IcsWords
 from relbook.exchange.sheets import EXPORT_COLUMNS
-from relbook.labels import translate
+from relbook.words import labels, reminder_words
+from relbook.words.labels import translate
 
 
 def sheet_words() -> tuple[dict[str, str], dict[str, dict[str, str]]]:

@@ -5,10 +5,10 @@ Shared by the import dialog and the CLI, so both say the same thing about the sa
 
 import re
 
-from relbook import labels
 from relbook.exchange.archive import ArchiveResult
 from relbook.exchange.importer import PreviewItem, SourceProblem, SourceWarning
-from relbook.labels import translate
+from relbook.words import labels
+from relbook.words.labels import translate
 
 
 def fill(template: str, *values: object) -> str:

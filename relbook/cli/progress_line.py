@@ -3,7 +3,7 @@
 import sys
 from typing import TextIO
 
-from relbook.import_words import fill
+from relbook.words.import_words import fill
 
 
 class ProgressLine:

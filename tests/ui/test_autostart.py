@@ -1,4 +1,4 @@
-from relbook.autostart import is_autostart_enabled, launch_command, set_autostart
+from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 
 
 def test_linux_desktop_entry_written_and_removed(tmp_path):

@@ -23,7 +23,7 @@ def catalogue_dir() -> Path:
 
 def install_language(language: str) -> str:
     """Install the catalogue for ``language`` into the running application; returns it."""
-    from relbook import labels
+    from relbook.words import labels
 
     app = QCoreApplication.instance()
     if app is None:
