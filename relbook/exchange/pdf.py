@@ -20,6 +20,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from relbook.core.fields import LIST_EXPORT_COLUMNS
+
 RESOLUTION = 300
 
 
@@ -96,17 +98,9 @@ def render_pdf(body_html: str, text: ReportText, landscape: bool = False) -> tup
     return bytes(buffer.data().data()), pages
 
 
-LIST_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "title",
-    "level",
-    "stage",
-    "tier",
-    "last_contacted",
-    "next_birthday",
-)
-"""The contact list report's columns (the domain brief's list report)."""
+LIST_COLUMNS: tuple[str, ...] = LIST_EXPORT_COLUMNS
+"""The contact list report's columns (the domain brief's list report): the list's columns, as
+export columns."""
 
 
 def _cell_text(cell: object) -> str:
