@@ -66,6 +66,7 @@ def _snoozes(session: Session, now: datetime) -> tuple[set[str], set[str]]:
         )
     )
     for key, until in rows:
+        assert until is not None  # the query keeps snoozed reminders only
         (asleep if until > now else back).add(key)
     return asleep, back
 
