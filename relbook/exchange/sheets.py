@@ -35,8 +35,8 @@ REPORT_ROWS = 1000
 LUNAR_MARK = "农历"
 """Prefix of a lunar birthday; tabular import reads it back (so does a Chinese reader)."""
 
-# EXPORT_COLUMNS and ROUND_TRIP_COLUMNS come from the contact-field catalogue and are known
-# here by their old names too.
+# The export columns (EXPORT_COLUMNS, ROUND_TRIP_COLUMNS) are the contact-field catalogue's
+# (relbook.core.fields); callers of this module find them here as well.
 
 COLUMNS_FIELD = "export.columns"
 """The field that column errors name (also the setting remembering the window's choice)."""
