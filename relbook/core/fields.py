@@ -6,8 +6,9 @@ the reports and the words all read this module instead of keeping lists of their
 the model column that stores it) and where it takes part (searched, exported, imported,
 listed). The catalogue is in the order of the export's columns, the order a contact's fields
 are shown side by side; the uses whose order users already know otherwise (the search text's
-layout, the import dialog's choices, the list's columns) name it in ``SEARCH_TEXT_ORDER``,
-``IMPORT_ORDER`` and ``LIST_ORDER``, checked against the flags when this module loads.
+layout, the import dialog's choices, the list's columns) keep that order in
+``SEARCH_TEXT_ORDER``, ``IMPORT_ORDER`` and ``LIST_ORDER``, checked against the flags when this
+module loads.
 
 Adding a field is described step by step in docs/architecture.md ("Adding a contact field").
 """
@@ -209,8 +210,7 @@ IMPORT_ORDER: tuple[str, ...] = (
     "stage",
     "source",
 )
-"""The import targets in the order the import dialog offers them (what a sheet most often
-holds first)."""
+"""The import targets in the order the import dialog has always offered them."""
 
 LIST_ORDER: tuple[str, ...] = (
     "name",
@@ -226,10 +226,11 @@ LIST_ORDER: tuple[str, ...] = (
 
 
 def _in_order(keys: Iterable[str], order: tuple[str, ...], what: str) -> tuple[str, ...]:
-    """``order``, checked to name each of ``keys`` exactly once."""
-    flagged = set(keys)
-    if len(set(order)) != len(order) or set(order) != flagged:
-        raise ValueError(f"{what} must name each of {sorted(flagged)} once, not {order}")
+    """``order``, checked to name each of ``keys`` exactly once (and ``keys`` to hold no key
+    twice)."""
+    flagged = sorted(keys)
+    if sorted(order) != flagged or len(set(flagged)) != len(flagged):
+        raise ValueError(f"{what} must name each of {flagged} once, not {order}")
     return order
 
 
@@ -242,7 +243,7 @@ EXPORT_COLUMNS: tuple[str, ...] = tuple(f.export for f in CONTACT_FIELDS if f.ex
 ROUND_TRIP_COLUMNS: tuple[str, ...] = tuple(
     f.export for f in CONTACT_FIELDS if f.export and f.imported
 )
-"""Export columns that an import reads back: an export followed by an import gives them back."""
+"""Export columns that an import reads: an export followed by an import gives them back."""
 
 SEARCHED: tuple[ContactField, ...] = tuple(
     BY_KEY[key]

@@ -67,6 +67,8 @@ def test_an_order_must_name_exactly_the_flagged_fields() -> None:
         fields._in_order(["a", "b"], ("a",), "order")
     with pytest.raises(ValueError):
         fields._in_order(["a"], ("a", "a"), "order")
+    with pytest.raises(ValueError):
+        fields._in_order(["a", "a"], ("a",), "order")  # two fields claiming one import target
 
 
 def test_the_search_text_lays_the_searched_fields_out_in_their_order() -> None:
