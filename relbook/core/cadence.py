@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from relbook.core.enums import Stage
-from relbook.core.settings import get_setting
+from relbook.core.settings import get_int
 
 TIERS: tuple[str, ...] = ("A", "B", "C")
 WATCHED_STAGES: tuple[str, ...] = (Stage.POTENTIAL, Stage.INTERESTED, Stage.CUSTOMER)
@@ -25,10 +25,8 @@ def stage_setting(stage: str) -> str:
 
 def default_cadences(session: Session) -> dict[str, int]:
     """Tier (``A``..``C``) and stage (``potential``..``customer``) -> days, from settings."""
-    found = {tier: int(get_setting(session, f"cadence.{tier}")) for tier in TIERS}
-    found.update(
-        (str(stage), int(get_setting(session, stage_setting(stage)))) for stage in WATCHED_STAGES
-    )
+    found = {tier: get_int(session, f"cadence.{tier}") for tier in TIERS}
+    found.update((str(stage), get_int(session, stage_setting(stage))) for stage in WATCHED_STAGES)
     return found
 
 

@@ -4,6 +4,7 @@ Callers open the session and commit it; every function here works inside that on
 so a failed validation changes nothing.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 from operator import attrgetter
@@ -16,7 +17,6 @@ from relbook.core import pinyin
 from relbook.core.calendar import CalendarDate, next_occurrence
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import (
-    RAPPORT_FIELDS,
     ContactInput,
     DateInput,
     FamilyInput,
@@ -24,6 +24,7 @@ from relbook.core.contact_input import (
 )
 from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence, Stage
 from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
+from relbook.core.fields import PLAIN_FIELDS, SEARCHED
 from relbook.core.models import (
     Contact,
     FamilyMember,
@@ -39,29 +40,7 @@ from relbook.core.tasks import record_deal_thanks
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
 from relbook.core.validation import validate_contact
 
-_PLAIN_FIELDS: tuple[str, ...] = (
-    "salutation",
-    "gender",
-    "department",
-    "title",
-    "buying_role",
-    "is_insider",
-    "email",
-    "wechat",
-    "qq",
-    "address",
-    "source",
-    "source_detail",
-    "referred_by_id",
-    *RAPPORT_FIELDS,
-    "stage",
-    "personality",
-    "cadence_days",
-    *SCORE_FIELDS,
-)
-
-
-_plain_values = attrgetter(*_PLAIN_FIELDS)
+_plain_values = attrgetter(*PLAIN_FIELDS)
 
 
 def thresholds(session: Session) -> TierThresholds:
@@ -74,48 +53,32 @@ def digits_only(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-def search_text(
-    company: str,
-    department: str,
-    title: str,
-    email: str,
-    wechat: str,
-    qq: str,
-    phones: list[str],
-    tags: list[str],
-    notes: str,
-) -> str:
+def search_text(values: Mapping[str, str | Sequence[str]]) -> str:
     """Lowercase haystack for the non-name part of as-you-type search.
 
-    Phones appear as typed and as digits only, so "138 0013" and "1380013" both find them.
+    ``values`` holds each searched field (``fields.SEARCHED``) by its key; they are laid out in
+    that order. Phones appear as typed and as digits only, so "138 0013" and "1380013" both
+    find them; the other lists (tags) are sorted.
     """
-    parts = [
-        company,
-        department,
-        title,
-        email,
-        wechat,
-        qq,
-        *phones,
-        *(digits_only(p) for p in phones),
-        *sorted(tags),
-        notes,
-    ]
+    parts: list[str] = []
+    for searched in SEARCHED:
+        value = values[searched.key]
+        if isinstance(value, str):
+            parts.append(value)
+        elif searched.key == "phones":
+            parts += value
+            parts += (digits_only(p) for p in value)
+        else:
+            parts += sorted(value)
     return "\n".join([p.strip().lower() for p in parts if p and p.strip()])
 
 
 def build_search_text(contact: Contact, company: str, tags: list[str]) -> str:
-    return search_text(
-        company,
-        contact.department,
-        contact.title,
-        contact.email,
-        contact.wechat,
-        contact.qq,
-        [p.number for p in contact.phones],
-        tags,
-        contact.notes,
-    )
+    values: dict[str, str | Sequence[str]] = {
+        f.key: getattr(contact, f.column) for f in SEARCHED if f.column
+    }
+    values.update(company=company, phones=[p.number for p in contact.phones], tags=tags)
+    return search_text(values)
 
 
 def birthday_of(contact: Contact) -> SpecialDate | None:
@@ -269,20 +232,21 @@ def contact_values(
     values: dict[str, object] = dict(name=name, name_pinyin=spelled, sort_key=sort_key)
     values.update(
         (field_name, value.strip() if isinstance(value, str) else value)
-        for field_name, value in zip(_PLAIN_FIELDS, _plain_values(data), strict=True)
+        for field_name, value in zip(PLAIN_FIELDS, _plain_values(data), strict=True)
     )
     values["organization_id"] = organization_id
     tier = tier_for({score: getattr(data, score) for score in SCORE_FIELDS}, limits)
     values["tier"] = tier.value if tier else None
     values["next_birthday"] = next_birthday_from(data.dates, now.date())
-    text = {f: cast(str, values[f]) for f in ("department", "title", "email", "wechat", "qq")}
-    values["search_text"] = search_text(
-        data.company.strip(),
-        **text,
+    text: dict[str, str | Sequence[str]] = {
+        f.key: cast(str, values[f.key]) for f in SEARCHED if f.plain
+    }
+    text.update(
+        company=data.company.strip(),
         phones=[cast(str, p["number"]) for p in phone_values(data)],
         tags=tag_names,
-        notes=cast(str, values["notes"]),
     )
+    values["search_text"] = search_text(text)
     values["updated_at"] = now
     return values
 
@@ -476,7 +440,7 @@ def to_input(contact: Contact) -> ContactInput:
             for m in contact.family
         ],
     )
-    for field_name in _PLAIN_FIELDS:
+    for field_name in PLAIN_FIELDS:
         setattr(data, field_name, getattr(contact, field_name))
     return data
 

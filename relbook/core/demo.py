@@ -336,7 +336,17 @@ def _add_contact(
             personality=rng.choice(PERSONALITIES),
             cadence_days=rng.choice((None, None, None, 7, 30, 60)),
             search_text=search_text(
-                company, department, title, email, wechat, qq, [mobile], contact_tags, notes
+                dict(
+                    company=company,
+                    department=department,
+                    title=title,
+                    email=email,
+                    wechat=wechat,
+                    qq=qq,
+                    phones=[mobile],
+                    tags=contact_tags,
+                    notes=notes,
+                )
             ),
             next_birthday=next_birthday,
             last_contacted_at=None,

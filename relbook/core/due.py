@@ -25,7 +25,7 @@ from relbook.core.reminders import (
     stay_in_touch_between,
     with_names,
 )
-from relbook.core.settings import get_setting
+from relbook.core.settings import IntKey, get_setting
 from relbook.core.tasks import AFTER_DEAL_DAYS
 
 LATE_DAYS = 3
@@ -39,7 +39,7 @@ UNTIL_DONE = frozenset({"follow_up", "after_deal"})
 """Kinds that stay due, however late, until they are done."""
 KEY_CHUNK = 900
 """Keys per IN (...) query, well under SQLite's bound-parameter limit."""
-ADVANCE_SETTINGS = (
+ADVANCE_SETTINGS: tuple[IntKey, ...] = (
     "remind.advance.birthday",
     "remind.advance.special_date",
     "remind.advance.festival",
@@ -66,6 +66,7 @@ def _snoozes(session: Session, now: datetime) -> tuple[set[str], set[str]]:
         )
     )
     for key, until in rows:
+        assert until is not None  # the query keeps snoozed reminders only
         (asleep if until > now else back).add(key)
     return asleep, back
 
@@ -117,7 +118,7 @@ def due_now(session: Session, now: datetime) -> list[Occurrence]:
     # a snoozed reminder whose time has come is due whatever its age (a month back at most)
     days_back = [day for day in map(_key_day, back) if day is not None]
     first = max(min([late_from, *days_back]), today - timedelta(days=LOOK_BACK_DAYS))
-    ahead = max(int(get_setting(session, key)) for key in ADVANCE_SETTINGS)
+    ahead = max(get_setting(session, key) for key in ADVANCE_SETTINGS)
     parts = [
         part
         for part in special_date_parts(

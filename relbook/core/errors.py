@@ -1,32 +1,32 @@
-"""Errors as values: a code and parameters, rendered into words by the UI or the CLI."""
+"""Errors as values: a code and parameters, rendered into words by the UI or the CLI.
 
-from dataclasses import dataclass, field
-from typing import Any
+The storage errors and the shared bases (``RelbookError``, ``FieldError``,
+``ValidationError``) are defined in ``relbook.db.errors``, because db raises them and must not
+import core; they are re-exported here unchanged (the same classes), so callers above db keep
+importing every error from this one module.
+"""
 
+from relbook.db.errors import (
+    BookDamaged,
+    BookInUse,
+    FieldError,
+    MigrationFailed,
+    RelbookError,
+    StorageError,
+    ValidationError,
+)
 
-@dataclass(frozen=True)
-class FieldError:
-    """One problem with one field, e.g. ``FieldError("name", "required")``."""
-
-    field: str
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-class RelbookError(Exception):
-    """Base of every error the services raise on purpose."""
-
-
-class ValidationError(RelbookError):
-    """Input that cannot be saved; carries every field problem found, not just the first."""
-
-    def __init__(self, errors: list[FieldError]):
-        super().__init__("; ".join(f"{e.field}: {e.code} {e.params}" for e in errors))
-        self.errors = errors
-
-    @classmethod
-    def single(cls, field_name: str, code: str, **params: Any) -> "ValidationError":
-        return cls([FieldError(field_name, code, params)])
+__all__ = [
+    "AmbiguousError",
+    "BookDamaged",
+    "BookInUse",
+    "FieldError",
+    "MigrationFailed",
+    "NotFoundError",
+    "RelbookError",
+    "StorageError",
+    "ValidationError",
+]
 
 
 class NotFoundError(RelbookError):
@@ -45,54 +45,3 @@ class AmbiguousError(RelbookError):
         super().__init__(f"{key!r} matches {len(candidates)} records")
         self.key = key
         self.candidates = candidates
-
-
-class StorageError(RelbookError):
-    """The book file cannot be read or written right now; nothing was half-written.
-
-    ``code`` is one of ``locked`` (another program holds the book), ``disk_full``,
-    ``read_only`` (the file or its folder cannot be written), ``cannot_open`` (the folder or
-    file is missing or cannot be created), ``io_error`` (the disk failed) and ``damaged``.
-    """
-
-    def __init__(self, code: str, path: str = "", detail: str = ""):
-        super().__init__(f"{code}: {path} {detail}".strip())
-        self.code = code
-        self.path = path
-        self.detail = detail
-
-
-class BookDamaged(RelbookError):
-    """The book file fails SQLite's integrity check; it is left exactly as it was.
-
-    ``backup`` is the newest backup that passes the check, if there is one.
-    """
-
-    def __init__(self, path: str, problem: str, backup: str | None):
-        super().__init__(f"damaged book {path}: {problem}")
-        self.path = path
-        self.problem = problem
-        self.backup = backup
-
-
-class BookInUse(RelbookError):
-    """Another relbook process is writing this book; ``owner`` is its process id if known."""
-
-    def __init__(self, data_dir: str, owner: int | None):
-        super().__init__(f"book in use: {data_dir} (process {owner})")
-        self.data_dir = data_dir
-        self.owner = owner
-
-
-class MigrationFailed(RelbookError):
-    """Upgrading the book's schema failed and was rolled back: the file is as it was.
-
-    ``backup`` is the copy taken before the upgrade started (None for an empty book).
-    """
-
-    def __init__(self, path: str, current: str | None, target: str, backup: str | None):
-        super().__init__(f"upgrade of {path} from {current} to {target} failed")
-        self.path = path
-        self.current = current
-        self.target = target
-        self.backup = backup

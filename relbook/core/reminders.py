@@ -5,6 +5,8 @@ over contacts: the range is turned into the stored (month, day) pairs it keeps (
 with the day-30 and leap-month rules applied), and SQLite returns only those dates.
 """
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -48,8 +50,8 @@ class Occurrence:
 
     key: str
     kind: str
-    date: date
-    notice_from: date
+    date: dt.date
+    notice_from: dt.date  # ``dt.``: inside the class, ``date`` is the field above
     contact_id: int | None
     contact_name: str | None
     title: str
@@ -271,7 +273,17 @@ def _row_parts(
             (month, day), ()
         ):
             if recurrence == once:
-                exact = _Stored(*row[:7], bool(leap), recurrence)
+                exact = _Stored(
+                    special_id,
+                    date_kind,
+                    _label,
+                    calendar,
+                    year,
+                    month,
+                    day,
+                    bool(leap),
+                    recurrence,
+                )
                 if year is None or _exact_day(exact) != when:
                     continue
             elif year is not None and kept < year:
@@ -509,14 +521,14 @@ WHERE c.deleted_at IS NULL AND c.touch_due IS NOT NULL AND c.touch_due {{compare
 
 
 def _neglect_rows(
-    session: Session, compare: str, day: date, more: str = "", extra: list[object] | None = None
+    session: Session, compare: str, day: date, more: str = "", extra: Sequence[object] = ()
 ) -> list[tuple[int, str, str, int, datetime | None, str | None]]:
     """(id, name, due, cadence days, last contacted, tier) of live contacts with a cadence
     whose due day compares to ``day`` as ``compare`` says; ``more`` adds SQL after it, with
     the parameters ``extra``."""
     cadence = cadence_values(session)
     sql = _NEGLECT_SQL.format(compare=compare) + more
-    rows = _raw(session).execute(sql, [*cadence, day.isoformat(), *(extra or [])])
+    rows = _raw(session).execute(sql, [*cadence, day.isoformat(), *extra])
     return [
         (i, name, due, days, None if last is None else datetime.fromisoformat(last), tier)
         for i, name, due, days, last, tier in rows

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from relbook.core import pinyin
 from relbook.core.contacts import digits_only
 from relbook.core.enums import DateKind
+from relbook.core.fields import SORTABLE
 from relbook.core.models import Contact, ContactTag, Organization, Tag
 
 
@@ -124,40 +125,30 @@ class ContactFilter:
         return found
 
 
-SORT_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "title",
-    "level",
-    "stage",
-    "tier",
-    "last_contact",
-    "next_birthday",
-    "deleted_at",
-)
-
-
 @dataclass(frozen=True)
 class Sort:
     column: str = "name"
     descending: bool = False
 
 
-def _order_by(sort: Sort) -> list[Any]:
-    stage_rank = case(
-        {"potential": 0, "interested": 1, "customer": 2, "lost": 3}, value=Contact.stage, else_=9
+def _sort_keys() -> dict[str, Any]:
+    """List column -> what it sorts by: the field's stored column, except for names (their
+    pinyin sort key), companies (theirs) and stages (in the order a customer goes through)."""
+    keys: dict[str, Any] = {f.list_key: getattr(Contact, f.column) for f in SORTABLE if f.column}
+    keys.update(
+        name=Contact.sort_key,
+        company=Organization.sort_key,
+        stage=case(
+            {"potential": 0, "interested": 1, "customer": 2, "lost": 3},
+            value=Contact.stage,
+            else_=9,
+        ),
     )
-    keys: dict[str, Any] = {
-        "name": Contact.sort_key,
-        "company": Organization.sort_key,
-        "title": Contact.title,
-        "level": Contact.level,
-        "stage": stage_rank,
-        "tier": Contact.tier,
-        "last_contact": Contact.last_contacted_at,
-        "next_birthday": Contact.next_birthday,
-        "deleted_at": Contact.deleted_at,
-    }
+    return keys
+
+
+def _order_by(sort: Sort) -> list[Any]:
+    keys = _sort_keys()
     key = keys.get(sort.column, Contact.sort_key)
     primary = key.desc() if sort.descending else key.asc()
     if sort.column in ("company", "tier", "next_birthday"):

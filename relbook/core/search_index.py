@@ -29,7 +29,7 @@ import weakref
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import contains, itemgetter, or_
@@ -123,11 +123,11 @@ def _encode_name(name: str, stored_pinyin: str) -> tuple[str, set[str]] | None:
         and _ALL_HAN.fullmatch("".join(chars))
     ):  # the usual Chinese name: Han characters spelled in letters, nothing to check per unit
         units = zip(repeat(_NAME_START + _MARK), chars, repeat(_MARK), syllables)
-        heads = set(chars)
+        heads: set[str] = set(chars)
         heads.update(map(itemgetter(0), syllables))
         return "".join(map("".join, units)), heads
     parts: list[str] = []
-    heads: set[str] = set()
+    heads = set()
     for char, syllable in zip(chars, syllables, strict=True):
         if not pinyin.is_han(char):
             char = char.lower()  # one character may lower to two ("İ"): not encodable
@@ -291,7 +291,7 @@ class _Haystack:
         self.heads = {head: array("l", rows_) for head, rows_ in heads.items()}
         self.plain = tuple(plains)
 
-    def rows_of(self, ids: list[int]) -> array:
+    def rows_of(self, ids: Sequence[int]) -> array:
         """The row of each id (-1 for an id not read)."""
         largest = max(self.ids, default=0)
         if largest <= 4 * len(self.ids) + 1000:  # ids are dense: a flat table
@@ -313,7 +313,7 @@ _FullTexts = Callable[[list[int]], dict[int, str]]
 """Contact ids -> their whole search texts, ready for LIKE (see ``_like_text``)."""
 
 
-def _contains(haystacks: list[str], needle: str) -> list[bool]:
+def _contains(haystacks: Sequence[str], needle: str) -> list[bool]:
     return list(map(contains, haystacks, repeat(needle)))
 
 

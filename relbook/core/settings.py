@@ -1,37 +1,111 @@
-"""Every domain setting declared once (key, type, default, meaning), stored in the book."""
+"""Every domain setting declared once (key, type, default, meaning, rule), stored in the book.
+
+In the manner of Picard's ``options.py``: each setting is one ``SettingDef`` with its type,
+default, description and validator (choices, bounds, or a rule of its own), and the registry
+``SETTINGS`` is what the settings dialog, the CLI and the services read. ``get_setting``
+answers with the setting's own type (see the ``*Key`` aliases below); ``get_int`` serves keys
+that are put together at run time.
+"""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, Literal, TypeVar, cast, get_args, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.errors import ValidationError
+from relbook.core.fields import EXPORT_COLUMNS, parse_export_columns
 from relbook.core.models import Setting
-from relbook.db.backups import DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY
+
+T = TypeVar("T")
+
+Templates = dict[str, dict[str, str]]
+"""The user's greeting templates: language -> occasion[@timing][/style] -> text."""
+SettingValue = str | int | bool | Templates
 
 
 @dataclass(frozen=True)
-class SettingDef:
+class SettingDef(Generic[T]):
+    """One setting: its key, type, default, meaning and what values it accepts."""
+
     key: str
-    type: type
-    default: Any
+    type: type[T]
+    default: T
     description: str
-    choices: tuple[Any, ...] = ()
+    choices: tuple[T, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    check: Callable[[str, T], None] | None = None
+    """A rule of the setting's own, given the key and a value of the right type; raises
+    ValidationError."""
+
+    def validate(self, value: object) -> T:
+        """``value`` if this setting accepts it; else ValidationError."""
+        if not isinstance(value, self.type) or isinstance(value, bool) != (self.type is bool):
+            raise ValidationError.single(self.key, "wrong_type", expected=self.type.__name__)
+        if self.choices and value not in self.choices:
+            raise ValidationError.single(self.key, "not_a_choice", choices=list(self.choices))
+        if isinstance(value, int):
+            if self.minimum is not None and value < self.minimum:
+                raise ValidationError.single(self.key, "too_small", minimum=self.minimum)
+            if self.maximum is not None and value > self.maximum:
+                raise ValidationError.single(self.key, "too_large", maximum=self.maximum)
+        if self.check is not None:
+            self.check(self.key, value)
+        return value
+
+    def read(self, session: Session) -> T:
+        """The stored value, or the default when none is stored or it has the wrong type.
+
+        A unit of work keeps what it has read (``Session.info``): a Today refresh asks for
+        the same few settings some thirty times.
+        """
+        read: dict[str, object] = session.info.setdefault(_READ, {})
+        if self.key in read:
+            return cast(T, read[self.key])  # put there by this method or by set_setting
+        stored = session.scalar(select(Setting.value).where(Setting.key == self.key))
+        value = self.default if stored is None else json.loads(stored)
+        if not isinstance(value, self.type):
+            value = self.default
+        read[self.key] = value
+        return value
 
 
-DEFAULT_EXPORT_COLUMNS = (
-    "name,company,department,title,phones,email,wechat,qq,address,level,stage,tier,tags,source,"
-    "birthday,next_birthday,last_contacted,notes,gender,personality,hometown,school,hobbies,"
-    "created_at"
-)
-"""relbook.exchange.sheets.EXPORT_COLUMNS, written out (sheets imports core, so core does not
-import it at load time); a test keeps the two equal."""
+AnySettingDef = SettingDef[str] | SettingDef[int] | SettingDef[bool] | SettingDef[Templates]
 
-_DEFS: tuple[SettingDef, ...] = (
+_READ = "relbook.settings"
+"""Where a unit of work keeps the settings it has read (``Session.info``)."""
+
+
+def _clock_time(key: str, value: str) -> None:
+    hours, _, minutes = value.partition(":")
+    if not (
+        hours.isdigit()
+        and minutes.isdigit()
+        and len(minutes) == 2
+        and 0 <= int(hours) <= 23
+        and 0 <= int(minutes) <= 59
+    ):
+        raise ValidationError.single(key, "bad_time", value=value)
+
+
+def _export_columns(key: str, value: str) -> None:
+    parse_export_columns(value, key)
+
+
+DEFAULT_EXPORT_COLUMNS = ",".join(EXPORT_COLUMNS)
+"""Every export column of the contact-field catalogue, in its order."""
+
+DEFAULT_KEEP_DAILY = 7
+DEFAULT_KEEP_WEEKLY = 4
+"""The backup rotation's defaults. relbook.db.backups reads these settings straight from the
+file, before migrations too, so it keeps the same defaults as its own constants; they are
+written here rather than imported, so that this registry (read by every layer) does not load
+the backup machinery, and tests/core/test_settings.py keeps the two equal."""
+
+_DEFS: tuple[AnySettingDef, ...] = (
     SettingDef(
         "ui.language",
         str,
@@ -93,6 +167,7 @@ _DEFS: tuple[SettingDef, ...] = (
         str,
         "09:00",
         "Time of day (HH:MM) of the daily reminder run.",
+        check=_clock_time,
     ),
     SettingDef(
         "remind.last_check",
@@ -130,7 +205,7 @@ _DEFS: tuple[SettingDef, ...] = (
         minimum=0,
         maximum=60,
     ),
-    SettingDef(
+    SettingDef[Templates](
         "greetings.custom",
         dict,
         {},
@@ -165,9 +240,10 @@ _DEFS: tuple[SettingDef, ...] = (
         "export.columns",
         str,
         DEFAULT_EXPORT_COLUMNS,
-        "The columns, in order, of the window's CSV and Excel exports (comma-separated keys of "
-        "relbook.exchange.sheets.EXPORT_COLUMNS); the last choice is remembered. The command "
-        "line does not use it.",
+        "The columns, in order, of the window's CSV and Excel exports (comma-separated export "
+        "keys of relbook.core.fields); the last choice is remembered. The command line does not "
+        "use it.",
+        check=_export_columns,
     ),
     SettingDef(
         "backup.keep_daily",
@@ -194,65 +270,84 @@ _DEFS: tuple[SettingDef, ...] = (
     ),
 )
 
-SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
+SETTINGS: dict[str, AnySettingDef] = {d.key: d for d in _DEFS}
+
+StrKey = Literal[
+    "ui.language",
+    "remind.daily_time",
+    "remind.last_check",
+    "log.last_type",
+    "export.columns",
+    "backup.folder",
+]
+IntKey = Literal[
+    "tier.a_min",
+    "tier.b_min",
+    "cadence.A",
+    "cadence.B",
+    "cadence.C",
+    "cadence.stage.potential",
+    "cadence.stage.interested",
+    "cadence.stage.customer",
+    "remind.advance.birthday",
+    "remind.advance.special_date",
+    "remind.advance.festival",
+    "gifts.audit_threshold",
+    "backup.keep_daily",
+    "backup.keep_weekly",
+]
+BoolKey = Literal["ui.close_to_tray"]
+TemplatesKey = Literal["greetings.custom"]
+"""The keys by the type of their value, for the type checker: ``get_setting`` with one of
+them answers with that type. Checked against the declarations when this module loads."""
 
 
-_READ = "relbook.settings"
-"""Where a unit of work keeps the settings it has read (``Session.info``): a Today refresh
-asks for the same few settings some thirty times."""
+def _check_key_types() -> None:
+    for keys, kind in ((StrKey, str), (IntKey, int), (BoolKey, bool), (TemplatesKey, dict)):
+        declared = {d.key for d in _DEFS if d.type is kind}
+        if set(get_args(keys)) != declared:
+            raise TypeError(f"the {kind.__name__} settings are {sorted(declared)}")
 
 
-def get_setting(session: Session, key: str) -> Any:
-    read: dict[str, Any] = session.info.setdefault(_READ, {})
-    if key in read:
-        return read[key]
-    definition = SETTINGS[key]
-    stored = session.scalar(select(Setting.value).where(Setting.key == key))
-    value = definition.default if stored is None else json.loads(stored)
-    if not isinstance(value, definition.type):
-        value = definition.default
-    read[key] = value
+_check_key_types()
+
+
+@overload
+def get_setting(session: Session, key: StrKey) -> str: ...
+@overload
+def get_setting(session: Session, key: IntKey) -> int: ...
+@overload
+def get_setting(session: Session, key: BoolKey) -> bool: ...
+@overload
+def get_setting(session: Session, key: TemplatesKey) -> Templates: ...
+@overload
+def get_setting(session: Session, key: str) -> SettingValue: ...
+def get_setting(session: Session, key: str) -> SettingValue:
+    """The value of setting ``key`` (its default until one is stored)."""
+    return SETTINGS[key].read(session)
+
+
+def get_int(session: Session, key: str) -> int:
+    """``get_setting`` for a whole-number setting whose key is put together at run time
+    (``cadence.{tier}``); TypeError when ``key`` is not such a setting."""
+    value = SETTINGS[key].read(session)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{key} is not a whole-number setting")
     return value
 
 
-def validate_setting(key: str, value: Any) -> None:
+def validate_setting(key: str, value: object) -> None:
     """Raise ValidationError when ``value`` is not allowed for ``key``."""
-    definition = SETTINGS[key]
-    if not isinstance(value, definition.type) or isinstance(value, bool) != (
-        definition.type is bool
-    ):
-        raise ValidationError.single(key, "wrong_type", expected=definition.type.__name__)
-    if definition.choices and value not in definition.choices:
-        raise ValidationError.single(key, "not_a_choice", choices=list(definition.choices))
-    if definition.minimum is not None and value < definition.minimum:
-        raise ValidationError.single(key, "too_small", minimum=definition.minimum)
-    if definition.maximum is not None and value > definition.maximum:
-        raise ValidationError.single(key, "too_large", maximum=definition.maximum)
-    if key == "remind.daily_time" and not _is_clock_time(value):
-        raise ValidationError.single(key, "bad_time", value=value)
-    if key == "export.columns":
-        from relbook.exchange.sheets import parse_columns  # on use: sheets imports core
-
-        parse_columns(value, key)
+    SETTINGS[key].validate(value)
 
 
-def _is_clock_time(value: str) -> bool:
-    hours, _, minutes = value.partition(":")
-    return (
-        hours.isdigit()
-        and minutes.isdigit()
-        and len(minutes) == 2
-        and 0 <= int(hours) <= 23
-        and 0 <= int(minutes) <= 59
-    )
-
-
-def set_setting(session: Session, key: str, value: Any) -> None:
-    validate_setting(key, value)
+def set_setting(session: Session, key: str, value: object) -> None:
+    """Store ``value`` for ``key`` after checking it (ValidationError when not allowed)."""
+    accepted = SETTINGS[key].validate(value)
     row = session.get(Setting, key)
-    encoded = json.dumps(value, ensure_ascii=False)
+    encoded = json.dumps(accepted, ensure_ascii=False)
     if row is None:
         session.add(Setting(key=key, value=encoded))
     else:
         row.value = encoded
-    session.info.setdefault(_READ, {})[key] = value
+    session.info.setdefault(_READ, {})[key] = accepted

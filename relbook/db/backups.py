@@ -34,7 +34,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from relbook.core.errors import ValidationError
+from relbook.db.errors import ValidationError
 from relbook.db.faults import fault_code
 from relbook.db.location import backup_dir
 

@@ -4,8 +4,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relbook.core.errors import ValidationError
 from relbook.db.backups import open_live
+from relbook.db.errors import ValidationError
 
 
 @dataclass(frozen=True)

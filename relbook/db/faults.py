@@ -9,7 +9,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from relbook.core.errors import StorageError
+from relbook.db.errors import StorageError
 
 _BY_RESULT_CODE = {
     sqlite3.SQLITE_BUSY: "locked",

@@ -14,8 +14,8 @@ from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
-from relbook.core.errors import BookDamaged, StorageError
 from relbook.db.backups import parse_name
+from relbook.db.errors import BookDamaged, StorageError
 from relbook.db.faults import fault_code
 from relbook.db.location import read_only_uri
 from relbook.db.peek import stored_setting

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
-from relbook.core.errors import MigrationFailed, StorageError
 from relbook.crash_log import log_error
 from relbook.db import backups
+from relbook.db.errors import MigrationFailed, StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config

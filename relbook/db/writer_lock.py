@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from relbook.core.errors import BookInUse
+from relbook.db.errors import BookInUse
 
 LOCK_FILENAME = "relbook.lock"
 

@@ -555,8 +555,9 @@ class _Merge:
                 continue
             key = child.key(mapped)
             if key in seen:
-                if "id" in row and seen[key] is not None:
-                    self.ids[child.name][row["id"]] = seen[key]
+                known = seen[key]
+                if "id" in row and known is not None:
+                    self.ids[child.name][row["id"]] = known
                 continue
             if "id" in row:
                 mapped["id"] = self.ids[child.name][row["id"]] = self._new_id(child.name)

@@ -30,17 +30,15 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
 
 
 def _write_then_replace(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    handle = tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with handle:
+        with open(descriptor, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        os.replace(name, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise
 
 

@@ -6,6 +6,7 @@ Chinese renders on any machine and the text can be searched and copied. A QGuiAp
 exist (the CLI and the GUI both create one).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -20,6 +21,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from relbook.core.fields import LIST_EXPORT_COLUMNS
+
 RESOLUTION = 300
 
 
@@ -32,7 +35,7 @@ class ReportText:
     page_template: str = "Page %1 of %2"
 
 
-def table_html(headers: list[str], rows: list[list[str]]) -> str:
+def table_html(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
@@ -96,17 +99,9 @@ def render_pdf(body_html: str, text: ReportText, landscape: bool = False) -> tup
     return bytes(buffer.data().data()), pages
 
 
-LIST_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "title",
-    "level",
-    "stage",
-    "tier",
-    "last_contacted",
-    "next_birthday",
-)
-"""The contact list report's columns (the domain brief's list report)."""
+LIST_COLUMNS: tuple[str, ...] = LIST_EXPORT_COLUMNS
+"""The contact list report's columns (the domain brief's list report): the list's columns, as
+export columns."""
 
 
 def _cell_text(cell: object) -> str:
@@ -120,7 +115,7 @@ def _cell_text(cell: object) -> str:
 
 
 def contact_list_pdf(
-    headers: list[str], rows: list[list[object]], text: ReportText
+    headers: Sequence[str], rows: Sequence[Sequence[object]], text: ReportText
 ) -> tuple[bytes, int]:
     """The contact list report for a filter: one table, landscape, every page titled."""
     cells = [[_cell_text(cell) for cell in row] for row in rows]

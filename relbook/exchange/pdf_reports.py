@@ -15,6 +15,7 @@ from html import escape
 from relbook.core.calendar import CalendarDate
 from relbook.core.contact_input import RAPPORT_FIELDS
 from relbook.core.enums import DateKind, GiftDirection, Recurrence
+from relbook.core.fields import CONTACT_FIELDS
 from relbook.core.reports import (
     ActivityReport,
     DatedDay,
@@ -64,46 +65,30 @@ WORD_KEYS: tuple[str, ...] = (
 )
 """The keys of ``ReportWords.text``: headings, column heads and templates (with %1, %2)."""
 
-FIELDS: tuple[str, ...] = (
-    "name",
-    "company",
-    "org_type",
-    "department",
-    "title",
-    "buying_role",
-    "is_insider",
-    "email",
-    "wechat",
-    "qq",
-    "address",
-    "source",
-    "referred_by_id",
-    "level",
-    "stage",
-    "tier",
-    "tags",
-    "personality",
-    "last_contacted",
-    "kind",
-    "occurred_at",
-    "place",
-    "notes",
-    "outcome",
-    "next_step",
-    "next_step_due",
-    "given_on",
-    "direction",
-    "item",
-    "value",
-    "occasion",
-    "recipient",
-    "relation",
-    "contact",
-    "created_at",
-    "dates",
-    *RAPPORT_FIELDS,
+FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            *(f.label for f in CONTACT_FIELDS if f.label),
+            "kind",
+            "occurred_at",
+            "place",
+            "notes",
+            "outcome",
+            "next_step",
+            "next_step_due",
+            "given_on",
+            "direction",
+            "item",
+            "value",
+            "occasion",
+            "recipient",
+            "relation",
+            "contact",
+        )
+    )
 )
-"""Field names the reports use (``ReportWords.labels["field"]``)."""
+"""Field names the reports use (``ReportWords.labels["field"]``): every contact field's, then
+those of interactions, gifts and relations."""
 
 VOCABULARIES: tuple[str, ...] = (
     "field",

@@ -19,7 +19,8 @@ from relbook.core.bulk import paused_gc
 from relbook.core.calendar import CalendarDate
 from relbook.core.contacts import birthday_of, calendar_date_of
 from relbook.core.enums import CalendarKind, DateKind
-from relbook.core.errors import FieldError, ValidationError
+from relbook.core.fields import CONTACT_FIELDS, EXPORT_COLUMNS, parse_export_columns
+from relbook.core.fields import ROUND_TRIP_COLUMNS as ROUND_TRIP_COLUMNS
 from relbook.core.models import Contact, ContactTag, Organization, Phone, SpecialDate, Tag
 from relbook.exchange.progress import Report, check
 
@@ -34,79 +35,17 @@ REPORT_ROWS = 1000
 LUNAR_MARK = "农历"
 """Prefix of a lunar birthday; tabular import reads it back (so does a Chinese reader)."""
 
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "department",
-    "title",
-    "phones",
-    "email",
-    "wechat",
-    "qq",
-    "address",
-    "level",
-    "stage",
-    "tier",
-    "tags",
-    "source",
-    "birthday",
-    "next_birthday",
-    "last_contacted",
-    "notes",
-    "gender",
-    "personality",
-    "hometown",
-    "school",
-    "hobbies",
-    "created_at",
-)
-
-ROUND_TRIP_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "department",
-    "title",
-    "phones",
-    "email",
-    "wechat",
-    "qq",
-    "address",
-    "level",
-    "stage",
-    "tags",
-    "source",
-    "birthday",
-    "notes",
-)
-"""Columns that an export followed by an import gives back unchanged."""
+# The export columns (EXPORT_COLUMNS, ROUND_TRIP_COLUMNS) are the contact-field catalogue's
+# (relbook.core.fields); callers of this module find them here as well.
 
 COLUMNS_FIELD = "export.columns"
 """The field that column errors name (also the setting remembering the window's choice)."""
 
 
 def parse_columns(text: str, field_name: str = COLUMNS_FIELD) -> tuple[str, ...]:
-    """Column keys from ``"name, company,phones"``, in the order given.
-
-    Keys are matched ignoring case, spaces and ``-`` for ``_``. No key at all, unknown keys
-    (the error lists the known ones) or a key given twice raise one ValidationError.
-    """
-    keys = [key for key in (_column_key(part) for part in text.split(",")) if key]
-    if not keys:
-        raise ValidationError.single(field_name, "required")
-    errors: list[FieldError] = []
-    unknown = [key for key in keys if key not in EXPORT_COLUMNS]
-    if unknown:
-        params = {"value": ", ".join(unknown), "choices": ", ".join(EXPORT_COLUMNS)}
-        errors.append(FieldError(field_name, "unknown_column", params))
-    twice = dict.fromkeys(key for index, key in enumerate(keys) if key in keys[:index])
-    errors += [FieldError(field_name, "repeated_column", {"value": key}) for key in twice]
-    if errors:
-        raise ValidationError(errors)
-    return tuple(keys)
-
-
-def _column_key(text: str) -> str:
-    return text.strip().lower().replace("-", "_")
+    """Column keys from ``"name, company,phones"``, in the order given (see
+    ``fields.parse_export_columns``); errors name ``field_name``."""
+    return parse_export_columns(text, field_name)
 
 
 _FORMULA_FIRST = frozenset("=+-@\t\r")
@@ -359,26 +298,7 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
 
 
 _STORED: dict[str, Any] = {
-    "name": Contact.name,
-    "department": Contact.department,
-    "title": Contact.title,
-    "email": Contact.email,
-    "wechat": Contact.wechat,
-    "qq": Contact.qq,
-    "address": Contact.address,
-    "level": Contact.level,
-    "stage": Contact.stage,
-    "tier": Contact.tier,
-    "source": Contact.source,
-    "next_birthday": Contact.next_birthday,
-    "last_contacted": Contact.last_contacted_at,
-    "notes": Contact.notes,
-    "gender": Contact.gender,
-    "personality": Contact.personality,
-    "hometown": Contact.hometown,
-    "school": Contact.school,
-    "hobbies": Contact.hobbies,
-    "created_at": Contact.created_at,
+    f.export: getattr(Contact, f.column) for f in CONTACT_FIELDS if f.export and f.column
 }
 """Export columns read as they are from the contact's own row; the others are gathered."""
 

@@ -15,29 +15,11 @@ from typing import Any
 from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.enums import DateKind, PhoneLabel, Source, Stage
 from relbook.core.errors import RelbookError
+from relbook.core.fields import IMPORT_TARGETS
 from relbook.core.validation import born_in_future, validate_contact
 from relbook.exchange.dates_typed import DateParseError, parse_typed_date
 
-FIELDS: tuple[str, ...] = (
-    "name",
-    "family_name",
-    "given_name",
-    "phone",
-    "email",
-    "company",
-    "department",
-    "title",
-    "birthday",
-    "lunar_birthday",
-    "wechat",
-    "qq",
-    "address",
-    "notes",
-    "tags",
-    "level",
-    "stage",
-    "source",
-)
+FIELDS: tuple[str, ...] = IMPORT_TARGETS
 """Everything a column can be mapped to, in the order the import dialog offers them."""
 
 MULTI_FIELDS = frozenset({"phone", "address", "notes", "tags"})

@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from relbook.core.cadence import days_overdue, default_cadences, effective_cadence
+from relbook.core.fields import LIST_COLUMNS as LIST_COLUMNS
+from relbook.core.fields import TRASH_COLUMNS as TRASH_COLUMNS
 from relbook.core.search import ContactFilter, ContactRow, Sort, contact_rows
 from relbook.core.search_index import SearchIndex
 from relbook.db.book import Book
@@ -46,17 +48,6 @@ _ROLE_SLOTS: dict[int, int] = {
     int(Qt.ItemDataRole.TextAlignmentRole): 3,
 }
 """The roles the list fills, each with its place in a cell (see ``ContactListModel._render``)."""
-LIST_COLUMNS: tuple[str, ...] = (
-    "name",
-    "company",
-    "title",
-    "level",
-    "stage",
-    "tier",
-    "last_contact",
-    "next_birthday",
-)
-TRASH_COLUMNS: tuple[str, ...] = ("name", "company", "title", "level", "deleted_at")
 _Index = QModelIndex | QPersistentModelIndex
 _Loaded = tuple[int, tuple[int, ...], dict[str, int]]
 """A list load: its generation, the ids in display order, the default cadence per tier."""

@@ -1,15 +1,15 @@
 """The words exports are written in (headers, values, calendar titles), in the user's language."""
 
 from relbook.core.festivals import DEFAULT_FESTIVALS
+from relbook.core.fields import CONTACT_FIELDS
 from relbook.exchange.ics import IcsWords
-from relbook.exchange.sheets import EXPORT_COLUMNS
 from relbook.words import labels, reminder_words
 from relbook.words.labels import translate
 
 
 def sheet_words() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """Header and value words of a CSV / XLSX / PDF export."""
-    headers = {column: labels.field(column) for column in EXPORT_COLUMNS}
+    headers = {f.export: labels.field(f.label or f.key) for f in CONTACT_FIELDS if f.export}
     values = {kind: labels.choices(kind) for kind in ("stage", "source", "gender", "personality")}
     values["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
     return headers, values

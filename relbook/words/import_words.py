@@ -5,6 +5,7 @@ Shared by the import dialog and the CLI, so both say the same thing about the sa
 
 import re
 
+from relbook.core.fields import IMPORT_TARGETS
 from relbook.exchange.archive import ArchiveResult
 from relbook.exchange.importer import PreviewItem, SourceProblem, SourceWarning
 from relbook.words import labels
@@ -99,26 +100,15 @@ def warning_text(warning: SourceWarning) -> str:
 
 def column_fields() -> dict[str, str]:
     """Every field a table column can be imported as, in the order the dialog offers them."""
-    return {
+    own = {
         "name": translate("Import", "Name (full)"),
         "family_name": translate("Import", "Family name"),
         "given_name": translate("Import", "Given name"),
         "phone": translate("Import", "Phone"),
-        "email": labels.field("email"),
-        "company": labels.field("company"),
-        "department": labels.field("department"),
-        "title": labels.field("title"),
         "birthday": translate("Import", "Birthday"),
         "lunar_birthday": translate("Import", "Lunar birthday"),
-        "wechat": labels.field("wechat"),
-        "qq": labels.field("qq"),
-        "address": labels.field("address"),
-        "notes": labels.field("notes"),
-        "tags": labels.field("tags"),
-        "level": labels.field("level"),
-        "stage": labels.field("stage"),
-        "source": labels.field("source"),
     }
+    return {code: own.get(code) or labels.field(code) for code in IMPORT_TARGETS}
 
 
 def column_field_text(field: str) -> str:
