@@ -19,15 +19,16 @@ TIMINGS: tuple[str, ...] = (TODAY, AHEAD, BELATED)
 """When a greeting is copied, compared with its occasion: on the day, before it, after it."""
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, dict[str, Any]]:
-    text = (
-        resources.files("relbook.resources")
-        .joinpath("greetings/words.json")
-        .read_text(encoding="utf-8")
-    )
+def shipped(name: str) -> dict[str, dict[str, Any]]:
+    """A file of ``resources/greetings``, read as JSON: language -> key -> value."""
+    text = resources.files("relbook.resources").joinpath(f"greetings/{name}").read_text("utf-8")
     loaded: dict[str, dict[str, Any]] = json.loads(text)
     return loaded
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, Any]]:
+    return shipped("words.json")
 
 
 def _language(language: str) -> dict[str, Any]:

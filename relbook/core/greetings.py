@@ -8,19 +8,17 @@ A template's key is ``occasion[@timing][/style]``: ``birthday``, ``birthday/driv
 so the keys users saved before timings existed keep meaning the text for the day.
 """
 
-import json
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from sqlalchemy.orm import Session
 
 from relbook.core.enums import DateKind, Gender
 from relbook.core.expiries import EXPIRY_KINDS
-from relbook.core.greeting_words import TODAY, day_phrase, relation_phrase, timing_of
+from relbook.core.greeting_words import TODAY, day_phrase, relation_phrase, shipped, timing_of
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting, set_setting
 
@@ -57,13 +55,7 @@ _ADDRESS_WITH_COMMA = re.compile(_ADDRESS + r"[ \t]*[,，、]?[ \t]*")
 @lru_cache(maxsize=1)
 def default_templates() -> dict[str, dict[str, str]]:
     """language -> template key -> text, as shipped."""
-    text = (
-        resources.files("relbook.resources")
-        .joinpath("greetings/default.json")
-        .read_text(encoding="utf-8")
-    )
-    loaded: dict[str, dict[str, str]] = json.loads(text)
-    return loaded
+    return shipped("default.json")
 
 
 def template_key(occasion: str, personality: str | None = None, timing: str = TODAY) -> str:
