@@ -1002,3 +1002,72 @@ def follow_ups_ahead(
     if len(dues) > limit:
         last = min(last, datetime.fromisoformat(dues[limit - 1]).date())
     return (_follow_ups(session, today, last, since=first) if dues else []), len(dues)
+
+
+_NEAR_COUNTS_SQL = """
+WITH wanted(calendar, month, day, num, kept) AS (VALUES {marks})
+SELECT wanted.num, count(*) FROM wanted
+JOIN special_date sd INDEXED BY ix_special_date_day
+  ON sd.month = wanted.month AND sd.day = wanted.day AND sd.calendar = wanted.calendar
+WHERE sd.recurrence != 'once' AND (sd.year IS NULL OR sd.year <= wanted.kept){owners}
+GROUP BY wanted.num
+"""
+_NEAR_ONCE_SQL = """
+WITH wanted(calendar, month, day) AS (VALUES {marks})
+SELECT DISTINCT sd.id, sd.calendar, sd.year, sd.month, sd.day, sd.is_leap_month, sd.contact_id,
+       sd.family_member_id
+FROM wanted JOIN special_date sd INDEXED BY ix_special_date_day
+  ON sd.month = wanted.month AND sd.day = wanted.day AND sd.calendar = wanted.calendar
+WHERE sd.recurrence = 'once'
+"""
+
+
+def near_date_counts(session: Session, start: date, end: date) -> dict[date, int]:
+    """What ``date_counts`` gives, for a short range (the Today view's coming month): the
+    dates of the range's days are counted in the index by day, in SQL, instead of one pass
+    over the whole index."""
+    keys = _yearly_keys(start, end)
+    per_day = [
+        (calendar, month, day, when)
+        for calendar, pairs in keys.items()
+        for (month, day), whens in pairs.items()
+        for when in whens
+    ]
+    if not per_day:
+        return {}
+    connection = _raw(session)
+    contacts: set[int] = set()
+    members: set[int] = set()
+    for contact_id, member_id in connection.execute(_TRASHED_OWNERS_SQL):
+        contacts.add(contact_id)
+        if member_id is not None:
+            members.add(member_id)
+    values: list[object] = []
+    for calendar, month, day, when in per_day:
+        values += [calendar, month, day, when.toordinal(), _kept_year(when, calendar)]
+    marks = ",".join("(?,?,?,?,?)" for _ in per_day)
+    counts: dict[date, int] = {}
+    sql = _NEAR_COUNTS_SQL.format(marks=marks, owners="")
+    for number, count in connection.execute(sql, values):
+        counts[date.fromordinal(number)] = count
+    if contacts:
+        owners = (
+            f" AND (sd.contact_id IN ({','.join('?' * len(contacts))})"
+            f" OR sd.family_member_id IN ({','.join('?' * len(members)) or 'NULL'}))"
+        )
+        sql = _NEAR_COUNTS_SQL.format(marks=marks, owners=owners)
+        for number, count in connection.execute(sql, [*values, *contacts, *members]):
+            counts[date.fromordinal(number)] -= count
+    pairs = [(c, m, d) for c, found in keys.items() for (m, d) in found]
+    once_marks = ",".join("(?,?,?)" for _ in pairs)
+    rows = connection.execute(
+        _NEAR_ONCE_SQL.format(marks=once_marks), [part for pair in pairs for part in pair]
+    )
+    for once_id, calendar, year, month, day, leap, contact_id, member_id in rows:
+        if year is None or contact_id in contacts or member_id in members:
+            continue
+        stored = _Stored(once_id, "", "", calendar, year, month, day, bool(leap), "once")
+        exact = _exact_day(stored)
+        if exact is not None and start <= exact <= end:
+            counts[exact] = counts.get(exact, 0) + 1
+    return {day: count for day, count in counts.items() if count}

@@ -20,6 +20,7 @@ from relbook.core.reminders import (
     date_occurrence,
     follow_ups_ahead,
     most_neglected,
+    near_date_counts,
     occurrences,
     open_follow_ups,
     special_date_parts,
@@ -65,7 +66,19 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     """
     today = now.date()
     tomorrow, end = today + timedelta(days=1), today + timedelta(days=UPCOMING_DAYS)
-    parts = special_date_parts(session, tomorrow, end, date_advance(session), names=False)
+    # the coming dates (16,000 in a month of a large book) are counted by day; only the days
+    # that can hold the first ones shown are read
+    counts = near_date_counts(session, tomorrow, end)
+    done_dates = _done_dates(session, tomorrow, end)
+    last, running = end, 0
+    for day in sorted(counts):
+        running += counts[day]
+        if running >= UPCOMING_SHOWN + len(done_dates):
+            last = day
+            break
+    parts = special_date_parts(session, tomorrow, last, date_advance(session), names=False)
+    unread = sum(n for day, n in counts.items() if day > last)
+    unread -= sum(1 for day in done_dates.values() if day > last)
     others = occurrences(
         session, tomorrow, end, stay_in_touch=False, follow_ups=False, special_dates=False
     )
@@ -82,7 +95,7 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     done = done_keys(session, [part[3] for part in parts] + [o.key for o in others])
     coming: list[DatePart | Occurrence] = [p for p in parts if p[3] not in done]
     coming += [o for o in others if o.key not in done]
-    count = len(coming) + steps_count - len(steps) + quiet_count - len(quiet)
+    count = len(coming) + unread + steps_count - len(steps) + quiet_count - len(quiet)
     shown = _first_days(coming, UPCOMING_SHOWN)
     # only the dates shown need their contact's name (to sort within a day, and to show it)
     named = with_names(session, [p for p in shown if not isinstance(p, Occurrence)])
@@ -92,6 +105,28 @@ def today_summary(session: Session, now: datetime) -> TodaySummary:
     longest = most_neglected(session, today, NEGLECTED_LIMIT)
     neglected = _neglected(longest, today, _rules(session, [n[0] for n in longest]))
     return TodaySummary(due_now(session, now), upcoming, neglected, count)
+
+
+_DATE_KINDS = ("birthday:", "family_birthday:", "special_date:")
+
+
+def _done_dates(session: Session, first: date, last: date) -> dict[str, date]:
+    """The birthdays and special dates from ``first`` to ``last`` marked done (in advance,
+    from their notice), by key: a key ends in its day."""
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
+    found: dict[str, date] = {}
+    for prefix in _DATE_KINDS:
+        rows = connection.execute(
+            "SELECT key FROM reminder_log INDEXED BY ix_reminder_log_done"
+            " WHERE done_at IS NOT NULL AND key >= ? AND key < ?",
+            [prefix, prefix[:-1] + ";"],
+        )
+        for (key,) in rows:
+            day = date.fromisoformat(key[-10:])
+            if first <= day <= last:
+                found[key] = day
+    return found
 
 
 def _rules(session: Session, contact_ids: list[int]) -> dict[int, str | None]:

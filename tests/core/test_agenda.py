@@ -125,3 +125,17 @@ def test_an_empty_range_and_a_book_of_festivals_only(book):
         assert list(festivals) == occurrences(session, date(2027, 1, 1), date(2027, 12, 31))
     with pytest.raises(IndexError):
         festivals[len(festivals)]
+
+
+@pytest.mark.parametrize("start", [date(2026, 11, 24), date(2027, 1, 20), date(2027, 2, 26)])
+def test_a_short_range_counted_in_sql_is_counted_alike(busy_book, start):
+    """The Today view counts its coming month with ``near_date_counts``: the same counts as
+    the whole-index pass, with dates once only, dates starting later and contacts in the
+    trash."""
+    from datetime import timedelta
+
+    from relbook.core.reminders import date_counts, near_date_counts
+
+    end = start + timedelta(days=29)
+    with busy_book.session() as session:
+        assert near_date_counts(session, start, end) == date_counts(session, start, end)
