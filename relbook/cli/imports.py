@@ -15,8 +15,32 @@ from relbook.words import import_words
 from relbook.words.import_words import fill
 from relbook.words.labels import translate
 
+IMPORT_FORMATS = ("vcf", "csv", "xlsx", "json")
 LISTED_DUPLICATES = 20
 """Likely duplicates listed one by one in the preview; the rest are counted."""
+
+
+def add_parser(commands: Any) -> None:
+    imp = commands.add_parser(
+        "import",
+        help="import contacts from a vCard, CSV or Excel file, or a whole relbook JSON archive",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        help="default: from the file name's extension; json is a relbook archive, copied into "
+        "an empty book or merged into this one",
+    )
+    imp.add_argument("--encoding", metavar="E", help="text encoding, e.g. gbk (default: guessed)")
+    imp.add_argument(
+        "--on-duplicate",
+        choices=("merge", "skip", "add"),
+        default="merge",
+        help="what to do with a likely duplicate (default: merge, filling only empty fields; "
+        "an archive always merges)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="only show what would happen")
 
 
 def run(book: Any, args: argparse.Namespace) -> int:
