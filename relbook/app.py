@@ -314,7 +314,8 @@ def _cannot_open(reason: str) -> None:
 
 
 def run_gui(data_dir: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     QCoreApplication.setApplicationName("relbook")
     QCoreApplication.setApplicationVersion(__version__)
     try:

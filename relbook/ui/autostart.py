@@ -88,7 +88,9 @@ def set_autostart(
 
 
 def _set_windows(enabled: bool, command: list[str]) -> str:
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":  # the registry exists on Windows alone (mypy checks it there)
+        raise OSError("the Windows registry is not available on this system")
+    import winreg
 
     key_path = r"Software\Microsoft\Windows\CurrentVersion\Run"
     with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path, 0, winreg.KEY_SET_VALUE) as key:
@@ -103,7 +105,9 @@ def _set_windows(enabled: bool, command: list[str]) -> str:
 
 def is_autostart_enabled(platform: str = sys.platform, home: Path | None = None) -> bool:
     if platform.startswith("win"):
-        import winreg  # type: ignore[import-not-found]
+        if sys.platform != "win32":  # asked about Windows elsewhere: there is no registry
+            return False
+        import winreg
 
         key_path = r"Software\Microsoft\Windows\CurrentVersion\Run"
         try:

@@ -50,7 +50,9 @@ class InstanceServer(QObject):
 
     def _read_ready(self) -> None:
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket.readLine().data().startswith(ACTIVATE):
+        if isinstance(socket, QLocalSocket) and bytes(socket.readLine().data()).startswith(
+            ACTIVATE
+        ):
             self.activate_requested.emit()
 
 
