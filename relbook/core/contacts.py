@@ -577,6 +577,12 @@ def find_contact(session: Session, name_or_id: str) -> Contact:
     return get_contact(session, rows[0][0])
 
 
+def contact_answering(session: Session, name_or_id: str) -> tuple[int, str]:
+    """(id, name) of the one live contact ``find_contact`` finds for an id or exact name."""
+    found = find_contact(session, name_or_id)
+    return found.id, found.name
+
+
 def to_input(contact: Contact) -> ContactInput:
     """The editable form of a stored contact (the inverse of create/update)."""
 

@@ -576,24 +576,24 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         """Bring back what was last moved to the trash: contacts, or an interaction or gift."""
         if self._last_record is not None:
-            from relbook.ui.record_actions import restore_record
+            from relbook.ui.operations.history import restore_records
 
             record, self._last_record = self._last_record, None
-            self.events.emit_changes(restore_record(self._book, *record))
-            self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
-            self._update_actions()
+            restore_records(self, self._book, self.events, [record]).success(self._restored).run()
             return
         if not self._last_deleted:
             return
         ids, self._last_deleted = self._last_deleted, []
         from relbook.ui.operations.contacts import restore_contacts
 
-        def restored(_changes: BookChanges) -> None:
-            self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
-            self._update_actions()
-
         self._pending_select = ids[0]
-        restore_contacts(self, self._book, self.events, ids, datetime.now()).success(restored).run()
+        restore_contacts(self, self._book, self.events, ids, datetime.now()).success(
+            self._restored
+        ).run()
+
+    def _restored(self, _changes: BookChanges) -> None:
+        self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
+        self._update_actions()
 
     def open_import(self, path: Path | None = None) -> ImportDialog | None:
         """Ask for a file (unless given one), then preview it in the import dialog."""

@@ -78,7 +78,8 @@ def test_saving_a_contact_runs_off_the_ui_thread_and_repaints_its_row_only(
     editor = window.edit_contact(ids[1])
     editor.basic.title.setText("销售经理")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.result() == QDialog.DialogCode.Accepted, timeout=3000)
+    assert window.runner.wait_all()
+    assert editor.result() == QDialog.DialogCode.Accepted and editor.saved_id == ids[1]
 
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert reload.calls == 0  # the list kept its ids: the title sorts and filters nothing
