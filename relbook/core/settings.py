@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges
 from relbook.core.errors import ValidationError
 from relbook.core.models import Setting
 from relbook.db.backups import DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY
@@ -256,3 +257,11 @@ def set_setting(session: Session, key: str, value: Any) -> None:
     else:
         row.value = encoded
     session.info.setdefault(_READ, {})[key] = value
+
+
+def set_settings(session: Session, values: dict[str, Any]) -> BookChanges:
+    """Store several settings in one unit of work (all or none: the first invalid value
+    raises ``ValidationError``)."""
+    for key, value in values.items():
+        set_setting(session, key, value)
+    return BookChanges(settings=True)

@@ -21,6 +21,7 @@ class BookEvents(QObject):
     def __init__(self, parent: QObject | None = None, runner: JobRunner | None = None):
         super().__init__(parent)
         self._runner = runner
+        self._source: QObject | None = None
 
     @property
     def runner(self) -> JobRunner:
@@ -28,5 +29,15 @@ class BookEvents(QObject):
             self._runner = JobRunner(self)
         return self._runner
 
-    def emit_changes(self, changes: BookChanges) -> None:
-        self.changed.emit(changes)
+    @property
+    def source(self) -> QObject | None:
+        """While ``changed`` is being emitted: the widget whose operation made the change (a
+        screen that already shows its own change can skip reading it again)."""
+        return self._source
+
+    def emit_changes(self, changes: BookChanges, source: QObject | None = None) -> None:
+        self._source = source
+        try:
+            self.changed.emit(changes)
+        finally:
+            self._source = None

@@ -31,7 +31,7 @@ from relbook.core.tasks import follow_ups_of
 from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
-from relbook.ui.operations import BookOp, history, read_now
+from relbook.ui.operations import BookOp, accept_when_saved, history, read_now
 from relbook.words import labels, reminder_words
 
 _ID = Qt.ItemDataRole.UserRole
@@ -53,7 +53,6 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.save: Callable[[], BookOp[Any]] | None = None
-        self._saving = False
         self.form = QFormLayout()
         self.error = error_label(self)
         buttons = QDialogButtonBox(
@@ -69,17 +68,8 @@ class _FormDialog(QDialog):
     def accept(self) -> None:
         if self.save is None:
             super().accept()
-            return
-        if self._saving:
-            return
-        self._saving = True
-        self.save().finished(self._save_over).success(self._saved).failure(self._not_saved).run()
-
-    def _saved(self, _saved: object) -> None:
-        super().accept()
-
-    def _save_over(self) -> None:
-        self._saving = False
+        else:
+            accept_when_saved(self, self.save(), self._not_saved)
 
     def _not_saved(self, problem: Exception) -> None:
         assert isinstance(problem, RelbookError)

@@ -652,7 +652,13 @@ class MainWindow(QMainWindow):
         from relbook.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self._book, self.runner, self.model.ids(), self.selected_ids(), self._language(), self
+            self._book,
+            self.runner,
+            self.model.ids(),
+            self.selected_ids(),
+            self._language(),
+            self,
+            self.events,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -695,7 +701,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> BackupsDialog:
         from relbook.ui.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self._book, self.runner, self)
+        dialog = BackupsDialog(self._book, self.runner, self, self.events)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self.book_replaced.emit)
         self.backups_dialog = dialog

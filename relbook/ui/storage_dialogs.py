@@ -156,7 +156,7 @@ def show_storage_error(problem: StorageError, parent: QWidget | None = None) -> 
 class StorageErrorHook:
     """``sys.excepthook`` for the window: a storage fault escaping a slot becomes a message.
 
-    Every write runs in ``Book.session()``, which rolls back on any error, so the book is
+    Every write runs in one unit of work, which rolls back on any error, so the book is
     unchanged and the window can stay open. Other errors go to the previous hook.
     """
 

@@ -161,5 +161,6 @@ def test_settings_keep_the_audit_threshold(qtbot, book):
     qtbot.addWidget(dialog)
     dialog.audit_threshold.setValue(800)
     dialog.save()
+    assert dialog._events.runner.wait_all()  # saved in the background
     with book.session() as session:
         assert get_setting(session, "gifts.audit_threshold") == 800

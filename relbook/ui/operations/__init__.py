@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from relbook.core.changes import BookChanges, Saved
+from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError, StorageError
 from relbook.ui.events import BookEvents
 from relbook.ui.worker import Job, JobRunner
@@ -53,12 +53,19 @@ def read_now(book: Book, work: Callable[[Session], T]) -> T:
         return work(session)
 
 
+class Cancelled(Exception):
+    """Raised by a change's work when the user cancelled it: its unit of work is rolled back,
+    nothing is changed, and the operation's ``cancelled`` callback runs."""
+
+
 def changes_of(result: object) -> BookChanges:
-    """What a service result says it changed (a ``BookChanges`` or a ``Saved``)."""
+    """What a service result says it changed: a ``BookChanges``, or anything carrying one as
+    ``changes`` (a ``Saved``)."""
     if isinstance(result, BookChanges):
         return result
-    if isinstance(result, Saved):
-        return result.changes
+    changes = getattr(result, "changes", None)
+    if isinstance(changes, BookChanges):
+        return changes
     raise TypeError(f"a change to the book must say what it changed, not {result!r}")
 
 
@@ -79,6 +86,25 @@ def tell_problem(parent: QWidget | None, problem: BaseException) -> None:
         )
     else:
         sys.excepthook(type(problem), problem, problem.__traceback__)
+
+
+def accept_when_saved(dialog: QDialog, change: BookOp[Any], failure: Failure) -> None:
+    """For a form whose OK saves: run ``change``; the dialog is accepted (closes) once the
+    book has it, or stays open and ``failure`` shows why not. A second OK while the first is
+    saving is ignored."""
+    if dialog.property(_SAVING):
+        return
+    dialog.setProperty(_SAVING, True)
+
+    def over() -> None:
+        dialog.setProperty(_SAVING, False)
+
+    change.finished(over).success(
+        lambda _result: QDialog.accept(dialog)
+    ).failure(failure).run()
+
+
+_SAVING = "relbook_saving"
 
 
 def _alive(owner: QObject | None) -> QWidget | None:
@@ -124,9 +150,14 @@ class _Background(Generic[T]):
             self._handled, self._explicit = kinds, True
         return self
 
-    def progress(self, handler: Progress, cancelled: Callable[[], None] | None = None) -> Self:
-        """``handler(done, total)`` as the work reports it; ``cancelled`` if it was cancelled."""
-        self._progress, self._cancelled = handler, cancelled
+    def progress(self, handler: Progress) -> Self:
+        """Called with (done, total) as the work reports them."""
+        self._progress = handler
+        return self
+
+    def cancelled(self, handler: Callable[[], None]) -> Self:
+        """Called when the user cancelled (``Job.cancel``) before the work was done."""
+        self._cancelled = handler
         return self
 
     def _reported(self, done: int, total: int) -> None:
@@ -143,6 +174,9 @@ class _Background(Generic[T]):
             self._finished()
 
     def _failed(self, problem: Exception, _trace: str = "") -> None:
+        if isinstance(problem, Cancelled):
+            self._gave_up()
+            return
         self._over()
         wanted = isinstance(problem, self._handled) and (
             self._explicit or not isinstance(problem, StorageError)
@@ -162,7 +196,8 @@ class BookOp(_Background[T]):
 
     ``work`` gets the session and returns what the service returned: a ``BookChanges`` or a
     ``Saved``. ``work`` may also take a ``report(done, total) -> bool`` as second argument
-    (``with_report=True``); it returns False once the user cancelled.
+    (``with_report=True``); it returns False once the user cancelled, and the work then
+    raises ``Cancelled`` to undo what it did (a cancel after the commit changes nothing).
     """
 
     def __init__(
@@ -191,12 +226,8 @@ class BookOp(_Background[T]):
             return result
 
         def cancelled() -> None:
-            """What was done before the cancel is kept: the screens still hear of it."""
-            self._over()
-            if committed:
-                self._events.emit_changes(changes_of(committed[0]))
-            if self._cancelled is not None and self._still_there():
-                self._cancelled()
+            """Cancelled after the work was done and committed: the change stands."""
+            self._done(committed[0])
 
         return self._runner.start(
             in_background, self._done, self._failed, self._reported, cancelled, serial=True
@@ -204,31 +235,38 @@ class BookOp(_Background[T]):
 
     def _done(self, result: T) -> None:
         self._over()
-        self._events.emit_changes(changes_of(result))
+        self._events.emit_changes(changes_of(result), self._parent)
         if self._success is not None and self._still_there():
             self._success(result)
 
 
 class BookQuery(_Background[T]):
     """A read off the UI thread: ``work(session)`` in its own unit of work, its result to
-    ``success`` on the UI thread. Reads run beside each other and beside a change."""
+    ``success`` on the UI thread. Reads run beside each other and beside a change.
+
+    Long reads (an export) take ``report(done, total) -> bool`` as second argument
+    (``with_report=True``) to show progress and to hear of a cancel.
+    """
 
     def __init__(
         self,
         parent: QObject | None,
         book: Book,
         runner: JobRunner,
-        work: Callable[[Session], T],
+        work: Callable[..., T],
+        *,
+        with_report: bool = False,
     ):
         super().__init__(parent, book, runner)
         self._work = work
+        self._with_report = with_report
 
     def run(self) -> Job:
-        book, work = self._book, self._work
+        book, work, with_report = self._book, self._work, self._with_report
 
-        def in_background(_report: Callable[[int, int], bool]) -> T:
+        def in_background(report: Callable[[int, int], bool]) -> T:
             with book.session() as session:
-                return work(session)
+                return work(session, report) if with_report else work(session)
 
         return self._runner.start(
             in_background, self._done, self._failed, self._reported, self._gave_up
