@@ -5,7 +5,7 @@ so a failed validation changes nothing.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from operator import attrgetter
 from typing import cast
@@ -14,8 +14,9 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from relbook.core import pinyin
+from relbook.core.cadence import cadence_rule, default_cadences, effective_cadence
 from relbook.core.calendar import CalendarDate, next_occurrence
-from relbook.core.changes import BookChanges
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.contact_input import (
     ContactInput,
     DateInput,
@@ -317,6 +318,80 @@ def update_contact(session: Session, contact_id: int, data: ContactInput, now: d
     return contact
 
 
+def _columns(contact: Contact) -> dict[str, object]:
+    """The contact's stored values by column, plus its tag names as ``tags``."""
+    values: dict[str, object] = {
+        column.key: getattr(contact, column.key) for column in Contact.__table__.columns
+    }
+    values["tags"] = tuple(sorted(tag.name for tag in contact.tags))
+    return values
+
+
+def save_contact(
+    session: Session, contact_id: int | None, data: ContactInput, now: datetime
+) -> Saved:
+    """Add (``contact_id`` None) or replace a contact as ``create_contact``/``update_contact``
+    do, and say what that changed: for an edit, which columns; a new tag name or company;
+    the referrers a changed "referred by" gave or took a referral."""
+    names = clean_tag_names(data.tags)
+    known_tags = set(session.scalars(select(Tag.name).where(Tag.name.in_(names))))
+    company = data.company.strip()
+    new_company = bool(company) and (
+        session.scalar(select(Organization.id).where(Organization.name == company)) is None
+    )
+    if contact_id is None:
+        contact = create_contact(session, data, now)
+        return Saved(
+            contact.id,
+            BookChanges(
+                contact_ids=frozenset({contact.id}),
+                contacts=True,
+                tags=not known_tags.issuperset(names),
+                organizations=new_company,
+                history=data.referred_by_id is not None,
+            ),
+        )
+    before = _columns(get_contact(session, contact_id))
+    after = _columns(update_contact(session, contact_id, data, now))
+    changed = frozenset(key for key, value in after.items() if before[key] != value)
+    referrers = (
+        {before["referred_by_id"], after["referred_by_id"]} - {None}
+        if "referred_by_id" in changed
+        else set()
+    )
+    return Saved(
+        contact_id,
+        BookChanges(
+            contact_ids=frozenset({contact_id, *cast(set[int], referrers)}),
+            contacts=True,
+            tags=not known_tags.issuperset(names),
+            organizations=new_company,
+            history=bool(referrers),
+            fields=changed,
+        ),
+    )
+
+
+def resolve_referrer(
+    session: Session, text: str, known: tuple[str, int] | None = None
+) -> int | None:
+    """The contact typed as "referred by": ``known`` (name, id) while the text is still that
+    name, else the one live contact answering to the text (an id or an exact name).
+
+    Raises ``AmbiguousError``, or ``NotFoundError`` with ``what == "referrer"``, so that a
+    form can say which field is wrong.
+    """
+    wanted = text.strip()
+    if not wanted:
+        return None
+    if known is not None and wanted == known[0]:
+        return known[1]
+    try:
+        return find_contact(session, wanted).id
+    except NotFoundError as missing:
+        raise NotFoundError("referrer", missing.key) from missing
+
+
 def _record_level(contact: Contact, level: int, note: str, today: date) -> None:
     contact.level_changes.append(
         LevelChange(changed_at=today, from_level=contact.level, to_level=level, note=note.strip())
@@ -335,7 +410,11 @@ def change_level(
         _record_level(contact, level, note, now.date())
         contact.updated_at = now
     session.flush()
-    return BookChanges(contact_ids=frozenset({contact_id}), contacts=True)
+    return BookChanges(
+        contact_ids=frozenset({contact_id}),
+        contacts=True,
+        fields=frozenset({"level", "updated_at"}),
+    )
 
 
 def get_contact(session: Session, contact_id: int, include_deleted: bool = False) -> Contact:
@@ -354,6 +433,61 @@ def get_contact(session: Session, contact_id: int, include_deleted: bool = False
     if contact is None or (contact.deleted_at is not None and not include_deleted):
         raise NotFoundError("contact", str(contact_id))
     return contact
+
+
+@dataclass
+class ContactProfile:
+    """A contact copied out of the session for the editor or the pane: plain values only."""
+
+    contact_id: int
+    data: ContactInput
+    tier: str | None
+    history: list[tuple[date, int | None, int, str]] = field(default_factory=list)
+    """The level steps: (day, from level, to level, note)."""
+    referrer: str = ""
+    """The name of the contact who referred this one (even if in the trash)."""
+    cadence_days: int | None = None
+    """The stay-in-touch days that apply, whichever rule gives them (``cadence_rule``)."""
+    cadence_rule: str | None = None
+
+
+def contact_profile(session: Session, contact_id: int) -> ContactProfile | None:
+    """The live contact's profile; None when it is gone or in the trash."""
+    try:
+        contact = get_contact(session, contact_id)
+    except NotFoundError:
+        return None
+    referrer = ""
+    if contact.referred_by_id is not None:
+        referrer = get_contact(session, contact.referred_by_id, include_deleted=True).name
+    return ContactProfile(
+        contact_id=contact.id,
+        data=to_input(contact),
+        tier=contact.tier,
+        history=[(c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes],
+        referrer=referrer,
+        cadence_days=effective_cadence(
+            contact.cadence_days, contact.tier, contact.stage, default_cadences(session)
+        ),
+        cadence_rule=cadence_rule(contact.cadence_days, contact.tier, contact.stage),
+    )
+
+
+def contact_choices(session: Session) -> list[tuple[int, str, str | None]]:
+    """(id, name, company) of every live contact in name order, for pickers."""
+    rows = session.execute(
+        select(Contact.id, Contact.name, Organization.name)
+        .outerjoin(Organization, Organization.id == Contact.organization_id)
+        .where(Contact.deleted_at.is_(None))
+        .order_by(Contact.sort_key, Contact.id)
+    )
+    return [(contact_id, name, company) for contact_id, name, company in rows]
+
+
+def contact_names(session: Session, ids: list[int]) -> dict[int, str]:
+    """The names of the given contacts (trashed ones too); unknown ids are left out."""
+    rows = session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(ids)))
+    return {contact_id: name for contact_id, name in rows}
 
 
 STORED_CHUNK = 900
@@ -405,6 +539,12 @@ def find_contact(session: Session, name_or_id: str) -> Contact:
     if len(rows) > 1:
         raise AmbiguousError(key, [(r[0], f"{r[1]} ({r[2]})" if r[2] else r[1]) for r in rows])
     return get_contact(session, rows[0][0])
+
+
+def contact_answering(session: Session, name_or_id: str) -> tuple[int, str]:
+    """(id, name) of the one live contact ``find_contact`` finds for an id or exact name."""
+    found = find_contact(session, name_or_id)
+    return found.id, found.name
 
 
 def to_input(contact: Contact) -> ContactInput:
@@ -503,7 +643,9 @@ def recompute_tiers(session: Session) -> BookChanges:
         changed.append({"id": row[0], "tier": tier.value if tier else None})
     if changed:
         session.execute(update(Contact), changed)
-    return BookChanges(contacts=True, contact_ids=frozenset(r[0] for r in rows))
+    return BookChanges(
+        contacts=True, contact_ids=frozenset(r[0] for r in rows), fields=frozenset({"tier"})
+    )
 
 
 def all_tags(session: Session) -> list[str]:

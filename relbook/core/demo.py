@@ -791,3 +791,29 @@ def fill_demo(
 
 class DemoCancelled(Exception):
     """The caller asked to stop; the caller's transaction should be rolled back."""
+
+
+def story_contact(session: Session) -> int | None:
+    """The most recently contacted person with gifts and relations (else just the latest):
+    the one whose pane tells the most, for screenshots."""
+    latest = (
+        select(Contact.id)
+        .where(Contact.deleted_at.is_(None), Contact.last_contacted_at.is_not(None))
+        .order_by(Contact.last_contacted_at.desc())
+    )
+    rich = latest.where(
+        Contact.id.in_(select(Gift.contact_id)),
+        Contact.id.in_(select(ContactRelation.contact_id).union(select(ContactRelation.other_id))),
+    )
+    return session.scalar(rich.limit(1)) or session.scalar(latest.limit(1))
+
+
+def phone_numbers(session: Session, count: int) -> list[tuple[str, str]]:
+    """(name, number) of the first ``count`` phone numbers of live contacts."""
+    rows = session.execute(
+        select(Contact.name, Phone.number)
+        .join(Phone, Phone.contact_id == Contact.id)
+        .where(Contact.deleted_at.is_(None))
+        .limit(count)
+    )
+    return [(name, number) for name, number in rows]

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact, Expiry
 
@@ -43,6 +44,20 @@ def add_expiry(
     return expiry
 
 
+def save_expiry(
+    session: Session,
+    contact_id: int,
+    kind: str,
+    expires_on: date,
+    now: datetime,
+    label: str = "",
+    notice_days: int = 30,
+) -> Saved:
+    """An expiry date for a contact, as ``add_expiry`` records it."""
+    expiry = add_expiry(session, contact_id, kind, expires_on, now, label, notice_days)
+    return Saved(expiry.id, BookChanges(contact_ids=frozenset({contact_id}), history=True))
+
+
 def expiries_of(session: Session, contact_id: int) -> list[Expiry]:
     return list(
         session.scalars(
@@ -53,7 +68,9 @@ def expiries_of(session: Session, contact_id: int) -> list[Expiry]:
     )
 
 
-def delete_expiry(session: Session, expiry_id: int, now: datetime) -> None:
+def delete_expiry(session: Session, expiry_id: int, now: datetime) -> BookChanges:
     expiry = session.get(Expiry, expiry_id)
-    if expiry is not None:
-        expiry.deleted_at = now
+    if expiry is None:
+        return BookChanges()
+    expiry.deleted_at = now
+    return BookChanges(contact_ids=frozenset({expiry.contact_id}), history=True)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relbook.core.calendar import CalendarDate, solar_term_month, validate
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.enums import CalendarKind, FestivalRule, SolarTerm, Stage, Tier
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.festivals import DEFAULT_STAGES, DEFAULT_TIERS, NO_TIER
@@ -146,15 +147,25 @@ def add_festival(session: Session, data: FestivalInput) -> int:
     return row.id
 
 
-def update_festival(session: Session, festival_id: int, data: FestivalInput) -> None:
+def update_festival(session: Session, festival_id: int, data: FestivalInput) -> BookChanges:
     row = session.get(FestivalRow, festival_id)
     if row is None:
         raise NotFoundError("festival", str(festival_id))
     _check(data, built_in=row.code is not None)
     _write(row, data)
+    return BookChanges(festivals=True)
 
 
-def remove_festival(session: Session, festival_id: int) -> None:
+def save_festival(session: Session, festival_id: int | None, data: FestivalInput) -> Saved:
+    """Add (``festival_id`` None) or edit a festival."""
+    if festival_id is None:
+        return Saved(add_festival(session, data), BookChanges(festivals=True))
+    return Saved(festival_id, update_festival(session, festival_id, data))
+
+
+def remove_festival(session: Session, festival_id: int) -> BookChanges:
     row = session.get(FestivalRow, festival_id)
-    if row is not None:
-        session.delete(row)
+    if row is None:
+        return BookChanges()
+    session.delete(row)
+    return BookChanges(festivals=True)

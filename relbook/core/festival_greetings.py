@@ -224,7 +224,9 @@ def mark_greeted(
             .values(last_contacted_at=now)
             .execution_options(synchronize_session=False)
         )
-    return BookChanges(contact_ids=frozenset(new), history=True)
+    return BookChanges(
+        contact_ids=frozenset(new), history=True, fields=frozenset({"last_contacted_at"})
+    )
 
 
 def greeted_at(session: Session, festival_code: str, year: int) -> dict[int, datetime]:

@@ -10,10 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from relbook.core.changes import BookChanges
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.enums import GiftDirection, IdeaStatus
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.models import Contact, FamilyMember, Gift, GiftIdea
+from relbook.core.settings import get_setting
 
 MAX_VALUE = Decimal("100000000")
 
@@ -133,6 +134,19 @@ def update_gift(session: Session, gift_id: int, data: GiftInput, now: datetime) 
     return gift
 
 
+def save_gift(session: Session, gift_id: int | None, data: GiftInput, now: datetime) -> Saved:
+    """Add (``gift_id`` None) or edit a gift, as ``add_gift`` and ``update_gift`` do."""
+    before = set() if gift_id is None else {get_gift(session, gift_id).contact_id}
+    gift = (
+        add_gift(session, data, now)
+        if gift_id is None
+        else update_gift(session, gift_id, data, now)
+    )
+    return Saved(
+        gift.id, BookChanges(contact_ids=frozenset(before | {gift.contact_id}), history=True)
+    )
+
+
 def gift_input(gift: Gift) -> GiftInput:
     return GiftInput(
         contact_id=gift.contact_id,
@@ -144,6 +158,25 @@ def gift_input(gift: Gift) -> GiftInput:
         family_member_id=gift.family_member_id,
         notes=gift.notes,
     )
+
+
+def gift_form(
+    session: Session, contact_id: int, gift_id: int | None
+) -> tuple[str, list[tuple[int, str, str]], GiftInput | None]:
+    """What the gift form shows: the live contact's name, its family members (id, name,
+    relation) as recipients, and the gift being edited (None for a new one)."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        raise NotFoundError("contact", str(contact_id))
+    members = [(m.id, m.name, m.relation) for m in contact.family]
+    return contact.name, members, gift_input(get_gift(session, gift_id)) if gift_id else None
+
+
+def similar_gift_days(
+    session: Session, data: GiftInput, exclude_id: int | None = None
+) -> list[tuple[date, str]]:
+    """(day, item) of the gifts ``similar_gifts`` finds."""
+    return [(g.given_on, g.item) for g in similar_gifts(session, data, exclude_id)]
 
 
 def set_gifts_deleted(session: Session, ids: list[int], deleted_at: datetime | None) -> BookChanges:
@@ -217,19 +250,28 @@ def add_idea(session: Session, contact_id: int, idea: str, now: datetime) -> Gif
     return row
 
 
-def set_idea_status(session: Session, idea_id: int, status: str) -> None:
+def save_idea(session: Session, contact_id: int, idea: str, now: datetime) -> Saved:
+    """Keep a gift idea for a contact, as ``add_idea`` does."""
+    row = add_idea(session, contact_id, idea, now)
+    return Saved(row.id, BookChanges(contact_ids=frozenset({contact_id}), history=True))
+
+
+def set_idea_status(session: Session, idea_id: int, status: str) -> BookChanges:
     if status not in {s.value for s in IdeaStatus}:
         raise ValidationError.single("status", "not_a_choice", value=status)
     row = session.get(GiftIdea, idea_id)
     if row is None:
         raise NotFoundError("gift idea", str(idea_id))
     row.status = status
+    return BookChanges(contact_ids=frozenset({row.contact_id}), history=True)
 
 
-def delete_idea(session: Session, idea_id: int) -> None:
+def delete_idea(session: Session, idea_id: int) -> BookChanges:
     row = session.get(GiftIdea, idea_id)
-    if row is not None:
-        session.delete(row)
+    if row is None:
+        return BookChanges()
+    session.delete(row)
+    return BookChanges(contact_ids=frozenset({row.contact_id}), history=True)
 
 
 def ideas_of(session: Session, contact_id: int) -> list[GiftIdea]:
@@ -240,3 +282,49 @@ def ideas_of(session: Session, contact_id: int) -> list[GiftIdea]:
             .order_by(GiftIdea.status, GiftIdea.created_at.desc(), GiftIdea.id.desc())
         )
     )
+
+
+@dataclass(frozen=True)
+class GiftLine:
+    """A gift copied out of the session for the ledger."""
+
+    gift_id: int
+    direction: str
+    given_on: date
+    occasion: str
+    item: str
+    value: Decimal | None
+    recipient: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class Ledger:
+    gifts: list[GiftLine]
+    totals: list[YearTotal]
+    ideas: list[tuple[int, str, str]]
+    threshold: int
+
+
+def gift_ledger(session: Session, contact_id: int) -> Ledger | None:
+    """A live contact's gift ledger copied out of the session; None when it is gone."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        return None
+    members = {m.id: m.name for m in contact.family}
+    threshold = int(get_setting(session, "gifts.audit_threshold"))
+    gifts = [
+        GiftLine(
+            gift.id,
+            gift.direction,
+            gift.given_on,
+            gift.occasion,
+            gift.item,
+            from_cents(gift.value_cents),
+            members.get(gift.family_member_id or -1, ""),
+            needs_audit(gift, Decimal(threshold)),
+        )
+        for gift in gifts_of(session, contact_id)
+    ]
+    ideas = [(i.id, i.idea, i.status) for i in ideas_of(session, contact_id)]
+    return Ledger(gifts, yearly_totals(session, contact_id), ideas, threshold)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges
 from relbook.core.enums import DateKind, Gender
 from relbook.core.expiries import EXPIRY_KINDS
 from relbook.core.greeting_words import TODAY, day_phrase, relation_phrase, shipped, timing_of
@@ -124,7 +125,7 @@ def save_template(
     personality: str | None,
     text: str,
     timing: str = TODAY,
-) -> None:
+) -> BookChanges:
     """Keep the user's version of one template; an empty text restores the shipped one."""
     custom = custom_templates(session)
     table = dict(custom.get(language, {}))
@@ -135,6 +136,7 @@ def save_template(
         table.pop(key, None)
     custom = {**custom, language: table}
     set_setting(session, "greetings.custom", custom)
+    return BookChanges(settings=True, festivals=True)
 
 
 @dataclass(frozen=True)

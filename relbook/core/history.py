@@ -5,15 +5,18 @@ reads "last contact" from one indexed column.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from relbook.core.changes import BookChanges
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.enums import InteractionType
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
-from relbook.core.models import Contact, Interaction, InteractionContact
+from relbook.core.models import Contact, Gift, Interaction, InteractionContact
+
+LAST_CONTACT = frozenset({"last_contacted_at"})
+"""The contact column a change to interactions moves."""
 
 
 @dataclass
@@ -137,6 +140,28 @@ def update_interaction(
     return interaction
 
 
+def save_interaction(
+    session: Session, interaction_id: int | None, data: InteractionInput, now: datetime
+) -> Saved:
+    """Log (``interaction_id`` None) or edit an interaction, as ``log_interaction`` and
+    ``update_interaction`` do; the changes name every contact it had or has."""
+    if interaction_id is None:
+        saved = log_interaction(session, data, now).id
+        touched = set(data.contact_ids)
+    else:
+        before = {p.contact_id for p in get_interaction(session, interaction_id).participants}
+        saved = update_interaction(session, interaction_id, data, now).id
+        touched = before | set(data.contact_ids)
+    return Saved(
+        saved, BookChanges(contact_ids=frozenset(touched), history=True, fields=LAST_CONTACT)
+    )
+
+
+def stored_interaction(session: Session, interaction_id: int) -> InteractionInput:
+    """The editable form of a stored interaction (``NotFoundError`` if there is none)."""
+    return interaction_input(get_interaction(session, interaction_id))
+
+
 def interaction_input(interaction: Interaction) -> InteractionInput:
     return InteractionInput(
         kind=interaction.kind,
@@ -161,7 +186,9 @@ def _set_deleted(session: Session, ids: list[int], deleted_at: datetime | None) 
         interaction.deleted_at = deleted_at
         touched |= {p.contact_id for p in interaction.participants}
     refresh_last_contacted(session, touched)
-    return BookChanges(contact_ids=frozenset(touched), history=True, trash=True)
+    return BookChanges(
+        contact_ids=frozenset(touched), history=True, trash=True, fields=LAST_CONTACT
+    )
 
 
 def delete_interactions(session: Session, ids: list[int], now: datetime) -> BookChanges:
@@ -191,3 +218,63 @@ def interactions_of(
     if not include_deleted:
         statement = statement.where(Interaction.deleted_at.is_(None))
     return list(session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class TrashedRecord:
+    """An interaction or a gift in the trash, as the trash lists it (codes, not words)."""
+
+    kind: str
+    """``interaction`` or ``gift``."""
+    ref_id: int
+    when: datetime
+    subtype: str
+    """The interaction's type, or the gift's direction."""
+    contacts: tuple[str, ...]
+    """The names of whom it was with, or to or from."""
+    summary: str
+    deleted_at: datetime
+
+
+def trashed_records(session: Session) -> list[TrashedRecord]:
+    """Interactions and gifts in the trash, most recently trashed first."""
+    interactions = session.scalars(
+        select(Interaction)
+        .where(Interaction.deleted_at.is_not(None))
+        .options(selectinload(Interaction.participants))
+    ).all()
+    gifts = session.scalars(select(Gift).where(Gift.deleted_at.is_not(None))).all()
+    ids = {p.contact_id for i in interactions for p in i.participants} | {
+        g.contact_id for g in gifts
+    }
+    names = dict(session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(ids))).all())
+    found = [
+        TrashedRecord(
+            "interaction",
+            i.id,
+            i.occurred_at,
+            i.kind,
+            tuple(names.get(p.contact_id, "") for p in i.participants),
+            i.notes,
+            i.deleted_at or i.occurred_at,
+        )
+        for i in interactions
+    ]
+    found += [
+        TrashedRecord(
+            "gift",
+            g.id,
+            _midnight(g.given_on),
+            g.direction,
+            (names.get(g.contact_id, ""),),
+            g.item,
+            g.deleted_at or _midnight(g.given_on),
+        )
+        for g in gifts
+    ]
+    found.sort(key=lambda r: r.deleted_at, reverse=True)
+    return found
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())

@@ -220,10 +220,40 @@ def set_relation(
     return relation
 
 
-def remove_relation(session: Session, relation_id: int) -> None:
+def remove_relation(session: Session, relation_id: int) -> BookChanges:
     relation = session.get(ContactRelation, relation_id)
-    if relation is not None:
-        session.delete(relation)
+    if relation is None:
+        return BookChanges()
+    session.delete(relation)
+    return BookChanges(
+        contact_ids=frozenset({relation.contact_id, relation.other_id}), history=True
+    )
+
+
+def link_contacts(
+    session: Session, contact_id: int, other_id: int, kind: str, note: str = ""
+) -> BookChanges:
+    """Say how ``other`` stands to ``contact``, as ``set_relation`` does."""
+    set_relation(session, contact_id, other_id, kind, note)
+    return BookChanges(contact_ids=frozenset({contact_id, other_id}), history=True)
+
+
+def record_referral(
+    session: Session,
+    referrer_id: int,
+    referred_id: int,
+    referred_on: date,
+    now: datetime,
+    outcome: str = "",
+) -> BookChanges:
+    """Record who introduced whom, as ``add_referral`` does (the referred's "referred by" and
+    "how met" may be filled in too)."""
+    add_referral(session, referrer_id, referred_id, referred_on, now, outcome)
+    return BookChanges(
+        contact_ids=frozenset({referrer_id, referred_id}),
+        history=True,
+        fields=frozenset({"referred_by_id", "source"}),
+    )
 
 
 def relations_of(session: Session, contact_id: int) -> list[LinkedContact]:
@@ -260,3 +290,48 @@ def referrals_of(session: Session, contact_id: int) -> tuple[list[Referral], lis
         )
     )
     return by, made
+
+
+@dataclass
+class Links:
+    """Plain copies of a contact's relations and referrals, as its Relations tab lists them."""
+
+    name: str
+    relations: list[tuple[int, str, str, str, int]] = field(default_factory=list)
+    """(other contact, kind, their name, note, relation id)."""
+    referred_by: list[tuple[int, str, date, int]] = field(default_factory=list)
+    """(referrer, their name, day, referral id), live referrers only."""
+    referred: list[tuple[int, str, date, int]] = field(default_factory=list)
+    """(referred contact, their name, day, referral id), live contacts only."""
+
+
+def links_of(session: Session, contact_id: int) -> Links | None:
+    """A live contact's relations and referrals; None when it is gone or in the trash."""
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        return None
+    links = Links(contact.name)
+    links.relations = [
+        (link.contact_id, link.kind, link.name, link.note, link.relation_id)
+        for link in relations_of(session, contact_id)
+    ]
+    by, made = referrals_of(session, contact_id)
+    ids = {r.referrer_id for r in by} | {r.referred_id for r in made}
+    names = dict(
+        session.execute(
+            select(Contact.id, Contact.name).where(
+                Contact.id.in_(ids), Contact.deleted_at.is_(None)
+            )
+        ).all()
+    )
+    links.referred_by = [
+        (r.referrer_id, names[r.referrer_id], r.referred_on, r.id)
+        for r in by
+        if r.referrer_id in names
+    ]
+    links.referred = [
+        (r.referred_id, names[r.referred_id], r.referred_on, r.id)
+        for r in made
+        if r.referred_id in names
+    ]
+    return links

@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges
 from relbook.core.due import KEY_CHUNK, due_now, unshown
+from relbook.core.history import InteractionInput, save_interaction
 from relbook.core.models import ReminderLog
 from relbook.core.reminders import Occurrence
 
@@ -55,17 +57,30 @@ def mark_shown(session: Session, shown: list[Occurrence], now: datetime) -> None
         session.execute(insert(ReminderLog), new)
 
 
-def mark_done(session: Session, occurrence: Occurrence, now: datetime) -> None:
+def mark_done(session: Session, occurrence: Occurrence, now: datetime) -> BookChanges:
     row = _log(session, occurrence.key, occurrence.kind, now)
     row.done_at = now
     row.snoozed_until = None
+    return BookChanges(reminders=True)
 
 
-def snooze(session: Session, occurrence: Occurrence, until: datetime, now: datetime) -> None:
+def complete_reminder(
+    session: Session, occurrence: Occurrence, now: datetime, logged: InteractionInput | None
+) -> BookChanges:
+    """Mark a reminder done and, with ``logged``, record what was done about it (a greeting
+    sent, a call made) in the same unit of work."""
+    changes = mark_done(session, occurrence, now)
+    if logged is not None:
+        changes |= save_interaction(session, None, logged, now).changes
+    return changes
+
+
+def snooze(session: Session, occurrence: Occurrence, until: datetime, now: datetime) -> BookChanges:
     """Hide a reminder until ``until``; it pops up again then."""
     row = _log(session, occurrence.key, occurrence.kind, now)
     row.fired_at = row.fired_at or now
     row.snoozed_until = until
+    return BookChanges(reminders=True)
 
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:

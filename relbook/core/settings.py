@@ -15,6 +15,7 @@ from typing import Generic, Literal, TypeVar, cast, get_args, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges
 from relbook.core.errors import ValidationError
 from relbook.core.fields import EXPORT_COLUMNS, parse_export_columns
 from relbook.core.models import Setting
@@ -351,3 +352,11 @@ def set_setting(session: Session, key: str, value: object) -> None:
     else:
         row.value = encoded
     session.info.setdefault(_READ, {})[key] = accepted
+
+
+def set_settings(session: Session, values: dict[str, object]) -> BookChanges:
+    """Store several settings in one unit of work (all or none: the first invalid value
+    raises ``ValidationError``)."""
+    for key, value in values.items():
+        set_setting(session, key, value)
+    return BookChanges(settings=True)

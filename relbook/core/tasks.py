@@ -5,7 +5,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges, Saved
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
+from relbook.core.expiries import expiries_of
 from relbook.core.models import Contact, Task
 
 AFTER_DEAL_DAYS = 2
@@ -73,11 +75,23 @@ def record_deal_thanks(session: Session, contact_id: int, deal_day: date, now: d
     return add_task(session, "", due, deal_at, contact_id=contact_id, kind="after_deal")
 
 
-def complete_task(session: Session, task_id: int, now: datetime) -> None:
+def add_follow_up(
+    session: Session, contact_id: int, title: str, due_at: datetime, has_time: bool, now: datetime
+) -> Saved:
+    """A follow-up task for a contact, as ``add_task`` makes it."""
+    task = add_task(session, title, due_at, now, contact_id, has_time)
+    return Saved(task.id, BookChanges(contact_ids=frozenset({contact_id}), history=True))
+
+
+def complete_task(session: Session, task_id: int, now: datetime) -> BookChanges:
     task = session.get(Task, task_id)
     if task is None:
         raise NotFoundError("task", str(task_id))
     task.done_at = now
+    return BookChanges(
+        contact_ids=frozenset() if task.contact_id is None else frozenset({task.contact_id}),
+        history=True,
+    )
 
 
 def open_tasks(session: Session, contact_id: int) -> list[Task]:
@@ -88,3 +102,13 @@ def open_tasks(session: Session, contact_id: int) -> list[Task]:
             .order_by(Task.due_at)
         )
     )
+
+
+def follow_ups_of(
+    session: Session, contact_id: int
+) -> tuple[list[tuple[int, datetime, bool, str, str]], list[tuple[int, date, str, str]]]:
+    """A contact's open tasks (id, due, has time, kind, title), soonest first, and its
+    expiry dates (id, expires on, kind, label), as its Follow-ups tab lists them."""
+    tasks = [(t.id, t.due_at, t.has_time, t.kind, t.title) for t in open_tasks(session, contact_id)]
+    expiries = [(e.id, e.expires_on, e.kind, e.label) for e in expiries_of(session, contact_id)]
+    return tasks, expiries

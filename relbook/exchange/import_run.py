@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from relbook.core.changes import BookChanges
 from relbook.db.backups import backup_book
 from relbook.db.engine import IMMEDIATE
 from relbook.exchange import importer
@@ -50,6 +51,11 @@ class Outcome:
 
     result: importer.ImportResult | ArchiveResult
     backup: Path | None
+
+    @property
+    def changes(self) -> BookChanges:
+        """What an import changes: contacts added or merged, with their history and tags."""
+        return BookChanges(contacts=True, history=True, tags=True)
 
 
 def _writing_session(book: "Book") -> Session:

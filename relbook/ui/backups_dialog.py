@@ -6,6 +6,7 @@ UI thread, with the book closed for that moment (see ``relbook.db.restore``). Af
 ``restored`` is emitted and the app rebuilds its window over the restored book.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
-from relbook.core.settings import SETTINGS, get_setting, set_setting
+from relbook.core.settings import SETTINGS, get_setting
 from relbook.db import backups, restore
 from relbook.db.backups import BackupInfo, BackupPlan
 from relbook.db.book import Book
 from relbook.db.location import backup_dir
 from relbook.ui.editor_widgets import error_label
+from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
+from relbook.ui.operations.settings import save_settings
 from relbook.ui.worker import JobRunner
 from relbook.words import labels
 
@@ -115,12 +120,19 @@ class BackupsDialog(QDialog):
 
     restored = Signal()
 
-    def __init__(self, book: Book, runner: JobRunner | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: Book,
+        runner: JobRunner | None = None,
+        parent: QWidget | None = None,
+        events: BookEvents | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 600)
         self._book = book
         self._runner = runner or JobRunner(self)
+        self._events = events or BookEvents(self, self._runner)
         self.progress: QProgressDialog | None = None
         self.book_replaced = False
         self.loaded = False
@@ -161,9 +173,13 @@ class BackupsDialog(QDialog):
             folder_buttons.addWidget(button)
         folder_buttons.addStretch(1)
 
-        with book.session() as session:
-            keep_daily = get_setting(session, "backup.keep_daily")
-            keep_weekly = get_setting(session, "backup.keep_weekly")
+        keep_daily, keep_weekly = read_now(
+            book,
+            lambda session: (
+                get_setting(session, "backup.keep_daily"),
+                get_setting(session, "backup.keep_weekly"),
+            ),
+        )
         self.keep_daily = self._spin("backup.keep_daily", keep_daily)
         self.keep_weekly = self._spin("backup.keep_weekly", keep_weekly)
         explain = QLabel(
@@ -209,14 +225,16 @@ class BackupsDialog(QDialog):
         spin.valueChanged.connect(lambda number: self._save_setting(key, number))
         return spin
 
-    def _save_setting(self, key: str, value: object) -> bool:
-        try:
-            with self._book.session() as session:
-                set_setting(session, key, value)
-        except RelbookError as problem:
-            self._show_error(problem)
-            return False
-        return True
+    def _save_setting(
+        self, key: str, value: object, then: Callable[[BookChanges], None] | None = None
+    ) -> None:
+        """Store one setting in the background; ``then`` once the book has it."""
+        change = save_settings(self, self._book, self._events, {key: value}).failure(
+            self._show_error, RelbookError
+        )
+        if then is not None:
+            change.success(then)
+        change.run()
 
     def plan(self) -> BackupPlan:
         return backups.book_plan(self._book)
@@ -250,10 +268,12 @@ class BackupsDialog(QDialog):
         self._set_folder("" if folder.resolve() == default.resolve() else str(folder.resolve()))
 
     def _set_folder(self, value: str) -> None:
-        if self._save_setting("backup.folder", value):
-            self.error.clear()
-            self._show_folder()
-            self.reload()
+        self._save_setting("backup.folder", value, lambda _changes: self._folder_set())
+
+    def _folder_set(self) -> None:
+        self.error.clear()
+        self._show_folder()
+        self.reload()
 
     # --- the list ------------------------------------------------------------------------
     def reload(self) -> None:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,19 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from relbook.core.changes import BookChanges
+from relbook.core.changes import Saved
 from relbook.core.contact_input import ContactInput
-from relbook.core.contacts import (
-    all_tags,
-    create_contact,
-    get_contact,
-    organization_names,
-    thresholds,
-    to_input,
-    update_contact,
-)
+from relbook.core.contacts import all_tags, contact_profile, organization_names, thresholds
 from relbook.core.errors import AmbiguousError, NotFoundError, ValidationError
 from relbook.core.tiers import TierThresholds
 from relbook.db.book import Book
@@ -35,6 +27,8 @@ from relbook.ui.events import BookEvents
 from relbook.ui.family_tab import FamilyTab
 from relbook.ui.field_messages import FieldMessages
 from relbook.ui.level_history import LevelStep
+from relbook.ui.operations import read_now, tell_problem
+from relbook.ui.operations.contacts import save_contact
 from relbook.words import labels
 
 _INVALID_STYLE = '*[invalid="true"] { border: 1px solid #c62828; border-radius: 2px; }'
@@ -70,6 +64,7 @@ class ContactEditor(QDialog):
         self._book = book
         self._events = events
         self._contact_id = contact_id
+        self._saving = False
         self.saved_id: int | None = None
         title = self.tr("New contact") if contact_id is None else self.tr("Edit contact")
         self.setWindowTitle(title)
@@ -126,25 +121,27 @@ class ContactEditor(QDialog):
         self.basic.name.setFocus()
 
     def _read(self) -> "EditorData":
-        """Everything the form shows, copied out of one session."""
-        with self._book.session() as s:
+        """Everything the form shows, copied out of one unit of work."""
+        contact_id = self._contact_id
+
+        def work(session: Any) -> EditorData:
             loaded = EditorData(
                 contact=ContactInput(name=""),
-                companies=organization_names(s),
-                tags=all_tags(s),
-                limits=thresholds(s),
+                companies=organization_names(session),
+                tags=all_tags(session),
+                limits=thresholds(session),
             )
-            if self._contact_id is None:
+            if contact_id is None:
                 return loaded
-            contact = get_contact(s, self._contact_id)
-            loaded.contact = to_input(contact)
-            loaded.history = [
-                (c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes
-            ]
-            if contact.referred_by_id is not None:
-                referrer = get_contact(s, contact.referred_by_id, include_deleted=True)
-                loaded.referrer = referrer.name
+            profile = contact_profile(session, contact_id)
+            if profile is None:
+                raise NotFoundError("contact", str(contact_id))
+            loaded.contact = profile.data
+            loaded.history = profile.history
+            loaded.referrer = profile.referrer
             return loaded
+
+        return read_now(self._book, work)
 
     def contact_input(self) -> ContactInput:
         """The form as a ContactInput (referred_by_id is resolved at save time)."""
@@ -154,33 +151,40 @@ class ContactEditor(QDialog):
         return data
 
     def save(self) -> None:
-        data = self.contact_input()
-        now = datetime.now()
-        try:
-            with self._book.session() as s:
-                try:
-                    data.referred_by_id = self.relationship.referrer_id(s)
-                except (NotFoundError, AmbiguousError) as problem:
-                    self._show_problems([("referred_by_id", self._referrer_text(problem))])
-                    return
-                if self._contact_id is None:
-                    saved = create_contact(s, data, now).id
-                else:
-                    saved = update_contact(s, self._contact_id, data, now).id
-        except ValidationError as invalid:
-            self._show_problems([(e.field, labels.error_text(e)) for e in invalid.errors])
+        """Save in the background; the dialog closes once the book has it, or shows why not
+        (and keeps what was typed)."""
+        if self._saving:
             return
-        except NotFoundError as gone:
-            self._show_problems([("", labels.problem_text(gone))])
-            return
-        except (SQLAlchemyError, OSError) as failed:
-            self._show_problems(
-                [("", self.tr("The book could not be written: %1").replace("%1", str(failed)))]
-            )
-            return
-        self.saved_id = saved
-        self._events.emit_changes(BookChanges(contact_ids=frozenset({saved}), contacts=True))
+        self._saving = True
+        save_contact(
+            self,
+            self._book,
+            self._events,
+            self._contact_id,
+            self.contact_input(),
+            self.relationship.referrer.text(),
+            self.relationship.known_referrer(),
+            datetime.now(),
+        ).finished(self._save_over).success(self._saved).failure(self._not_saved).run()
+
+    def _save_over(self) -> None:
+        self._saving = False
+
+    def _saved(self, saved: Saved) -> None:
+        self.saved_id = saved.id
         self.accept()
+
+    def _not_saved(self, problem: Exception) -> None:
+        if isinstance(problem, ValidationError):
+            self._show_problems([(e.field, labels.error_text(e)) for e in problem.errors])
+        elif isinstance(problem, AmbiguousError) or (
+            isinstance(problem, NotFoundError) and problem.what == "referrer"
+        ):
+            self._show_problems([("referred_by_id", self._referrer_text(problem))])
+        elif isinstance(problem, NotFoundError):
+            self._show_problems([("", labels.problem_text(problem))])
+        else:
+            tell_problem(self, problem)
 
     def _referrer_text(self, problem: NotFoundError | AmbiguousError) -> str:
         return (

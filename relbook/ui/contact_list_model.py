@@ -28,11 +28,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from relbook.core.cadence import days_overdue, default_cadences, effective_cadence
+from relbook.core.changes import BookChanges
 from relbook.core.fields import LIST_COLUMNS as LIST_COLUMNS
 from relbook.core.fields import TRASH_COLUMNS as TRASH_COLUMNS
 from relbook.core.search import ContactFilter, ContactRow, Sort, contact_rows
 from relbook.core.search_index import SearchIndex
 from relbook.db.book import Book
+from relbook.ui.operations import BookQuery, read_now
 from relbook.ui.worker import JobRunner
 from relbook.words import labels
 
@@ -54,6 +56,15 @@ _Loaded = tuple[int, tuple[int, ...], dict[str, int]]
 OVERDUE_COLOR = "#e65100"
 LONG_OVERDUE_COLOR = "#b3261e"
 NEVER_COLOR = "#90a4ae"
+SORTED_BY: dict[str, frozenset[str]] = {
+    "name": frozenset({"name", "sort_key"}),
+    "company": frozenset({"organization_id"}),
+    "last_contact": frozenset({"last_contacted_at"}),
+}
+"""The ``Contact`` columns each sort reads, where they are not named like the sort."""
+TEXT_SEARCHED = frozenset({"name", "name_pinyin", "search_text"})
+ROWS_REPAINTED_ONE_BY_ONE = 64
+"""Up to this many changed rows are repainted each; more, and the whole list is."""
 
 
 def column_title(column: str) -> str:
@@ -144,27 +155,25 @@ class ContactListModel(QAbstractTableModel):
         """Recompute the ids in the background; only the newest request is applied."""
         self._generation += 1
         generation = self._generation
-        wanted, sort, book, index = self._filter, self._sort, self._book, self._index
+        wanted, sort, index = self._filter, self._sort, self._index
 
-        def work(_report: Any) -> _Loaded:
+        def work(session: Any) -> _Loaded:
             if generation != self._generation:  # a newer request is queued behind this one
                 return generation, (), {}
-            with book.session() as session:
-                ids = tuple(index.contact_ids(session, wanted, sort))
-                return generation, ids, default_cadences(session)
+            ids = tuple(index.contact_ids(session, wanted, sort))
+            return generation, ids, default_cadences(session)
 
-        self._runner.start(work, self._apply_ids, self._failed)
+        BookQuery(self, self._book, self._runner, work).success(self._apply_ids).failure(
+            self._failed, Exception
+        ).run()
 
     def prepare_search(self) -> None:
         """Have the search index read the book in the background (the first search of a large
         book otherwise waits for it); nothing happens if it is ready."""
-        wanted, sort, book, index = self._filter, self._sort, self._book, self._index
-
-        def work(_report: Any) -> None:
-            with book.session() as session:
-                index.prepare(session, wanted, sort)
-
-        self._runner.start(work, None, lambda _problem, _trace: None)
+        wanted, sort, index = self._filter, self._sort, self._index
+        BookQuery(
+            self, self._book, self._runner, lambda session: index.prepare(session, wanted, sort)
+        ).failure(lambda _problem: None, Exception).run()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Installed on the search box: getting the focus prepares the search."""
@@ -175,11 +184,15 @@ class ContactListModel(QAbstractTableModel):
     def reload_now(self) -> None:
         """Synchronous reload, for start-up of tiny books and for tests."""
         self._generation += 1
-        with self._book.session() as session:
-            ids = tuple(self._index.contact_ids(session, self._filter, self._sort))
-            self._apply_ids((self._generation, ids, default_cadences(session)))
+        generation, wanted, sort, index = self._generation, self._filter, self._sort, self._index
 
-    def _failed(self, problem: Exception, _trace: str) -> None:
+        def work(session: Any) -> _Loaded:
+            ids = tuple(index.contact_ids(session, wanted, sort))
+            return generation, ids, default_cadences(session)
+
+        self._apply_ids(read_now(self._book, work))
+
+    def _failed(self, problem: Exception) -> None:
         self.load_failed.emit(str(problem))
 
     def _apply_ids(self, result: _Loaded) -> None:
@@ -199,16 +212,55 @@ class ContactListModel(QAbstractTableModel):
             # background, rather than when the user types (1.5 s at 100,000 contacts)
             self.prepare_search()
 
+    def follow(self, changes: BookChanges) -> None:
+        """Follow a change to the book: read the ids again when it can add, drop or move
+        rows (contacts added or removed, or a column the filter or the sort reads changed),
+        else repaint the rows of the changed contacts."""
+        if self.reorders(changes):
+            self.reload()
+        elif changes.contact_ids:
+            self.refresh_rows(changes.contact_ids)
+
+    def reorders(self, changes: BookChanges) -> bool:
+        """Whether ``changes`` can change which contacts the list shows or their order."""
+        if changes.settings or (changes.contacts and not changes.fields):
+            return True
+        return bool(changes.fields & self._columns_read())
+
+    def _columns_read(self) -> frozenset[str]:
+        """The ``Contact`` columns (and ``tags``) the filter and the sort depend on."""
+        column = self._sort.column
+        read = set(SORTED_BY.get(column, {column}))
+        wanted = self._filter
+        if wanted.text.strip():
+            read |= TEXT_SEARCHED
+        read |= {
+            c
+            for c in ("level", "stage", "tier", "personality", "source")
+            if getattr(wanted, c) is not None
+        }
+        if wanted.tag:
+            read.add("tags")
+        read.add("deleted_at")
+        return frozenset(read)
+
     def refresh_rows(self, contact_ids_changed: frozenset[int]) -> None:
-        """Forget cached rows of changed contacts so they are read again."""
-        self._forget_cells()
+        """Read the changed contacts' rows again and repaint them (and only them)."""
         for page, rows in list(self._pages.items()):
             if contact_ids_changed & rows.keys():
                 del self._pages[page]
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
-            )
+        if not self._ids:
+            return
+        last = len(self.columns) - 1
+        if len(contact_ids_changed) > ROWS_REPAINTED_ONE_BY_ONE:
+            self._forget_cells()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
+            return
+        changed = sorted(r for r in map(self.row_of, contact_ids_changed) if r is not None)
+        for row in changed:
+            self._cells.pop(row, None)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     # --- access --------------------------------------------------------------------------
     def ids(self) -> list[int]:
@@ -238,8 +290,7 @@ class ContactListModel(QAbstractTableModel):
 
     def _fetch(self, page: int) -> dict[int, ContactRow]:
         ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        with self._book.session() as session:
-            rows = contact_rows(session, ids)
+        rows = read_now(self._book, lambda session: contact_rows(session, ids))
         self._pages[page] = rows
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)

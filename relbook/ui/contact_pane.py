@@ -1,6 +1,5 @@
 """The contact beside the list: profile, timeline, gifts and relations, with their actions."""
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 
@@ -22,26 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.cadence import (
-    RULE_OWN,
-    RULE_TIER,
-    cadence_rule,
-    default_cadences,
-    effective_cadence,
-)
+from relbook.core.cadence import RULE_OWN, RULE_TIER
 from relbook.core.calendar import next_occurrence
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import RAPPORT_FIELDS, ContactInput, DateInput
-from relbook.core.contacts import change_level, get_contact, to_input
+from relbook.core.contacts import ContactProfile, contact_profile
 from relbook.core.enums import CalendarKind, DateKind, Recurrence
-from relbook.core.errors import NotFoundError, RelbookError
+from relbook.core.errors import RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 from relbook.db.book import Book
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.followups_tab import FollowUpsTab
 from relbook.ui.gifts_tab import GiftsTab
-from relbook.ui.level_history import LevelStep, level_change_text
+from relbook.ui.level_history import level_change_text
+from relbook.ui.operations import read_now
+from relbook.ui.operations.contacts import change_level
 from relbook.ui.playbook import playbook_html
 from relbook.ui.relations_tab import RelationsTab
 from relbook.ui.timeline_tab import TimelineTab
@@ -61,18 +56,7 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
-@dataclass
-class Profile:
-    """A contact's profile copied out of the session, ready to render."""
-
-    contact_id: int
-    data: ContactInput
-    tier: str | None
-    history: list[LevelStep] = field(default_factory=list)
-    referrer: str = ""
-    cadence_days: int | None = None
-    """The stay-in-touch days that apply, whichever rule gives them (``cadence_rule``)."""
-    cadence_rule: str | None = None
+Profile = ContactProfile
 
 
 class ChangeLevelDialog(QDialog):
@@ -238,27 +222,7 @@ class ContactPane(QWidget):
             page.load(current)
 
     def _read(self, contact_id: int) -> Profile | None:
-        with self._book.session() as s:
-            try:
-                contact = get_contact(s, contact_id)
-            except NotFoundError:
-                return None
-            referrer = ""
-            if contact.referred_by_id is not None:
-                referrer = get_contact(s, contact.referred_by_id, include_deleted=True).name
-            return Profile(
-                contact_id=contact.id,
-                data=to_input(contact),
-                tier=contact.tier,
-                history=[
-                    (c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes
-                ],
-                referrer=referrer,
-                cadence_days=effective_cadence(
-                    contact.cadence_days, contact.tier, contact.stage, default_cadences(s)
-                ),
-                cadence_rule=cadence_rule(contact.cadence_days, contact.tier, contact.stage),
-            )
+        return read_now(self._book, lambda session: contact_profile(session, contact_id))
 
     def _on_changed(self, changes: BookChanges) -> None:
         current = self.current_id()
@@ -302,13 +266,14 @@ class ContactPane(QWidget):
         dialog.open()
 
     def _apply_level(self, contact_id: int, level: int, note: str) -> None:
-        try:
-            with self._book.session() as s:
-                changes = change_level(s, contact_id, level, note, datetime.now())
-        except RelbookError as problem:
-            QMessageBox.warning(self, self.tr("Change level"), labels.problem_text(problem))
-            return
-        self._events.emit_changes(changes)
+        change_level(
+            self, self._book, self._events, contact_id, level, note, datetime.now()
+        ).failure(self._level_not_changed).run()
+
+    def _level_not_changed(self, problem: Exception) -> None:
+        """A service's own error (a wrong level, a contact gone) under this dialog's title."""
+        assert isinstance(problem, RelbookError)
+        QMessageBox.warning(self, self.tr("Change level"), labels.problem_text(problem))
 
     def _html(self, profile: Profile, today: date) -> str:
         data = profile.data

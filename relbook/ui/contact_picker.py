@@ -2,11 +2,10 @@
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
-from sqlalchemy import select
 
-from relbook.core.contacts import find_contact
-from relbook.core.models import Contact, Organization
+from relbook.core.contacts import contact_answering, contact_choices
 from relbook.db.book import Book
+from relbook.ui.operations import read_now
 
 
 class ContactPicker(QLineEdit):
@@ -19,13 +18,7 @@ class ContactPicker(QLineEdit):
         super().__init__(parent)
         self._book = book
         self._choices: dict[str, tuple[int, str]] = {}
-        with book.session() as session:
-            rows = session.execute(
-                select(Contact.id, Contact.name, Organization.name)
-                .outerjoin(Organization, Organization.id == Contact.organization_id)
-                .where(Contact.deleted_at.is_(None))
-                .order_by(Contact.sort_key, Contact.id)
-            ).all()
+        rows = read_now(book, contact_choices)
         counts: dict[str, int] = {}
         for _id, name, _company in rows:
             counts[name] = counts.get(name, 0) + 1
@@ -43,6 +36,4 @@ class ContactPicker(QLineEdit):
         text = self.text().strip()
         if text in self._choices:
             return self._choices[text]
-        with self._book.session() as session:
-            found = find_contact(session, text)
-            return found.id, found.name
+        return read_now(self._book, lambda session: contact_answering(session, text))

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from relbook.core.contact_input import RAPPORT_FIELDS, ContactInput
-from relbook.core.contacts import find_contact
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, importance_total, tier_for
 from relbook.ui.date_edit import fill_combo, select_code
 from relbook.ui.date_text import solar_text
@@ -315,14 +313,10 @@ class RelationshipTab(QWidget):
         data.source = self.source.currentData()
         data.source_detail = self.source_detail.text()
 
-    def referrer_id(self, session: Session) -> int | None:
-        """The referring contact; raises NotFoundError or AmbiguousError for a bad name."""
-        text = self.referrer.text().strip()
-        if not text:
-            return None
-        if self._referrer is not None and text == self._referrer[0]:
-            return self._referrer[1]
-        return find_contact(session, text).id
+    def known_referrer(self) -> tuple[str, int] | None:
+        """The referrer the form was loaded with (name, id): while the field still shows
+        that name, it means that contact even if another has the same name."""
+        return self._referrer
 
 
 class RapportTab(QWidget):

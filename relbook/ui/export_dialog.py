@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.core.errors import RelbookError
-from relbook.core.settings import get_setting, set_setting
+from relbook.core.settings import get_setting
 from relbook.db.book import Book
 from relbook.exchange import sheets
 from relbook.exchange.files import write_atomic
@@ -38,6 +39,9 @@ from relbook.exchange.pdf import LIST_COLUMNS, ReportText, contact_list_pdf
 from relbook.exchange.progress import Cancelled, Report, stage
 from relbook.exchange.vcard import export_vcards
 from relbook.ui.editor_widgets import error_label
+from relbook.ui.events import BookEvents
+from relbook.ui.operations import BookQuery, read_now
+from relbook.ui.operations.settings import save_settings
 from relbook.ui.worker import JobRunner
 from relbook.words import export_words
 from relbook.words.labels import problem_text
@@ -165,12 +169,14 @@ class ExportDialog(QDialog):
         selected_ids: list[int],
         language: str,
         parent: QWidget | None = None,
+        events: BookEvents | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(520)
         self._book = book
         self._runner = runner
+        self._events = events or BookEvents(self, runner)
         self._shown = shown_ids
         self._selected = selected_ids
         self._language = language
@@ -202,8 +208,9 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        with book.session() as session:
-            remembered = remembered_columns(str(get_setting(session, "export.columns")))
+        remembered = remembered_columns(
+            str(read_now(book, lambda session: get_setting(session, "export.columns")))
+        )
         self.columns = ColumnPicker(export_words.sheet_words()[0], remembered, self)
         self.error = error_label(self)
         form = QFormLayout()
@@ -261,30 +268,24 @@ class ExportDialog(QDialog):
     def ids(self) -> list[int]:
         return list(self._selected if self.only_selected.isChecked() else self._shown)
 
-    def _builder(self) -> Callable[[Report], bytes]:
-        """What to run in the background; words are taken now, on the UI thread."""
-        book, ids, code, language = (
-            self._book,
-            self.ids(),
-            self.format.currentData(),
-            self._language,
-        )
+    def _builder(self) -> Callable[[Any, Report], bytes]:
+        """What to run in the background, from a session; words are taken now, on the UI
+        thread."""
+        ids, code, language = self.ids(), self.format.currentData(), self._language
         if code in ("vcf3", "vcf4"):
             version = "3.0" if code == "vcf3" else "4.0"
 
-            def vcards(_report: Report) -> bytes:
-                with book.session() as session:
-                    return export_vcards(session, ids, version, language).encode("utf-8")
+            def vcards(session: Any, _report: Report) -> bytes:
+                return export_vcards(session, ids, version, language).encode("utf-8")
 
             return vcards
         if code == "ics":
             words = export_words.ics_words()
             everyone = not self.only_selected.isChecked() and len(ids) == len(self._shown)
 
-            def calendar(_report: Report) -> bytes:
+            def calendar(session: Any, _report: Report) -> bytes:
                 options = IcsOptions(contact_ids=None if everyone else tuple(ids))
-                with book.session() as session:
-                    return build_calendar(session, datetime.now(), options, words)
+                return build_calendar(session, datetime.now(), options, words)
 
             return calendar
         header_words, value_words = export_words.sheet_words()
@@ -292,12 +293,11 @@ class ExportDialog(QDialog):
         today = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
         text = ReportText(self.tr("Contact list"), today, self.tr("Page %1 of %2"))
 
-        def table(report: Report) -> bytes:
+        def table(session: Any, report: Report) -> bytes:
             """Reading the rows is the first half of the bar, writing them the second."""
-            with book.session() as session:
-                headers, rows = sheets.contact_table(
-                    session, ids, columns, header_words, value_words, stage(report, 0, 2)
-                )
+            headers, rows = sheets.contact_table(
+                session, ids, columns, header_words, value_words, stage(report, 0, 2)
+            )
             if code == "csv":
                 return sheets.write_csv(rows, headers, stage(report, 1, 2))
             if code == "pdf":
@@ -317,16 +317,17 @@ class ExportDialog(QDialog):
             chosen = self.columns.columns()
             if not chosen:  # the list already says so, and Export is disabled
                 return
-            with self._book.session() as session:
-                set_setting(session, "export.columns", ",".join(chosen))
+            save_settings(
+                self, self._book, self._events, {"export.columns": ",".join(chosen)}
+            ).run()
         build = self._builder()
 
         written: list[Path] = []
         self._written = written
 
-        def work(report: Report) -> Path | None:
+        def work(session: Any, report: Report) -> Path | None:
             try:
-                data = build(report)
+                data = build(session, report)
             except Cancelled:
                 return None
             if not report(1, 1):
@@ -339,8 +340,13 @@ class ExportDialog(QDialog):
         self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        job = self._runner.start(
-            work, self._finished, self._failed, self._progress, on_cancelled=self._cancelled
+        job = (
+            BookQuery(self, self._book, self._runner, work, with_report=True)
+            .progress(self._progress)
+            .cancelled(self._cancelled)
+            .success(self._finished)
+            .failure(self._failed, Exception)
+            .run()
         )
         self.progress.canceled.connect(job.cancel)
 
@@ -368,8 +374,7 @@ class ExportDialog(QDialog):
         self._close_progress()
         self.error.setText(self.tr("Export cancelled; no file was written."))
 
-    def _failed(self, problem: Exception, _trace: str) -> None:
-
+    def _failed(self, problem: Exception) -> None:
         self._close_progress()
         message = problem_text(problem) if isinstance(problem, RelbookError) else str(problem)
         self.error.setText(self.tr("The export failed: %1").replace("%1", message))

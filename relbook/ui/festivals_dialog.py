@@ -1,5 +1,8 @@
 """Edit the festival list: switch festivals on or off, add your own, choose who gets greetings."""
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.core.enums import CalendarKind, FestivalRule
-from relbook.core.errors import ValidationError
+from relbook.core.errors import RelbookError, ValidationError
 from relbook.core.festival_book import (
     AUDIENCE_TIERS,
     FestivalInput,
     FestivalRecord,
-    add_festival,
     list_festivals,
-    remove_festival,
-    update_festival,
 )
 from relbook.core.festivals import NO_TIER
 from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label, split_tags
+from relbook.ui.events import BookEvents
+from relbook.ui.operations import BookOp, accept_when_saved, read_now
+from relbook.ui.operations.settings import remove_festival, save_festival
 from relbook.words import labels, reminder_words
 
 KINDS: tuple[str, ...] = (
@@ -188,6 +191,18 @@ class FestivalEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._built_in = built_in
+        self.save: Callable[[], BookOp[Any]] | None = None
+        """The change OK makes; the editor closes once the book has it."""
+
+    def accept(self) -> None:
+        if self.save is None:
+            super().accept()
+        else:
+            accept_when_saved(self, self.save(), self._not_saved)
+
+    def _not_saved(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        self.error.setText(labels.problem_text(problem))
 
     def _row(self, *widgets: QWidget) -> QWidget:
         page = QWidget(self)
@@ -225,17 +240,18 @@ class FestivalEditor(QDialog):
         )
 
     def show_problem(self, problem: ValidationError) -> None:
-        self.error.setText(labels.problem_text(problem))
+        self._not_saved(problem)
 
 
 class FestivalsDialog(QDialog):
     """The whole list; changes are saved as soon as each festival's editor is confirmed."""
 
-    def __init__(self, book: Book, parent: QWidget | None = None):
+    def __init__(self, book: Book, parent: QWidget | None = None, events: BookEvents | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Festivals"))
         self.resize(760, 520)
         self._book = book
+        self._events = events or BookEvents(self)
         self._records: list[FestivalRecord] = []
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -272,8 +288,7 @@ class FestivalsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self._book.session() as session:
-            self._records = list_festivals(session)
+        self._records = read_now(self._book, list_festivals)
         self.table.setRowCount(len(self._records))
         for index, record in enumerate(self._records):
             data = record.data
@@ -302,17 +317,11 @@ class FestivalsDialog(QDialog):
 
     def _run_editor(self, record: FestivalRecord | None) -> None:
         editor = FestivalEditor(record, self)
-        while editor.exec():
-            try:
-                with self._book.session() as session:
-                    if record is None:
-                        add_festival(session, editor.value())
-                    else:
-                        update_festival(session, record.id, editor.value())
-            except ValidationError as problem:
-                editor.show_problem(problem)
-                continue
-            break
+        festival_id = None if record is None else record.id
+        editor.save = lambda: save_festival(
+            editor, self._book, self._events, festival_id, editor.value()
+        )
+        editor.exec()
         self.reload()
 
     def add(self) -> None:
@@ -327,6 +336,6 @@ class FestivalsDialog(QDialog):
         record = self._selected()
         if record is None:
             return
-        with self._book.session() as session:
-            remove_festival(session, record.id)
-        self.reload()
+        remove_festival(self, self._book, self._events, record.id).success(
+            lambda _changes: self.reload()
+        ).run()

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from relbook.core.contacts import all_tags
 from relbook.db.book import Book
+from relbook.ui.operations import read_now
 from relbook.words import labels
 
 
@@ -54,8 +55,7 @@ class FilterBar(QWidget):
     def reload_tags(self) -> None:
         """Refill the tag choices, keeping the current choice when it still exists."""
         current = self.tag.currentData()
-        with self._book.session() as session:
-            names = all_tags(session)
+        names = read_now(self._book, all_tags)
         self.tag.blockSignals(True)
         while self.tag.count() > 1:
             self.tag.removeItem(1)

@@ -1,6 +1,8 @@
 """The contact pane's follow-ups: open tasks (with a due date and time) and expiry dates."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.changes import BookChanges
-from relbook.core.errors import ValidationError
-from relbook.core.expiries import EXPIRY_KINDS, add_expiry, delete_expiry, expiries_of
-from relbook.core.tasks import add_task, complete_task, open_tasks
+from relbook.core.errors import RelbookError
+from relbook.core.expiries import EXPIRY_KINDS
+from relbook.core.tasks import follow_ups_of
 from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import BookOp, accept_when_saved, history, read_now
 from relbook.words import labels, reminder_words
 
 _ID = Qt.ItemDataRole.UserRole
@@ -41,11 +43,16 @@ def _day_text(day: datetime | QDate) -> str:
 
 
 class _FormDialog(QDialog):
-    """A small form with OK / Cancel and a line for validation messages."""
+    """A small form with OK / Cancel and a line for validation messages.
+
+    OK saves (``save`` gives the change to run); the form closes once the book has it, or
+    stays open with the reason it could not be saved.
+    """
 
     def __init__(self, title: str, parent: QWidget | None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.save: Callable[[], BookOp[Any]] | None = None
         self.form = QFormLayout()
         self.error = error_label(self)
         buttons = QDialogButtonBox(
@@ -57,6 +64,16 @@ class _FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.save is None:
+            super().accept()
+        else:
+            accept_when_saved(self, self.save(), self._not_saved)
+
+    def _not_saved(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        self.error.setText(labels.problem_text(problem))
 
 
 class TaskDialog(_FormDialog):
@@ -159,15 +176,8 @@ class FollowUpsTab(QWidget):
         if self._contact_id is None:
             return
         today = datetime.now().date()
-        with self._book.session() as session:
-            tasks = [
-                (t.id, t.due_at, t.has_time, t.kind, t.title)
-                for t in open_tasks(session, self._contact_id)
-            ]
-            expiries = [
-                (e.id, e.expires_on, e.kind, e.label)
-                for e in expiries_of(session, self._contact_id)
-            ]
+        contact_id = self._contact_id
+        tasks, expiries = read_now(self._book, lambda session: follow_ups_of(session, contact_id))
         for task_id, due, has_time, kind, title in tasks:
             when = _day_text(due)
             if has_time:
@@ -184,68 +194,64 @@ class FollowUpsTab(QWidget):
             )
             item.setData(0, _ID, expiry_id)
 
-    def _changed(self) -> None:
-        assert self._contact_id is not None
-        self._events.emit_changes(
-            BookChanges(contact_ids=frozenset({self._contact_id}), history=True)
-        )
-        self.reload()
+    def _reload_after(self, change: BookOp[Any]) -> None:
+        change.success(lambda _changes: self.reload()).run()
 
     def add_task(self) -> None:
-        if self._contact_id is None:
+        """Ask for a follow-up; it is saved from the dialog, which stays open while invalid."""
+        contact_id = self._contact_id
+        if contact_id is None:
             return
         dialog = TaskDialog(self)
-        while dialog.exec():
-            try:
-                with self._book.session() as session:
-                    add_task(
-                        session,
-                        dialog.title.text(),
-                        dialog.due.dateTime().toPython().replace(second=0, microsecond=0),
-                        datetime.now(),
-                        self._contact_id,
-                        dialog.has_time.isChecked(),
-                    )
-            except ValidationError as problem:
-                dialog.error.setText(labels.problem_text(problem))
-                continue
-            self._changed()
-            return
+        dialog.save = lambda: history.add_follow_up(
+            dialog,
+            self._book,
+            self._events,
+            contact_id,
+            dialog.title.text(),
+            dialog.due.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
+            dialog.has_time.isChecked(),
+            datetime.now(),
+        )
+        if dialog.exec():
+            self.reload()
 
     def complete_selected(self) -> None:
         item = self.tasks.currentItem()
         if item is None:
             return
-        with self._book.session() as session:
-            complete_task(session, int(item.data(0, _ID)), datetime.now())
-        self._changed()
+        self._reload_after(
+            history.complete_task(
+                self, self._book, self._events, int(item.data(0, _ID)), datetime.now()
+            )
+        )
 
     def add_expiry(self) -> None:
-        if self._contact_id is None:
+        """Ask for an expiry date; it is saved from the dialog, which stays open while invalid."""
+        contact_id = self._contact_id
+        if contact_id is None:
             return
         dialog = ExpiryDialog(self)
-        while dialog.exec():
-            try:
-                with self._book.session() as session:
-                    add_expiry(
-                        session,
-                        self._contact_id,
-                        dialog.kind.currentData(),
-                        dialog.expires.date().toPython(),
-                        datetime.now(),
-                        dialog.label.text(),
-                        dialog.notice.value(),
-                    )
-            except ValidationError as problem:
-                dialog.error.setText(labels.problem_text(problem))
-                continue
-            self._changed()
-            return
+        dialog.save = lambda: history.add_expiry(
+            dialog,
+            self._book,
+            self._events,
+            contact_id,
+            dialog.kind.currentData(),
+            dialog.expires.date().toPython(),  # type: ignore[arg-type]
+            dialog.label.text(),
+            dialog.notice.value(),
+            datetime.now(),
+        )
+        if dialog.exec():
+            self.reload()
 
     def remove_selected_expiry(self) -> None:
         item = self.expiries.currentItem()
         if item is None:
             return
-        with self._book.session() as session:
-            delete_expiry(session, int(item.data(0, _ID)), datetime.now())
-        self._changed()
+        self._reload_after(
+            history.remove_expiry(
+                self, self._book, self._events, int(item.data(0, _ID)), datetime.now()
+            )
+        )

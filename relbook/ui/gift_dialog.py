@@ -16,27 +16,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from relbook.core.changes import BookChanges
-from relbook.core.contacts import get_contact
+from relbook.core.changes import Saved
 from relbook.core.enums import GiftDirection
-from relbook.core.errors import FieldError, ValidationError
-from relbook.core.gifts import (
-    GiftInput,
-    add_gift,
-    get_gift,
-    gift_input,
-    parse_amount,
-    similar_gifts,
-    update_gift,
-)
+from relbook.core.errors import FieldError, RelbookError, ValidationError
+from relbook.core.gifts import GiftInput, gift_form, parse_amount, similar_gift_days
 from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.field_messages import FieldMessages
+from relbook.ui.operations import read_now
+from relbook.ui.operations.history import save_gift
 from relbook.words import labels
 
 
@@ -56,6 +48,7 @@ class GiftDialog(QDialog):
         self._events = events
         self._contact_id = contact_id
         self._gift_id = gift_id
+        self._saving = False
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Add a gift") if gift_id is None else self.tr("Edit gift"))
         self.setMinimumWidth(460)
@@ -113,11 +106,10 @@ class GiftDialog(QDialog):
         self.item_edit.setFocus()
 
     def _fill(self) -> None:
-        with self._book.session() as session:
-            contact = get_contact(session, self._contact_id)
-            self._contact_name = contact.name
-            members = [(m.id, m.name, m.relation) for m in contact.family]
-            data = gift_input(get_gift(session, self._gift_id)) if self._gift_id else None
+        contact_id, gift_id = self._contact_id, self._gift_id
+        self._contact_name, members, data = read_now(
+            self._book, lambda session: gift_form(session, contact_id, gift_id)
+        )
         self.recipient_combo.addItem(self._contact_name, None)
         for member_id, name, relation in members:
             self.recipient_combo.addItem(f"{name} ({labels.relation(relation)})", member_id)
@@ -183,8 +175,8 @@ class GiftDialog(QDialog):
         """Lines describing the same gift already given to the same person."""
         if data.direction != GiftDirection.GIVEN or not data.item.strip():
             return []
-        with self._book.session() as session:
-            found = [(g.given_on, g.item) for g in similar_gifts(session, data, self._gift_id)]
+        gift_id = self._gift_id
+        found = read_now(self._book, lambda session: similar_gift_days(session, data, gift_id))
         recipient = self.recipient_combo.currentText()
         return [f"{solar_text(day)} · {item} · {recipient}" for day, item in found]
 
@@ -206,6 +198,9 @@ class GiftDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> None:
+        """Save in the background; the dialog closes once the book has it."""
+        if self._saving:
+            return
         try:
             data = self.value()
         except ValidationError as problem:
@@ -214,22 +209,21 @@ class GiftDialog(QDialog):
         earlier = self._earlier(data)
         if earlier and not self._confirm_repeat(earlier):
             return
-        now = datetime.now()
-        try:
-            with self._book.session() as session:
-                if self._gift_id is None:
-                    self.saved_id = add_gift(session, data, now).id
-                else:
-                    self.saved_id = update_gift(session, self._gift_id, data, now).id
-        except ValidationError as problem:
-            self._show_field_errors(problem.errors)
-            return
-        except (SQLAlchemyError, OSError) as problem:
-            self._show_error(
-                self.tr("The book could not be written: %1").replace("%1", str(problem))
-            )
-            return
-        self._events.emit_changes(
-            BookChanges(contact_ids=frozenset({self._contact_id}), history=True)
-        )
+        self._saving = True
+        save_gift(self, self._book, self._events, self._gift_id, data, datetime.now()).finished(
+            self._save_over
+        ).success(self._saved).failure(self._not_saved).run()
+
+    def _save_over(self) -> None:
+        self._saving = False
+
+    def _saved(self, saved: Saved) -> None:
+        self.saved_id = saved.id
         self.accept()
+
+    def _not_saved(self, problem: Exception) -> None:
+        if isinstance(problem, ValidationError):
+            self._show_field_errors(problem.errors)
+        else:
+            assert isinstance(problem, RelbookError)
+            self._show_error(labels.problem_text(problem))

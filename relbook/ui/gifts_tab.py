@@ -1,9 +1,8 @@
 """The contact pane's gift ledger: given and received gifts, yearly totals, gift ideas."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -24,82 +23,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from relbook.core.changes import BookChanges
-from relbook.core.contacts import get_contact
 from relbook.core.enums import GiftDirection, IdeaStatus
-from relbook.core.errors import NotFoundError, RelbookError
-from relbook.core.gifts import (
-    YearTotal,
-    add_idea,
-    delete_idea,
-    from_cents,
-    gifts_of,
-    ideas_of,
-    needs_audit,
-    set_idea_status,
-    yearly_totals,
-)
-from relbook.core.settings import get_setting
+from relbook.core.errors import RelbookError
+from relbook.core.gifts import GiftLine, Ledger, gift_ledger
 from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog
+from relbook.ui.operations import BookOp, history, read_now
 from relbook.ui.record_actions import open_record_editor, trash_record
 from relbook.words import labels
 
 FLAG_COLOR = "#b3261e"
 _ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class GiftLine:
-    """A gift copied out of the session for the ledger."""
-
-    gift_id: int
-    direction: str
-    given_on: date
-    occasion: str
-    item: str
-    value: Decimal | None
-    recipient: str
-    flagged: bool
-
-
-@dataclass(frozen=True)
-class Ledger:
-    gifts: list[GiftLine]
-    totals: list[YearTotal]
-    ideas: list[tuple[int, str, str]]
-    threshold: int
-
-
-def read_ledger(book: Book, contact_id: int) -> Ledger | None:
-    with book.session() as session:
-        try:
-            contact = get_contact(session, contact_id)
-        except NotFoundError:
-            return None
-        members = {m.id: m.name for m in contact.family}
-        threshold = int(get_setting(session, "gifts.audit_threshold"))
-        gifts = [
-            GiftLine(
-                gift.id,
-                gift.direction,
-                gift.given_on,
-                gift.occasion,
-                gift.item,
-                from_cents(gift.value_cents),
-                members.get(gift.family_member_id or -1, ""),
-                needs_audit(gift, Decimal(threshold)),
-            )
-            for gift in gifts_of(session, contact_id)
-        ]
-        ideas = [(i.id, i.idea, i.status) for i in ideas_of(session, contact_id)]
-        return Ledger(gifts, yearly_totals(session, contact_id), ideas, threshold)
 
 
 class GiftsTab(QWidget):
@@ -207,7 +145,12 @@ class GiftsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        ledger = read_ledger(self._book, self._contact_id) if self._contact_id else None
+        contact_id = self._contact_id
+        ledger = (
+            read_now(self._book, lambda session: gift_ledger(session, contact_id))
+            if contact_id
+            else None
+        )
         self._current = None
         for tree in (self.given_tree, self.received_tree, self.totals_tree):
             tree.clear()
@@ -319,39 +262,24 @@ class GiftsTab(QWidget):
     def delete_current(self) -> None:
         if self._current is None:
             return
-        kind, ref_id = self._current
-        changes = trash_record(self._book, kind, ref_id)
-        self._events.emit_changes(changes)
-        self._events.record_trashed.emit(kind, ref_id)  # the window says so and offers Undo
+        trash_record(self, self._book, self._events, *self._current)
 
     # --- ideas ---------------------------------------------------------------------------
-    def _write_ideas(self, work: Callable[[Session], object]) -> None:
-        """Run a change to the ideas, then tell every screen about it."""
-        if self._contact_id is None:
-            return
-        try:
-            with self._book.session() as session:
-                work(session)
-        except RelbookError as problem:
-            QMessageBox.warning(self, self.tr("Gift ideas"), labels.problem_text(problem))
-            return
-        except (SQLAlchemyError, OSError) as problem:
-            QMessageBox.warning(
-                self,
-                self.tr("Gift ideas"),
-                self.tr("The book could not be written: %1").replace("%1", str(problem)),
-            )
-            return
-        self._events.emit_changes(
-            BookChanges(contact_ids=frozenset({self._contact_id}), history=True)
-        )
+    def _write_ideas(self, change: BookOp[Any]) -> None:
+        """Run a change to the ideas; a service's own error is told under this list's name."""
+        change.failure(self._ideas_not_changed).run()
+
+    def _ideas_not_changed(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        QMessageBox.warning(self, self.tr("Gift ideas"), labels.problem_text(problem))
 
     def add_idea(self) -> None:
         text = self.idea_edit.text()
         if not text.strip() or self._contact_id is None:
             return
-        contact_id = self._contact_id
-        self._write_ideas(lambda s: add_idea(s, contact_id, text, datetime.now()))
+        self._write_ideas(
+            history.add_idea(self, self._book, self._events, self._contact_id, text, datetime.now())
+        )
         self.idea_edit.clear()
 
     def toggle_idea(self) -> None:
@@ -361,10 +289,12 @@ class GiftsTab(QWidget):
         idea_id = int(item.data(_ID_ROLE))
         used = item.data(_ID_ROLE + 1) == IdeaStatus.USED
         status = IdeaStatus.OPEN if used else IdeaStatus.USED
-        self._write_ideas(lambda s: set_idea_status(s, idea_id, status.value))
+        self._write_ideas(
+            history.set_idea_status(self, self._book, self._events, idea_id, status.value)
+        )
 
     def delete_idea(self) -> None:
         item = self.ideas_list.currentItem()
         if item is not None:
             idea_id = int(item.data(_ID_ROLE))
-            self._write_ideas(lambda s: delete_idea(s, idea_id))
+            self._write_ideas(history.delete_idea(self, self._book, self._events, idea_id))

@@ -29,12 +29,7 @@ from PySide6.QtWidgets import (
 
 from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
-from relbook.core.festival_greetings import (
-    GreetingSheet,
-    greeted_at,
-    greeting_sheet,
-    mark_greeted,
-)
+from relbook.core.festival_greetings import GreetingSheet, greeting_sheet
 from relbook.core.festivals import NO_TIER
 from relbook.core.reminders import FestivalAudience
 from relbook.db.book import Book
@@ -55,18 +50,15 @@ from relbook.ui.greet_model import (
     greet_rows,
     listed,
 )
+from relbook.ui.operations import BookQuery
+from relbook.ui.operations.reminders import Greeted
+from relbook.ui.operations.reminders import mark_sent as mark_greetings_sent
 from relbook.ui.worker import JobRunner
 from relbook.words import labels, reminder_words
 
-MARK_CHUNK = 500
-"""Contacts marked sent per step of the background work (one transaction for them all)."""
 RELOAD_DELAY_MS = 400
 """A change made elsewhere (a greeting moved to the trash, a template edited) reloads the
 list after this pause, once for a burst of changes."""
-
-
-class _Stopped(Exception):
-    """The user cancelled marking: the transaction is rolled back, nothing is marked."""
 
 
 def long_day(day: date) -> str:
@@ -103,7 +95,6 @@ class GreetWindow(QWidget):
         self.sheet: GreetingSheet | None = None
         self._loading = False
         self._busy = False
-        self._emitting = False
         self._closed = False
         """Closed while work was running: its results are not shown (the window is gone)."""
         self._worded_on: date | None = None
@@ -265,13 +256,14 @@ class GreetWindow(QWidget):
         on = self._clock().date()
         names = {code: reminder_words.festival_name(code)}
 
-        def work(_report: Any) -> tuple[GreetingSheet, list[GreetRow]]:
-            with book.session() as session:
-                sheet = greeting_sheet(session, code, day, on, language, names)
+        def work(session: Any) -> tuple[GreetingSheet, list[GreetRow]]:
+            sheet = greeting_sheet(session, code, day, on, language, names)
             return sheet, greet_rows(sheet)
 
         self._worded_on = on
-        self._runner.start(work, self._loaded, self._load_failed)
+        BookQuery(self, book, self._runner, work).success(self._loaded).failure(
+            self._load_failed, Exception
+        ).run()
 
     def _loaded(self, result: tuple[GreetingSheet, list[GreetRow]]) -> None:
         self._loading = False
@@ -291,7 +283,7 @@ class GreetWindow(QWidget):
         self._update_counts()
         self._update_controls()
 
-    def _load_failed(self, problem: Exception, _trace: str) -> None:
+    def _load_failed(self, problem: Exception) -> None:
         self._loading = False
         if self._closed:
             return
@@ -301,7 +293,7 @@ class GreetWindow(QWidget):
     def _book_changed(self, changes: BookChanges) -> None:
         """Another screen changed the book: greetings logged or trashed, contacts edited,
         templates changed. Reload, once for a burst."""
-        if self._emitting or self._closed:
+        if self._events.source is self or self._closed:
             return
         if (
             changes.history
@@ -423,30 +415,9 @@ class GreetWindow(QWidget):
         it takes a while; then show them sent and tell the other screens."""
         if not contact_ids or self.sheet is None or self._busy:
             return
-        book, code, year = self._book, self.sheet.festival.code, self.sheet.year
+        code, year = self.sheet.festival.code, self.sheet.year
         now = self._clock().replace(second=0, microsecond=0)
         ids = list(contact_ids)
-        committed: list[tuple[BookChanges, dict[int, datetime]]] = []
-
-        def work(report: Callable[[int, int], bool]) -> tuple[BookChanges, dict[int, datetime]]:
-            marked: set[int] = set()
-            try:
-                with book.session(immediate=True) as session:
-                    for first in range(0, len(ids), MARK_CHUNK):
-                        if not report(first, len(ids)):
-                            raise _Stopped
-                        part = mark_greeted(
-                            session, code, year, ids[first : first + MARK_CHUNK], now
-                        )
-                        marked |= part.contact_ids
-                    greeted = greeted_at(session, code, year)
-            except _Stopped:
-                return BookChanges(), {}
-            changes = BookChanges(contact_ids=frozenset(marked), history=bool(marked))
-            committed.append((changes, greeted))
-            report(len(ids), len(ids))
-            return changes, greeted
-
         self._busy = True
         self._update_controls()
         self.progress = QProgressDialog(
@@ -461,37 +432,33 @@ class GreetWindow(QWidget):
                 self.progress.setValue(done)
 
         def cancelled() -> None:
-            # a cancel that came after the commit: the greetings are logged all the same
-            if committed:
-                self._marked(committed[0])
-            elif not self._closed:
+            if not self._closed:
                 self._settle()
                 self.status.setText(self.tr("Cancelled; nobody was marked sent."))
 
-        job = self._runner.start(work, self._marked, self._mark_failed, progress, cancelled)
+        job = (
+            mark_greetings_sent(self, self._book, self._events, code, year, ids, now)
+            .progress(progress)
+            .cancelled(cancelled)
+            .success(self._marked)
+            .failure(self._mark_failed, Exception)
+            .run()
+        )
         self.progress.canceled.connect(job.cancel)
 
-    def _marked(self, result: tuple[BookChanges, dict[int, datetime]]) -> None:
-        changes, greeted = result
-        if self._closed:  # the greetings are logged all the same: the other screens follow
-            self._events.emit_changes(changes)
+    def _marked(self, result: Greeted) -> None:
+        if self._closed:
             return
         self._settle()
-        self.model.set_sent(greeted)
+        self.model.set_sent(result.greeted)
         self.proxy.refilter()
         self.status.setText(
-            self.tr("Marked %1 people sent.").replace("%1", str(len(changes.contact_ids)))
+            self.tr("Marked %1 people sent.").replace("%1", str(len(result.changes.contact_ids)))
         )
         self._update_counts()
         self._update_controls()
-        if changes.contact_ids:
-            self._emitting = True
-            try:
-                self._events.emit_changes(changes)
-            finally:
-                self._emitting = False
 
-    def _mark_failed(self, problem: Exception, _trace: str) -> None:
+    def _mark_failed(self, problem: Exception) -> None:
         if self._closed:
             return
         self._settle()

@@ -1,6 +1,7 @@
 """Edit greeting templates per language, occasion, personality style and timing, with a live
 preview of the greeting as copied on the day, ahead of it or late."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.errors import ValidationError
+from relbook.core.changes import BookChanges
+from relbook.core.errors import RelbookError
 from relbook.core.festivals import DEFAULT_FESTIVALS
 from relbook.core.greeting_words import AHEAD, TODAY, day_phrase, relation_phrase, timing_of
 from relbook.core.greetings import (
@@ -23,12 +25,14 @@ from relbook.core.greetings import (
     PLACEHOLDERS,
     GreetingValues,
     fill,
-    save_template,
     template_for,
     unknown_placeholders,
 )
 from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
+from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
+from relbook.ui.operations.settings import save_greeting
 from relbook.words import labels, reminder_words
 
 
@@ -41,12 +45,14 @@ class GreetingsEditor(QDialog):
         language: str,
         parent: QWidget | None = None,
         today: date | None = None,
+        events: BookEvents | None = None,
     ):
         super().__init__(parent)
         self._today = today or date.today()
         self.setWindowTitle(self.tr("Greeting templates"))
         self.setMinimumWidth(620)
         self._book = book
+        self._events = events or BookEvents(self)
         self.language = QComboBox(self)
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -170,14 +176,11 @@ class GreetingsEditor(QDialog):
     def load(self) -> None:
         self._timing = self.timing()
         self.form.setText(self._form_text())
-        with self._book.session() as session:
-            text = template_for(
-                session,
-                self.language.currentData(),
-                self.occasion.currentData(),
-                self.style.currentData(),
-                self._timing,
-            )
+        language, occasion = self.language.currentData(), self.occasion.currentData()
+        style, timing = self.style.currentData(), self._timing
+        text = read_now(
+            self._book, lambda session: template_for(session, language, occasion, style, timing)
+        )
         self.text.setPlainText(text)
 
     def sample(self) -> GreetingValues:
@@ -212,23 +215,28 @@ class GreetingsEditor(QDialog):
             else ""
         )
 
-    def _store(self, text: str) -> None:
-        try:
-            with self._book.session() as session:
-                save_template(
-                    session,
-                    self.language.currentData(),
-                    self.occasion.currentData(),
-                    self.style.currentData(),
-                    text,
-                    self._timing,
-                )
-        except ValidationError as problem:
-            self.warning.setText(labels.problem_text(problem))
+    def _store(self, text: str, then: Callable[[BookChanges], None] | None = None) -> None:
+        """Save ``text`` as the chosen template in the background (empty: the shipped one)."""
+        change = save_greeting(
+            self,
+            self._book,
+            self._events,
+            self.language.currentData(),
+            self.occasion.currentData(),
+            self.style.currentData(),
+            text,
+            self._timing,
+        ).failure(self._not_saved)
+        if then is not None:
+            change.success(then)
+        change.run()
+
+    def _not_saved(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        self.warning.setText(labels.problem_text(problem))
 
     def save(self) -> None:
         self._store(self.text.toPlainText())
 
     def reset(self) -> None:
-        self._store("")
-        self.load()
+        self._store("", lambda _changes: self.load())

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
 from relbook.db.book import Book
 from relbook.exchange import import_run, importer
@@ -373,7 +372,7 @@ class ImportDialog(QDialog):
         self.error.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self._update_controls()
-        self._events.emit_changes(BookChanges(contacts=True, history=True, tags=True))
+        self._events.emit_changes(outcome.changes)
         self.imported.emit(outcome)
 
     # --- background ---------------------------------------------------------------------

@@ -13,16 +13,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from relbook.core.changes import BookChanges
 from relbook.core.errors import RelbookError
-from relbook.core.referrals import add_referral, set_relation
 from relbook.db.book import Book
 from relbook.ui.contact_picker import ContactPicker
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import BookOp
+from relbook.ui.operations.history import link_contacts, record_referral
 from relbook.words import labels
 
 
@@ -42,6 +41,7 @@ class _LinkDialog(QDialog):
         self._events = events
         self._contact_id = contact_id
         self._contact_name = contact_name
+        self._saving = False
         self.picker = ContactPicker(book)
         self.picker.setMinimumWidth(280)
         self.error_label = error_label(hidden=True)
@@ -58,28 +58,30 @@ class _LinkDialog(QDialog):
         self.form.addRow(self.buttons)
         self.picker.setFocus()
 
-    def _write(self, other_id: int, session: Session) -> None:
+    def _link(self, other_id: int) -> BookOp[BookChanges]:
         raise NotImplementedError
 
     def save(self) -> None:
+        """Save in the background; the dialog closes once the book has it."""
+        if self._saving:
+            return
         try:
             other_id, _name = self.picker.resolve()
-            with self._book.session() as session:
-                self._write(other_id, session)
         except RelbookError as problem:
-            self.error_label.setText(labels.problem_text(problem))
-            self.error_label.show()
+            self._show_problem(problem)
             return
-        except (SQLAlchemyError, OSError) as problem:
-            self.error_label.setText(
-                self.tr("The book could not be written: %1").replace("%1", str(problem))
-            )
-            self.error_label.show()
-            return
-        self._events.emit_changes(
-            BookChanges(contact_ids=frozenset({self._contact_id, other_id}), history=True)
-        )
-        self.accept()
+        self._saving = True
+        self._link(other_id).finished(self._save_over).success(
+            lambda _changes: self.accept()
+        ).failure(self._show_problem).run()
+
+    def _save_over(self) -> None:
+        self._saving = False
+
+    def _show_problem(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        self.error_label.setText(labels.problem_text(problem))
+        self.error_label.show()
 
 
 class RelationDialog(_LinkDialog):
@@ -104,9 +106,11 @@ class RelationDialog(_LinkDialog):
         self.form.addRow(labels.field("notes"), self.note_edit)
         self._finish_form()
 
-    def _write(self, other_id: int, session: Session) -> None:
-        set_relation(
-            session,
+    def _link(self, other_id: int) -> BookOp[BookChanges]:
+        return link_contacts(
+            self,
+            self._book,
+            self._events,
             self._contact_id,
             other_id,
             str(self.kind_combo.currentData()),
@@ -137,13 +141,15 @@ class ReferralDialog(_LinkDialog):
         self.form.addRow(labels.field("outcome"), self.outcome_edit)
         self._finish_form()
 
-    def _write(self, other_id: int, session: Session) -> None:
+    def _link(self, other_id: int) -> BookOp[BookChanges]:
         referred_on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
-        add_referral(
-            session,
+        return record_referral(
+            self,
+            self._book,
+            self._events,
             self._contact_id,
             other_id,
             referred_on,
-            datetime.now(),
             self.outcome_edit.text(),
+            datetime.now(),
         )

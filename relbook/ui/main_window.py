@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
                 raise ValueError("a window needs a book or the folder of one")
             data_dir = book.data_dir
         self.data_dir = data_dir
-        self.events = BookEvents(self)
         self.runner = JobRunner(self)
+        self.events = BookEvents(self, self.runner)
         self._clock = clock
         self._last_deleted: list[int] = []
         """Contacts of the last deletion, which Undo brings back (or ``_last_record``)."""
@@ -545,21 +545,21 @@ class MainWindow(QMainWindow):
         first_row = min(
             (r for r in (self.model.row_of(i) for i in ids) if r is not None), default=0
         )
-        from relbook.core.contacts import delete_contacts
+        from relbook.ui.operations.contacts import delete_contacts
 
-        with self._book.session() as session:
-            changes = delete_contacts(session, ids, datetime.now())
-        self._last_deleted, self._last_record = list(ids), None
+        def deleted(_changes: BookChanges) -> None:
+            self._last_deleted, self._last_record = list(ids), None
+            self.statusBar().showMessage(
+                self.tr("%1 contacts moved to the trash. Press %2 to undo.")
+                .replace("%1", str(len(ids)))
+                .replace("%2", self._undo_keys()),
+                8000,
+            )
+            self._update_actions()
+
         self._pending_select = None
         self._pending_row = first_row
-        self.events.emit_changes(changes)
-        self.statusBar().showMessage(
-            self.tr("%1 contacts moved to the trash. Press %2 to undo.")
-            .replace("%1", str(len(ids)))
-            .replace("%2", self._undo_keys()),
-            8000,
-        )
-        self._update_actions()
+        delete_contacts(self, self._book, self.events, ids, datetime.now()).success(deleted).run()
 
     def _undo_keys(self) -> str:
         return self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -576,22 +576,22 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         """Bring back what was last moved to the trash: contacts, or an interaction or gift."""
         if self._last_record is not None:
-            from relbook.ui.record_actions import restore_record
+            from relbook.ui.operations.history import restore_records
 
             record, self._last_record = self._last_record, None
-            self.events.emit_changes(restore_record(self._book, *record))
-            self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
-            self._update_actions()
+            restore_records(self, self._book, self.events, [record]).success(self._restored).run()
             return
         if not self._last_deleted:
             return
         ids, self._last_deleted = self._last_deleted, []
-        from relbook.core.contacts import restore_contacts
+        from relbook.ui.operations.contacts import restore_contacts
 
-        with self._book.session() as session:
-            changes = restore_contacts(session, ids, datetime.now())
         self._pending_select = ids[0]
-        self.events.emit_changes(changes)
+        restore_contacts(self, self._book, self.events, ids, datetime.now()).success(
+            self._restored
+        ).run()
+
+    def _restored(self, _changes: BookChanges) -> None:
         self.statusBar().showMessage(self.tr("Restored from the trash."), 4000)
         self._update_actions()
 
@@ -619,9 +619,9 @@ class MainWindow(QMainWindow):
     def _language(self) -> str:
         """The book's language: exports and greetings are worded in it."""
         from relbook.core.settings import get_setting
+        from relbook.ui.operations import read_now
 
-        with self._book.session() as session:
-            return resolve_language(get_setting(session, "ui.language"))
+        return resolve_language(read_now(self._book, lambda s: get_setting(s, "ui.language")))
 
     def open_greet(self, festival_code: str, day: date) -> GreetWindow:
         """The Greet window of a festival's day: its recipients, each with their greeting."""
@@ -652,7 +652,13 @@ class MainWindow(QMainWindow):
         from relbook.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self._book, self.runner, self.model.ids(), self.selected_ids(), self._language(), self
+            self._book,
+            self.runner,
+            self.model.ids(),
+            self.selected_ids(),
+            self._language(),
+            self,
+            self.events,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
@@ -695,7 +701,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> BackupsDialog:
         from relbook.ui.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self._book, self.runner, self)
+        dialog = BackupsDialog(self._book, self.runner, self, self.events)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self.book_replaced.emit)
         self.backups_dialog = dialog
@@ -704,11 +710,12 @@ class MainWindow(QMainWindow):
 
     # --- refresh -------------------------------------------------------------------------
     def _book_changed(self, changes: BookChanges) -> None:
+        """Refresh what the change touches: the tag choices when a tag was first used; the
+        list reads its ids again only when rows can come, go or move, else repaints the
+        changed contacts' rows (the pane follows its own contact); Today a moment later."""
         self._today_timer.start()
-        if changes.contacts or changes.trash:
+        if self.contacts is None:
+            return
+        if changes.tags:
             self.filters.reload_tags()
-            self.model.reload()
-        elif changes.history or changes.settings:
-            self.model.reload()
-        elif changes.contact_ids:
-            self.model.refresh_rows(changes.contact_ids)
+        self.model.follow(changes)

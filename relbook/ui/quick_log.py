@@ -19,25 +19,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
-from relbook.core.changes import BookChanges
+from relbook.core.changes import Saved
+from relbook.core.contacts import contact_names
 from relbook.core.errors import FieldError, RelbookError, ValidationError
-from relbook.core.history import (
-    InteractionInput,
-    get_interaction,
-    interaction_input,
-    log_interaction,
-    update_interaction,
-)
-from relbook.core.models import Contact
-from relbook.core.settings import get_setting, set_setting
+from relbook.core.history import InteractionInput, stored_interaction
+from relbook.core.settings import get_setting
 from relbook.db.book import Book
 from relbook.ui.contact_picker import ContactPicker
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.field_messages import FieldMessages
+from relbook.ui.operations import read_now
+from relbook.ui.operations.history import log_interaction
 from relbook.words import labels
 
 NEXT_STEP_DAYS = 7
@@ -78,7 +72,7 @@ class QuickLogDialog(QDialog):
         self._events = events
         self._interaction_id = interaction_id
         self._contacts: list[tuple[int, str]] = []
-        self._original_ids: frozenset[int] = frozenset()
+        self._saving = False
         self.saved_id: int | None = None
         self.setWindowTitle(
             self.tr("Log an interaction") if interaction_id is None else self.tr("Edit interaction")
@@ -164,22 +158,17 @@ class QuickLogDialog(QDialog):
 
     # --- filling -------------------------------------------------------------------------
     def _names(self, ids: list[int]) -> list[tuple[int, str]]:
-        with self._book.session() as session:
-            rows = session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(ids)))
-            names: dict[int, str] = {row[0]: row[1] for row in rows}
+        names = read_now(self._book, lambda session: contact_names(session, ids))
         return [(i, names[i]) for i in ids if i in names]
 
     def _start(self, contact_ids: list[int]) -> None:
-        with self._book.session() as session:
-            last = get_setting(session, "log.last_type")
+        last = read_now(self._book, lambda session: get_setting(session, "log.last_type"))
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(last)))
         for contact_id, name in self._names(contact_ids):
             self._add_chip(contact_id, name)
 
     def _load(self, interaction_id: int) -> None:
-        with self._book.session() as session:
-            data = interaction_input(get_interaction(session, interaction_id))
-        self._original_ids = frozenset(data.contact_ids)
+        data = read_now(self._book, lambda session: stored_interaction(session, interaction_id))
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
         self.when_edit.setDateTime(QDateTime(data.occurred_at))
         for contact_id, name in self._names(data.contact_ids):
@@ -274,26 +263,24 @@ class QuickLogDialog(QDialog):
         self.error_label.setVisible(bool(rest))
 
     def save(self) -> None:
-        if not self.add_typed_contact():
+        """Save in the background; the dialog closes once the book has it."""
+        if self._saving or not self.add_typed_contact():
             return
-        data = self.value()
-        now = datetime.now()
-        try:
-            with self._book.session() as session:
-                if self._interaction_id is None:
-                    self.saved_id = log_interaction(session, data, now).id
-                else:
-                    update_interaction(session, self._interaction_id, data, now)
-                    self.saved_id = self._interaction_id
-                set_setting(session, "log.last_type", data.kind)
-        except ValidationError as problem:
-            self._show_field_errors(problem.errors)
-            return
-        except (SQLAlchemyError, OSError) as problem:
-            self._show_error(
-                self.tr("The book could not be written: %1").replace("%1", str(problem))
-            )
-            return
-        touched = frozenset(data.contact_ids) | self._original_ids
-        self._events.emit_changes(BookChanges(contact_ids=touched, history=True))
+        self._saving = True
+        log_interaction(
+            self, self._book, self._events, self._interaction_id, self.value(), datetime.now()
+        ).finished(self._save_over).success(self._saved).failure(self._not_saved).run()
+
+    def _save_over(self) -> None:
+        self._saving = False
+
+    def _saved(self, saved: Saved) -> None:
+        self.saved_id = saved.id
         self.accept()
+
+    def _not_saved(self, problem: Exception) -> None:
+        if isinstance(problem, ValidationError):
+            self._show_field_errors(problem.errors)
+        else:
+            assert isinstance(problem, RelbookError)
+            self._show_error(labels.problem_text(problem))

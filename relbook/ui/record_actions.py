@@ -5,12 +5,10 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from relbook.core.changes import BookChanges
-from relbook.core.gifts import set_gifts_deleted
-from relbook.core.history import delete_interactions, restore_interactions
 from relbook.db.book import Book
 from relbook.ui.events import BookEvents
 from relbook.ui.gift_dialog import GiftDialog
+from relbook.ui.operations import history
 from relbook.ui.quick_log import QuickLogDialog
 
 EDITABLE_KINDS: frozenset[str] = frozenset({"interaction", "gift"})
@@ -29,17 +27,8 @@ def open_record_editor(
     return dialog
 
 
-def trash_record(book: Book, kind: str, ref_id: int) -> BookChanges:
-    """Move an interaction or a gift to the trash."""
-    with book.session() as session:
-        if kind == "interaction":
-            return delete_interactions(session, [ref_id], datetime.now())
-        return set_gifts_deleted(session, [ref_id], datetime.now())
-
-
-def restore_record(book: Book, kind: str, ref_id: int) -> BookChanges:
-    """Bring an interaction or a gift back from the trash."""
-    with book.session() as session:
-        if kind == "interaction":
-            return restore_interactions(session, [ref_id])
-        return set_gifts_deleted(session, [ref_id], None)
+def trash_record(parent: QWidget, book: Book, events: BookEvents, kind: str, ref_id: int) -> None:
+    """Move an interaction or a gift to the trash; the window then says so and offers Undo."""
+    history.trash_record(parent, book, events, kind, ref_id, datetime.now()).success(
+        lambda _changes: events.record_trashed.emit(kind, ref_id)
+    ).run()

@@ -17,6 +17,7 @@ from relbook.core.referrals import ReferralNode, referral_forest
 from relbook.db.book import Book
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
 from relbook.words import labels
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -64,8 +65,7 @@ class ReferralTreeDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
-        with self._book.session() as session:
-            forest = referral_forest(session)
+        forest = read_now(self._book, referral_forest)
         self.tree.clear()
         for root in forest:
             self.tree.addTopLevelItem(self._item(root))

@@ -1,8 +1,5 @@
 """The contact pane's relations: linked contacts, who referred them and whom they referred."""
 
-from dataclasses import dataclass, field
-from datetime import date
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,61 +13,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from relbook.core.changes import BookChanges
-from relbook.core.models import Contact
-from relbook.core.referrals import delete_referral, referrals_of, relations_of, remove_relation
+from relbook.core.referrals import links_of
 from relbook.db.book import Book
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.link_dialogs import ReferralDialog, RelationDialog
+from relbook.ui.operations import read_now
+from relbook.ui.operations.history import remove_link
 from relbook.words import labels
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _LINK_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass
-class Links:
-    """Plain copies of a contact's relations and referrals."""
-
-    name: str
-    relations: list[tuple[int, str, str, str, int]] = field(default_factory=list)
-    referred_by: list[tuple[int, str, date, int]] = field(default_factory=list)
-    referred: list[tuple[int, str, date, int]] = field(default_factory=list)
-
-
-def read_links(book: Book, contact_id: int) -> Links | None:
-    with book.session() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None or contact.deleted_at is not None:
-            return None
-        links = Links(contact.name)
-        links.relations = [
-            (link.contact_id, link.kind, link.name, link.note, link.relation_id)
-            for link in relations_of(session, contact_id)
-        ]
-        by, made = referrals_of(session, contact_id)
-        ids = {r.referrer_id for r in by} | {r.referred_id for r in made}
-        names = dict(
-            session.execute(
-                select(Contact.id, Contact.name).where(
-                    Contact.id.in_(ids), Contact.deleted_at.is_(None)
-                )
-            ).all()
-        )
-        links.referred_by = [
-            (r.referrer_id, names[r.referrer_id], r.referred_on, r.id)
-            for r in by
-            if r.referrer_id in names
-        ]
-        links.referred = [
-            (r.referred_id, names[r.referred_id], r.referred_on, r.id)
-            for r in made
-            if r.referred_id in names
-        ]
-        return links
 
 
 class RelationsTab(QWidget):
@@ -138,14 +93,10 @@ class RelationsTab(QWidget):
 
     def remove_link(self, tree: QTreeWidget, item: QTreeWidgetItem) -> None:
         link_id = int(item.data(0, _LINK_ROLE))
-        with self._book.session() as session:
-            if tree is self.relations_tree:
-                remove_relation(session, link_id)
-            else:
-                delete_referral(session, link_id)
-        other = int(item.data(0, _ID_ROLE))
-        ids = frozenset({other} | ({self._contact_id} if self._contact_id else set()))
-        self._events.emit_changes(BookChanges(contact_ids=ids, history=True))
+        relation = tree is self.relations_tree
+        remove_link(self, self._book, self._events, relation, link_id).success(self._removed).run()
+
+    def _removed(self, _changes: BookChanges) -> None:
         self.reload()
 
     @staticmethod
@@ -173,7 +124,12 @@ class RelationsTab(QWidget):
     def reload(self) -> None:
         for tree in (self.relations_tree, self.referred_by_tree, self.referred_tree):
             tree.clear()
-        links = read_links(self._book, self._contact_id) if self._contact_id else None
+        contact_id = self._contact_id
+        links = (
+            read_now(self._book, lambda session: links_of(session, contact_id))
+            if contact_id
+            else None
+        )
         self.add_relation_button.setEnabled(links is not None)
         self.add_referral_button.setEnabled(links is not None)
         if links is None:

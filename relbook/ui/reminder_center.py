@@ -19,6 +19,7 @@ from relbook.core.settings import get_setting
 from relbook.db.book import Book
 from relbook.scheduler.reminder_scheduler import DueReport, ReminderScheduler
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
 from relbook.ui.tray import Tray
 from relbook.words import reminder_words
 
@@ -51,9 +52,7 @@ class ReminderCenter(QObject):
         self.window: MainWindow | None = None
         self.events: BookEvents | None = None
         self.popup: ReminderPopup | None = None
-        with book.session() as session:
-            daily = parse_daily_time(get_setting(session, "remind.daily_time"))
-        self.scheduler = ReminderScheduler(book, self._checked, daily, clock, self)
+        self.scheduler = ReminderScheduler(book, self._checked, self._daily_time(), clock, self)
         self.tray = Tray(self) if Tray.available() else None
         if self.tray is not None:
             self.tray.open_requested.connect(self.show_window)
@@ -72,16 +71,20 @@ class ReminderCenter(QObject):
             self.popup.deleteLater()
             self.popup = None
 
+    def _daily_time(self) -> time:
+        return parse_daily_time(
+            read_now(self._book, lambda session: get_setting(session, "remind.daily_time"))
+        )
+
     def _book_changed(self, changes: BookChanges) -> None:
         if changes.settings:
-            with self._book.session() as session:
-                daily = parse_daily_time(get_setting(session, "remind.daily_time"))
-            self.scheduler.set_daily_time(daily)
+            self.scheduler.set_daily_time(self._daily_time())
         self.scheduler.request_check()
 
     def book_replaced(self) -> None:
         """A restore swapped the book file: read its reminder time, look for due ones again."""
-        self._book_changed(BookChanges(settings=True))
+        self.scheduler.set_daily_time(self._daily_time())
+        self.scheduler.request_check()
 
     def start(self) -> None:
         self.scheduler.start()
@@ -160,5 +163,4 @@ class ReminderCenter(QObject):
     def _to_tray(self) -> bool:
         if self.tray is None:
             return False
-        with self._book.session() as session:
-            return bool(get_setting(session, "ui.close_to_tray"))
+        return bool(read_now(self._book, lambda session: get_setting(session, "ui.close_to_tray")))

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.changes import BookChanges
 from relbook.core.festival_greetings import festival_recipients
 from relbook.core.greetings import greeting_for
-from relbook.core.history import InteractionInput, log_interaction
-from relbook.core.reminder_log import mark_done, snooze, snooze_choices
+from relbook.core.history import InteractionInput
+from relbook.core.reminder_log import snooze_choices
 from relbook.core.reminders import Occurrence
 from relbook.db.book import Book
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
+from relbook.ui.operations.reminders import complete_reminder, snooze_reminder
 from relbook.words import reminder_words
 
 RECIPIENTS_SHOWN = 30
@@ -54,8 +55,7 @@ def greeting_text(book: Book, occurrence: Occurrence, language: str, on: date) -
     """The greeting "copy greeting" gives for a reminder on ``on``: worded for that day (on
     the occasion's day, ahead of it, or late) and for the person."""
     festival = reminder_words.festival_title(occurrence) if occurrence.kind == "festival" else ""
-    with book.session() as session:
-        return greeting_for(session, occurrence, language, on, festival)
+    return read_now(book, lambda session: greeting_for(session, occurrence, language, on, festival))
 
 
 class ReminderPopup(QDialog):
@@ -219,10 +219,8 @@ class ReminderPopup(QDialog):
         self.greeting.setText(text)
 
     def _recipients_line(self, occurrence: Occurrence) -> str:
-        with self._book.session() as session:
-            people = festival_recipients(
-                session, str(occurrence.details.get("festival", "")), occurrence.date.year
-            )
+        code, year = str(occurrence.details.get("festival", "")), occurrence.date.year
+        people = read_now(self._book, lambda session: festival_recipients(session, code, year))
         names = "、".join(person.name for person in people[:RECIPIENTS_SHOWN])
         if len(people) > RECIPIENTS_SHOWN:
             names += " …"
@@ -232,12 +230,15 @@ class ReminderPopup(QDialog):
             .replace("%2", names or self.tr("nobody matches this festival's audience"))
         )
 
-    def _remove_current(self) -> None:
-        row = self.list.currentRow()
-        item = self.list.takeItem(row)
-        if item is not None:
-            self._items.pop(item.data(Qt.ItemDataRole.UserRole), None)
-            self._total -= 1
+    def _remove(self, key: str) -> None:
+        """Take a handled reminder off the list (the one handled, wherever the selection is
+        now: handling finishes in the background)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.list.takeItem(row)
+                self._items.pop(key, None)
+                self._total -= 1
+                break
         self._update_heading()
         if not self.list.count():
             self.hide()
@@ -249,29 +250,18 @@ class ReminderPopup(QDialog):
         if occurrence is None:
             return
         now = self._clock()
-        # a background check may be writing: wait for it rather than fail
-        with self._book.session(immediate=True) as session:
-            mark_done(session, occurrence, now)
-            if log and occurrence.contact_id is not None:
-                log_interaction(
-                    session,
-                    InteractionInput(
-                        _LOGGED_TYPE.get(occurrence.kind, "other"),
-                        now,
-                        [occurrence.contact_id],
-                        notes=reminder_words.describe(occurrence),
-                    ),
-                    now,
-                )
-        logged = log and occurrence.contact_id is not None
-        self._remove_current()
-        self._events.emit_changes(
-            BookChanges(
-                contact_ids=frozenset({occurrence.contact_id} if logged else set()),
-                history=logged,
-                reminders=True,
+        logged = None
+        if log and occurrence.contact_id is not None:
+            logged = InteractionInput(
+                _LOGGED_TYPE.get(occurrence.kind, "other"),
+                now,
+                [occurrence.contact_id],
+                notes=reminder_words.describe(occurrence),
             )
-        )
+        key = occurrence.key
+        complete_reminder(self, self._book, self._events, occurrence, logged, now).success(
+            lambda _changes: self._remove(key)
+        ).run()
 
     def snooze_to(self, choice: str) -> None:
         self._snooze(snooze_choices(self._clock())[choice])
@@ -296,10 +286,10 @@ class ReminderPopup(QDialog):
         occurrence = self.current()
         if occurrence is None:
             return
-        with self._book.session(immediate=True) as session:
-            snooze(session, occurrence, until, self._clock())
-        self._remove_current()
-        self._events.emit_changes(BookChanges(reminders=True))
+        key = occurrence.key
+        snooze_reminder(self, self._book, self._events, occurrence, until, self._clock()).success(
+            lambda _changes: self._remove(key)
+        ).run()
 
     def open_contact(self) -> None:
         occurrence = self.current()

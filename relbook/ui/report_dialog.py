@@ -7,6 +7,7 @@ a cancelled or failed report leaves no file behind.
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from relbook.db.book import Book
 from relbook.exchange.files import write_atomic
 from relbook.exchange.pdf_reports import activity_pdf, dossier_pdf
 from relbook.ui.editor_widgets import error_label
+from relbook.ui.operations import BookQuery, read_now
 from relbook.ui.worker import JobRunner
 from relbook.words.labels import problem_text
 from relbook.words.report_words import report_words
@@ -74,18 +76,21 @@ class PdfJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, runner: JobRunner, parent: QWidget):
+    def __init__(self, book: Book, runner: JobRunner, parent: QWidget):
         super().__init__(parent)
+        self._book = book
         self._runner = runner
         self._parent = parent
         self.progress: QProgressDialog | None = None
 
-    def start(self, build: Callable[[], bytes], target: Path) -> None:
+    def start(self, build: Callable[[Any], bytes], target: Path) -> None:
+        """Make the PDF from what ``build`` reads with the session it is given, in the
+        background, and write it to ``target``."""
         written: list[Path] = []
         self._written = written
 
-        def work(report: Callable[[int, int], bool]) -> Path | None:
-            data = build()
+        def work(session: Any, report: Callable[[int, int], bool]) -> Path | None:
+            data = build(session)
             if not report(1, 2):
                 return None
             write_atomic(target, lambda handle: handle.write(data))
@@ -97,7 +102,13 @@ class PdfJob(QObject):
         )
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        job = self._runner.start(work, self._finished, self._failed, on_cancelled=self._cancelled)
+        job = (
+            BookQuery(self, self._book, self._runner, work, with_report=True)
+            .cancelled(self._cancelled)
+            .success(self._finished)
+            .failure(self._failed, Exception)
+            .run()
+        )
         self.progress.canceled.connect(job.cancel)
 
     def _close_progress(self) -> None:
@@ -119,7 +130,7 @@ class PdfJob(QObject):
         self._close_progress()
         self.cancelled.emit()
 
-    def _failed(self, problem: Exception, _trace: str) -> None:
+    def _failed(self, problem: Exception) -> None:
         self._close_progress()
         self.failed.emit(
             problem_text(problem) if isinstance(problem, RelbookError) else str(problem)
@@ -135,7 +146,7 @@ class ActivityReportDialog(QDialog):
         self.setMinimumWidth(480)
         self._book = book
         self.done_path: Path | None = None
-        self.job = PdfJob(runner, self)
+        self.job = PdfJob(book, runner, self)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self._cancelled)
@@ -226,12 +237,10 @@ class ActivityReportDialog(QDialog):
             self.error.setText(problem_text(problem))
             return
         target = _with_pdf_suffix(self.path_edit.text())
-        book, words = self._book, report_words(_today())
+        words = report_words(_today())
 
-        def build() -> bytes:
-            with book.session() as session:
-                report = activity_report(session, period)
-            return activity_pdf(report, words)[0]
+        def build(session: Any) -> bytes:
+            return activity_pdf(activity_report(session, period), words)[0]
 
         self.create_button.setEnabled(False)
         self.job.start(build, target)
@@ -262,7 +271,7 @@ class DossierExport(QObject):
         super().__init__(parent)
         self._book = book
         self._parent = parent
-        self.job = PdfJob(runner, parent)
+        self.job = PdfJob(book, runner, parent)
         self.job.finished.connect(self.written.emit)
         self.job.failed.connect(self._failed)
         self.error_box: QMessageBox | None = None
@@ -270,8 +279,7 @@ class DossierExport(QObject):
     def run(self, contact_id: int) -> bool:
         """False when the contact is gone or no file was chosen."""
         try:
-            with self._book.session() as session:
-                name = get_contact(session, contact_id).name
+            name = read_now(self._book, lambda session: get_contact(session, contact_id).name)
         except RelbookError:
             return False
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -282,13 +290,11 @@ class DossierExport(QObject):
         )
         if not chosen:
             return False
-        book, today = self._book, _today()
+        today = _today()
         words = report_words(today)
 
-        def build() -> bytes:
-            with book.session() as session:
-                report = dossier(session, contact_id, today)
-            return dossier_pdf(report, words)[0]
+        def build(session: Any) -> bytes:
+            return dossier_pdf(dossier(session, contact_id, today), words)[0]
 
         self.job.start(build, _with_pdf_suffix(chosen))
         return True

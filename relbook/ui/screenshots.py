@@ -6,12 +6,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from relbook.core.models import Contact, ContactRelation, Gift
+from relbook.core.demo import phone_numbers, story_contact
 from relbook.core.pinyin import initials
 from relbook.core.settings import get_setting
 from relbook.db.book import Book
+from relbook.ui.operations import read_now
 
 if TYPE_CHECKING:
     from relbook.ui.main_window import MainWindow
@@ -97,9 +96,8 @@ def _reminder_screens(
     window.today.refresh_now()
     save(window, "13-today")
     window.show_contacts()
-    with book.session() as session:
-        language = resolve_language(get_setting(session, "ui.language"))
-        due = today_summary(session, datetime.now()).due
+    language = resolve_language(read_now(book, lambda session: get_setting(session, "ui.language")))
+    due = read_now(book, lambda session: today_summary(session, datetime.now()).due)
     popup = ReminderPopup(book, window.events, language, parent=window)
     popup.resize(720, 440)
     if due:
@@ -126,8 +124,7 @@ def _greet_screen(book: Book, window: "MainWindow", save: Callable[[object, str]
     from relbook.core.festival_greetings import find_festival, greeting_day
 
     today = datetime.now().date()
-    with book.session() as session:
-        festival, _audience = find_festival(session, "spring_festival")
+    festival, _audience = read_now(book, lambda session: find_festival(session, "spring_festival"))
     day = greeting_day(festival, today)
     if day is None:
         return
@@ -138,23 +135,6 @@ def _greet_screen(book: Book, window: "MainWindow", save: Callable[[object, str]
     greet.close()
 
 
-def _story_contact(book: Book) -> int | None:
-    """The most recently contacted person with gifts and relations (else just the latest)."""
-    with book.session() as session:
-        latest = (
-            select(Contact.id)
-            .where(Contact.deleted_at.is_(None), Contact.last_contacted_at.is_not(None))
-            .order_by(Contact.last_contacted_at.desc())
-        )
-        rich = latest.where(
-            Contact.id.in_(select(Gift.contact_id)),
-            Contact.id.in_(
-                select(ContactRelation.contact_id).union(select(ContactRelation.other_id))
-            ),
-        )
-        return session.scalar(rich.limit(1)) or session.scalar(latest.limit(1))
-
-
 def _history_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
     """The pane's history tabs, the quick log, the gift dialog and the referral tree."""
     from relbook.ui.gift_dialog import GiftDialog
@@ -162,7 +142,7 @@ def _history_screens(book: Book, window: "MainWindow", save: Callable[[object, s
     window.search.clear()
     window.apply_filter()
     window.runner.wait_all()
-    contact_id = _story_contact(book)
+    contact_id = read_now(book, story_contact)
     if contact_id is not None:
         window.select_contact(contact_id)
         window.runner.wait_all()
@@ -192,16 +172,7 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
     """
     import tempfile
 
-    from relbook.core.models import Phone
-
-    with book.session() as session:
-        known = session.execute(
-            select(Contact.name, Phone.number)
-            .join(Phone, Phone.contact_id == Contact.id)
-            .where(Contact.deleted_at.is_(None))
-            .limit(2)
-        ).all()
-    cards = [(name, number) for name, number in known] + [
+    cards = read_now(book, lambda session: phone_numbers(session, 2)) + [
         ("林晓燕", "13912345678"),
         ("周国强", "13687654321"),
         ("", "13500001111"),

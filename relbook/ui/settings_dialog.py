@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
-from relbook.core.changes import BookChanges
-from relbook.core.contacts import recompute_tiers
-from relbook.core.errors import ValidationError
-from relbook.core.settings import SETTINGS, get_setting, set_setting
+from relbook.core.errors import RelbookError
+from relbook.core.settings import SETTINGS, get_setting
 from relbook.db.book import Book
 from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.ui.backups_dialog import BackupsDialog
@@ -30,6 +28,8 @@ from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
 from relbook.ui.greetings_editor import GreetingsEditor
+from relbook.ui.operations import read_now
+from relbook.ui.operations.settings import TIER_SETTINGS, save_settings
 from relbook.words import labels
 from relbook.words.i18n import resolve_language
 
@@ -46,9 +46,11 @@ class SettingsDialog(QDialog):
         self.language_changed = False
         self.book_replaced = False
         """A backup was restored from here: the caller rebuilds over the restored book."""
-        with book.session() as session:
-            current = {key: get_setting(session, key) for key in SETTINGS}
+        current = read_now(
+            book, lambda session: {key: get_setting(session, key) for key in SETTINGS}
+        )
         self._initial = current
+        self._saving = False
 
         self.language = QComboBox(self)
         self.language.addItem(self.tr("Follow the system"), "system")
@@ -151,7 +153,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.close_to_tray)
         form.addRow(self.autostart)
         festivals = QPushButton(self.tr("Festivals and who gets greetings…"), self)
-        festivals.clicked.connect(lambda: FestivalsDialog(self._book, self).exec())
+        festivals.clicked.connect(lambda: FestivalsDialog(self._book, self, self._events).exec())
         greetings = QPushButton(self.tr("Greeting templates…"), self)
         greetings.clicked.connect(self._open_greetings)
         buttons = QHBoxLayout()
@@ -161,7 +163,7 @@ class SettingsDialog(QDialog):
         return group
 
     def _open_backups(self) -> None:
-        dialog = BackupsDialog(self._book, parent=self)
+        dialog = BackupsDialog(self._book, self._events.runner, self, self._events)
         dialog.restored.connect(self._book_restored)
         dialog.exec()
 
@@ -172,7 +174,7 @@ class SettingsDialog(QDialog):
 
     def _open_greetings(self) -> None:
         language = resolve_language(str(self._initial["ui.language"]))
-        GreetingsEditor(self._book, language, self).exec()
+        GreetingsEditor(self._book, language, self, events=self._events).exec()
 
     def _spin(self, low: int, high: int, value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -198,23 +200,29 @@ class SettingsDialog(QDialog):
         return values
 
     def save(self) -> None:
+        """Store the settings in the background; the dialog closes once the book has them."""
         values = self.wanted()
         if values["tier.b_min"] > values["tier.a_min"]:  # type: ignore[operator]
             self.error.setText(self.tr("Tier B must start at or below tier A."))
             self.error.show()
             return
-        try:
-            with self._book.session() as session:
-                for key, value in values.items():
-                    set_setting(session, key, value)
-                tiers_moved = any(
-                    values[k] != self._initial[k] for k in ("tier.a_min", "tier.b_min")
-                )
-                changes = recompute_tiers(session) if tiers_moved else BookChanges()
-        except ValidationError as problem:
-            self.error.setText(labels.problem_text(problem))
-            self.error.show()
+        if self._saving:
             return
+        self._saving = True
+        tiers_moved = any(values[k] != self._initial[k] for k in TIER_SETTINGS)
+        save_settings(self, self._book, self._events, values, tiers_moved).finished(
+            self._save_over
+        ).success(lambda _changes: self._saved(values)).failure(self._not_saved).run()
+
+    def _save_over(self) -> None:
+        self._saving = False
+
+    def _not_saved(self, problem: Exception) -> None:
+        assert isinstance(problem, RelbookError)
+        self.error.setText(labels.problem_text(problem))
+        self.error.show()
+
+    def _saved(self, values: dict[str, object]) -> None:
         if self.autostart.isChecked() != is_autostart_enabled():
             try:
                 set_autostart(self.autostart.isChecked(), launch_command(self._book.data_dir))
@@ -225,7 +233,4 @@ class SettingsDialog(QDialog):
                 self.error.show()
                 return
         self.language_changed = values["ui.language"] != self._initial["ui.language"]
-        self._events.emit_changes(
-            BookChanges(contact_ids=changes.contact_ids, contacts=changes.contacts, settings=True)
-        )
         self.accept()

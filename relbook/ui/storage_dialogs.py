@@ -109,21 +109,60 @@ def show_read_only_notice(path: Path, parent: QWidget | None = None) -> None:
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-class StorageErrorHook:
-    """``sys.excepthook`` for the window: a storage fault escaping a slot becomes a message.
-
-    Every write runs in ``Book.session()``, which rolls back on any error, so the book is
-    unchanged and the window can stay open. Other errors go to the previous hook. While a
-    message is open, or for a few seconds after, the same fault is not shown again (a timer
-    that keeps failing would otherwise stack up messages).
-    """
+class StorageNotice:
+    """Tells a storage fault in a message box, but not the same fault again while a message
+    is open or for a few seconds after (work that keeps failing would stack up messages)."""
 
     QUIET_SECONDS = 3.0
 
-    def __init__(self, previous: ExceptHook | None = None):
-        self._previous = previous or sys.__excepthook__
+    def __init__(self) -> None:
         self._showing = False
         self._last: tuple[str, float] | None = None
+
+    def show(self, problem: StorageError, parent: QWidget | None = None) -> None:
+        if self._showing or self._recently_shown(problem.code):
+            return
+        self._showing = True
+        try:
+            QMessageBox.warning(
+                parent or QApplication.activeWindow(),
+                translate("StorageDialogs", "relbook"),
+                labels.problem_text(problem),
+            )
+        finally:
+            self._showing = False
+            self._last = (problem.code, time.monotonic())
+
+    def _recently_shown(self, code: str) -> bool:
+        return (
+            self._last is not None
+            and self._last[0] == code
+            and time.monotonic() - self._last[1] < self.QUIET_SECONDS
+        )
+
+
+_OPERATIONS_NOTICE = StorageNotice()
+
+
+def show_storage_error(problem: StorageError, parent: QWidget | None = None) -> None:
+    """Tell a storage fault that stopped a change or a read (see ``relbook.ui.operations``).
+
+    Nothing was half-written: every unit of work rolls back on any error, so the book is
+    unchanged and the window can stay open for the user to try again.
+    """
+    _OPERATIONS_NOTICE.show(problem, parent)
+
+
+class StorageErrorHook:
+    """``sys.excepthook`` for the window: a storage fault escaping a slot becomes a message.
+
+    Every write runs in one unit of work, which rolls back on any error, so the book is
+    unchanged and the window can stay open. Other errors go to the previous hook.
+    """
+
+    def __init__(self, previous: ExceptHook | None = None):
+        self._previous = previous or sys.__excepthook__
+        self._notice = StorageNotice()
 
     def __call__(
         self,
@@ -134,22 +173,4 @@ class StorageErrorHook:
         if not isinstance(value, StorageError):
             self._previous(kind, value, traceback)
             return
-        if self._showing or self._recently_shown(value.code):
-            return
-        self._showing = True
-        try:
-            QMessageBox.warning(
-                QApplication.activeWindow(),
-                translate("StorageDialogs", "relbook"),
-                labels.problem_text(value),
-            )
-        finally:
-            self._showing = False
-            self._last = (value.code, time.monotonic())
-
-    def _recently_shown(self, code: str) -> bool:
-        return (
-            self._last is not None
-            and self._last[0] == code
-            and time.monotonic() - self._last[1] < self.QUIET_SECONDS
-        )
+        self._notice.show(value)

@@ -25,6 +25,7 @@ from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.level_history import level_change_text
+from relbook.ui.operations import read_now
 from relbook.ui.record_actions import EDITABLE_KINDS, open_record_editor, trash_record
 from relbook.words import labels
 
@@ -97,11 +98,11 @@ class TimelineTab(QWidget):
         entries: list[TimelineEntry] = []
         if self._contact_id is not None:
             kind = self.filter_combo.currentData()
+            contact_id, kinds = self._contact_id, None if kind is None else {kind}
             try:
-                with self._book.session() as session:
-                    entries = timeline(
-                        session, self._contact_id, date.today(), None if kind is None else {kind}
-                    )
+                entries = read_now(
+                    self._book, lambda session: timeline(session, contact_id, date.today(), kinds)
+                )
             except NotFoundError:
                 entries = []
         for entry in entries:
@@ -196,6 +197,4 @@ class TimelineTab(QWidget):
         record = self.current_record()
         if record is None or record[0] not in EDITABLE_KINDS:
             return
-        changes = trash_record(self._book, *record)
-        self._events.emit_changes(changes)
-        self._events.record_trashed.emit(*record)  # the window says so and offers Undo
+        trash_record(self, self._book, self._events, *record)

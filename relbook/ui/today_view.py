@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.core.reminder_kinds import KINDS, UPCOMING_SHOWN
+from relbook.ui.operations import BookQuery, read_now
 from relbook.ui.worker import JobRunner
 from relbook.words import reminder_words
 
@@ -53,11 +54,11 @@ def _day_text(day: date, _locale: str) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
-def _summary_of(book: Book, now: datetime) -> TodaySummary:
+def _summary_at(now: datetime) -> Callable[[Any], TodaySummary]:
+    """The read of Today's summary at ``now``, for ``BookQuery`` or ``read_now``."""
     from relbook.core.today import today_summary  # the database layer, loaded with the book
 
-    with book.session() as session:
-        return today_summary(session, now)
+    return lambda session: today_summary(session, now)
 
 
 def _festival_of(occurrence: Occurrence) -> tuple[str, date] | None:
@@ -161,15 +162,14 @@ class TodayView(QWidget):
         book, now = self._book, self._clock()
         if book is None:
             return
-
-        def work(_report: object) -> TodaySummary:
-            return _summary_of(book, now)
-
-        self._runner.start(work, self.show_summary)
+        # a failed refresh leaves the view as it was: the next change or Refresh tries again
+        BookQuery(self, book, self._runner, _summary_at(now)).success(self.show_summary).failure(
+            lambda _problem: None, Exception
+        ).run()
 
     def refresh_now(self) -> None:
         if self._book is not None:
-            self.show_summary(_summary_of(self._book, self._clock()))
+            self.show_summary(read_now(self._book, _summary_at(self._clock())))
 
     def show_summary(self, summary: TodaySummary) -> None:
         self._summary = summary

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relbook.core.contacts import purge_contacts, restore_contacts, trashed_ids
+from relbook.core.changes import BookChanges
+from relbook.core.contacts import trashed_ids
 from relbook.core.search import ContactFilter, Sort
 from relbook.db.book import Book
 from relbook.ui.contact_list_model import TRASH_COLUMNS, ContactListModel
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
+from relbook.ui.operations.contacts import purge_contacts, restore_contacts
 from relbook.ui.trash_records import TrashRecords
 from relbook.ui.worker import JobRunner
 
@@ -110,9 +113,11 @@ class TrashDialog(QDialog):
         ids = self.selected_ids()
         if not ids:
             return
-        with self._book.session() as session:
-            changes = restore_contacts(session, ids, datetime.now())
-        self._events.emit_changes(changes)
+        restore_contacts(self, self._book, self._events, ids, datetime.now()).success(
+            self._reload
+        ).run()
+
+    def _reload(self, _changes: BookChanges) -> None:
         self.model.reload_now()
         self.records.reload()
 
@@ -134,14 +139,9 @@ class TrashDialog(QDialog):
             self._purge(ids)
 
     def empty(self) -> None:
-        with self._book.session() as session:
-            ids = trashed_ids(session)
+        ids = read_now(self._book, trashed_ids)
         if ids and self._confirm(len(ids)):
             self._purge(ids)
 
     def _purge(self, ids: list[int]) -> None:
-        with self._book.session() as session:
-            changes = purge_contacts(session, ids)
-        self._events.emit_changes(changes)
-        self.model.reload_now()
-        self.records.reload()
+        purge_contacts(self, self._book, self._events, ids).success(self._reload).run()

@@ -1,8 +1,5 @@
 """The trash's records page: trashed interactions and gifts, restorable one by one."""
 
-from dataclasses import dataclass
-from datetime import datetime, time
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,14 +12,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
-from relbook.core.gifts import set_gifts_deleted
-from relbook.core.history import restore_interactions
-from relbook.core.models import Contact, Gift, Interaction
+from relbook.core.history import TrashedRecord, trashed_records
 from relbook.db.book import Book
 from relbook.ui.events import BookEvents
+from relbook.ui.operations import read_now
+from relbook.ui.operations.history import restore_records
 from relbook.ui.timeline_tab import when_text
 from relbook.words import labels
 
@@ -30,55 +25,11 @@ _KIND_ROLE = Qt.ItemDataRole.UserRole
 _REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-@dataclass(frozen=True)
-class TrashedRecord:
-    kind: str
-    ref_id: int
-    when: datetime
-    type_text: str
-    contacts: str
-    summary: str
-    deleted_at: datetime
-
-
-def trashed_records(session: Session) -> list[TrashedRecord]:
-    """Interactions and gifts in the trash, most recently trashed first."""
-    interactions = session.scalars(
-        select(Interaction)
-        .where(Interaction.deleted_at.is_not(None))
-        .options(selectinload(Interaction.participants))
-    ).all()
-    gifts = session.scalars(select(Gift).where(Gift.deleted_at.is_not(None))).all()
-    ids = {p.contact_id for i in interactions for p in i.participants} | {
-        g.contact_id for g in gifts
-    }
-    names = dict(session.execute(select(Contact.id, Contact.name).where(Contact.id.in_(ids))).all())
-    found = [
-        TrashedRecord(
-            "interaction",
-            i.id,
-            i.occurred_at,
-            labels.interaction_type(i.kind),
-            ", ".join(names.get(p.contact_id, "") for p in i.participants),
-            i.notes,
-            i.deleted_at or i.occurred_at,
-        )
-        for i in interactions
-    ]
-    found += [
-        TrashedRecord(
-            "gift",
-            g.id,
-            datetime.combine(g.given_on, time()),
-            f"{labels.interaction_type('gift')} · {labels.gift_direction(g.direction)}",
-            names.get(g.contact_id, ""),
-            g.item,
-            g.deleted_at or datetime.combine(g.given_on, time()),
-        )
-        for g in gifts
-    ]
-    found.sort(key=lambda r: r.deleted_at, reverse=True)
-    return found
+def type_text(record: TrashedRecord) -> str:
+    """What the record is, in words: the interaction's type, or gift and its direction."""
+    if record.kind == "interaction":
+        return labels.interaction_type(record.subtype)
+    return f"{labels.interaction_type('gift')} · {labels.gift_direction(record.subtype)}"
 
 
 class TrashRecords(QWidget):
@@ -116,15 +67,14 @@ class TrashRecords(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self._book.session() as session:
-            records = trashed_records(session)
+        records = read_now(self._book, trashed_records)
         self.tree.clear()
         for record in records:
             item = QTreeWidgetItem(
                 [
                     when_text(record.when, record.kind == "interaction"),
-                    record.type_text,
-                    record.contacts,
+                    type_text(record),
+                    ", ".join(record.contacts),
                     record.summary,
                 ]
             )
@@ -146,14 +96,8 @@ class TrashRecords(QWidget):
             (str(item.data(0, _KIND_ROLE)), int(item.data(0, _REF_ROLE)))
             for item in self.tree.selectedItems()
         ]
-        interactions = [ref for kind, ref in chosen if kind == "interaction"]
-        gifts = [ref for kind, ref in chosen if kind == "gift"]
         if not chosen:
             return
-        with self._book.session() as session:
-            changed = [restore_interactions(session, interactions)] if interactions else []
-            if gifts:
-                changed.append(set_gifts_deleted(session, gifts, None))
-        for changes in changed:
-            self._events.emit_changes(changes)
-        self.reload()
+        restore_records(self, self._book, self._events, chosen).success(
+            lambda _changes: self.reload()
+        ).run()

@@ -45,6 +45,8 @@ class JobRunner(QObject):
     def __init__(self, parent: QObject | None = None, threads: int = 2):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="relbook-job")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relbook-write")
+        """Changes to the book run here, one at a time in the order they were asked for."""
         self._inbox: queue.SimpleQueue[tuple[Job, str, tuple[Any, ...]]] = queue.SimpleQueue()
         self._running: set[int] = set()
         self._lock = threading.Lock()
@@ -59,11 +61,15 @@ class JobRunner(QObject):
         on_failed: Callable[[Exception, str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        *,
+        serial: bool = False,
     ) -> Job:
+        """Run ``work`` on the pool, or with ``serial`` after every serial job started before
+        it (changes to the book, so that they are applied in the order the user made them)."""
         job = Job(on_finished, on_failed, on_progress, on_cancelled)
         with self._lock:
             self._running.add(id(job))
-        self._pool.submit(self._run, job, work)
+        (self._writer if serial else self._pool).submit(self._run, job, work)
         if not self._timer.isActive():
             self._timer.start()
         return job
@@ -122,6 +128,8 @@ class JobRunner(QObject):
         return self.running() == 0
 
     def shutdown(self) -> None:
-        """Drop queued jobs; running ones finish in the background and are not delivered."""
+        """Drop queued reads; running jobs and every change asked for finish in the background
+        and are not delivered (a change the user made is never dropped)."""
         self._timer.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._writer.shutdown(wait=False)

@@ -106,6 +106,7 @@ def test_folder_and_rotation_settings(qtbot, book, window, monkeypatch, tmp_path
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(stick))
     dialog.change_button.click()
+    assert window.runner.wait_all()  # the setting is stored in the background
     assert dialog.folder_label.text() == str(stick) and dialog.default_button.isEnabled()
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path / "gone")
@@ -116,11 +117,13 @@ def test_folder_and_rotation_settings(qtbot, book, window, monkeypatch, tmp_path
 
     dialog.keep_daily.setValue(3)
     dialog.keep_weekly.setValue(0)
+    assert window.runner.wait_all()
     with book.session() as session:
         assert get_setting(session, "backup.folder") == str(stick)
         assert get_setting(session, "backup.keep_daily") == 3
         assert get_setting(session, "backup.keep_weekly") == 0
     dialog.default_button.click()
+    assert window.runner.wait_all()
     with book.session() as session:
         assert get_setting(session, "backup.folder") == ""
     qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)

@@ -39,7 +39,9 @@ def open_editor(qtbot: QtBot, book: Book, contact_id: int | None = None) -> Cont
 
 
 def press_save(qtbot: QtBot, editor: ContactEditor) -> None:
+    """Ctrl+S, then wait for the save, which runs in the background."""
     qtbot.keyClick(editor.basic.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor._events.runner.wait_all()
 
 
 def enter_date(
@@ -135,6 +137,7 @@ def test_invalid_input_is_listed_marked_and_nothing_is_saved(qtbot: QtBot, book:
     enter_date(editor.basic.birthday.editor, CalendarKind.LUNAR, year, month, 30)
 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor._events.runner.wait_all()
 
     lunar_error = validate(CalendarDate(CalendarKind.LUNAR, month, 30, year), "birthday")[0]
     shown = editor.error_area.text()

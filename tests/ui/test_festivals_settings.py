@@ -72,6 +72,7 @@ def test_reminder_settings_are_saved(qtbot, book, english):
     dialog.advance["birthday"].setValue(5)
     dialog.close_to_tray.setChecked(False)
     dialog.save()
+    assert dialog._events.runner.wait_all()  # saved in the background
     with book.session() as session:
         assert get_setting(session, "remind.daily_time") == "08:30"
         assert get_setting(session, "remind.advance.birthday") == 5
@@ -84,6 +85,7 @@ def test_stage_cadences_are_saved(qtbot, book, english):
     assert dialog.stage_cadence["potential"].value() == 21
     dialog.stage_cadence["customer"].setValue(45)
     dialog.save()
+    assert dialog._events.runner.wait_all()  # saved in the background
     with book.session() as session:
         assert get_setting(session, "cadence.stage.customer") == 45
 

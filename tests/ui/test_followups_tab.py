@@ -56,4 +56,5 @@ def test_add_and_complete_a_timed_follow_up_and_an_expiry(qtbot, book, now, engl
 
     tab.tasks.setCurrentItem(tab.tasks.topLevelItem(0))
     tab.done_button.click()
+    assert tab._events.runner.wait_all()  # done in the background
     assert tab.tasks.topLevelItemCount() == 0

@@ -54,6 +54,7 @@ def test_repeated_gift_warns_and_no_keeps_the_dialog_open(qtbot, book, now, monk
     monkeypatch.setattr(QMessageBox, "warning", fake_warning)
     first = _enter_gift(qtbot, tab, "Longjing tea", "1,280")
     first.save_button.click()
+    assert tab._events.runner.wait_all()  # saved in the background
     assert asked == []
     with book.session() as session:
         (saved,) = gifts_of(session, contact_id)
@@ -62,6 +63,7 @@ def test_repeated_gift_warns_and_no_keeps_the_dialog_open(qtbot, book, now, monk
 
     second = _enter_gift(qtbot, tab, "longjing  TEA", "900")
     second.save_button.click()
+    assert tab._events.runner.wait_all()
     assert len(asked) == 1 and "Longjing tea" in asked[0] and "王建国" in asked[0]
     assert second.isVisible()
     with book.session() as session:
@@ -69,6 +71,7 @@ def test_repeated_gift_warns_and_no_keeps_the_dialog_open(qtbot, book, now, monk
 
     answer[0] = QMessageBox.StandardButton.Yes
     second.save_button.click()
+    assert tab._events.runner.wait_all()
     assert len(asked) == 2
     with book.session() as session:
         assert len(gifts_of(session, contact_id)) == 2
@@ -115,15 +118,18 @@ def test_yearly_totals_and_gift_ideas(qtbot, book, now):
 
     qtbot.keyClicks(tab.idea_edit, "Yixing teapot")
     tab.add_idea_button.click()
+    assert tab._events.runner.wait_all()  # each change runs in the background
     assert tab.ideas_list.count() == 1 and tab.idea_edit.text() == ""
     tab.ideas_list.setCurrentRow(0)
     assert tab.toggle_idea_button.text() == "Mark used"
     tab.toggle_idea_button.click()
+    assert tab._events.runner.wait_all()
     with book.session() as session:
         assert [i.status for i in ideas_of(session, contact_id)] == ["used"]
     tab.ideas_list.setCurrentRow(0)
     assert tab.toggle_idea_button.text() == "Mark open"
     tab.delete_idea_button.click()
+    assert tab._events.runner.wait_all()
     with book.session() as session:
         assert ideas_of(session, contact_id) == []
 
@@ -144,6 +150,7 @@ def test_bad_amount_is_shown_and_nothing_saved(qtbot, book, now):
     dialog.value_edit.setText("300")
     dialog.item_edit.clear()
     dialog.save_button.click()
+    assert tab._events.runner.wait_all()  # refused in the background
     assert "value" not in dialog.field_messages.labels
     assert dialog.value_edit.property("invalid") is False
     assert "must not be empty" in dialog.field_messages.labels["item"].text()
@@ -154,5 +161,6 @@ def test_settings_keep_the_audit_threshold(qtbot, book):
     qtbot.addWidget(dialog)
     dialog.audit_threshold.setValue(800)
     dialog.save()
+    assert dialog._events.runner.wait_all()  # saved in the background
     with book.session() as session:
         assert get_setting(session, "gifts.audit_threshold") == 800

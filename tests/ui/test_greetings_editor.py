@@ -13,9 +13,11 @@ def test_edit_preview_save_and_reset(qtbot, book, english):
     assert editor.preview.text() == "Happy Mid-Autumn Festival, Mr Zhang! {oops}"
     assert "{oops}" in editor.warning.text()
     editor.save_button.click()
+    assert editor._events.runner.wait_all()  # saved in the background
     with book.session() as session:
         assert template_for(session, "en", "festival") == "Happy {festival}, {name}! {oops}"
     editor.reset_button.click()
+    assert editor._events.runner.wait_all()
     with book.session() as session:
         assert template_for(session, "en", "festival").startswith("Happy {festival}, {salutation}!")
     assert "{oops}" not in editor.text.toPlainText()
@@ -44,6 +46,7 @@ def test_a_special_day_previewed_as_copied_ahead_late_and_on_the_day(qtbot, book
     editor.text.setPlainText("{salutation}, {day} is your big day!")
     assert editor.preview.text() == "Mr Zhang, tomorrow is your big day!"
     editor.save_button.click()
+    assert editor._events.runner.wait_all()
     with book.session() as session:
         ahead = template_for(session, "en", "special_date.wedding", None, AHEAD)
         on_the_day = template_for(session, "en", "special_date.wedding")

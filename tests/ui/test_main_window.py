@@ -78,6 +78,7 @@ def test_delete_undo_and_restore_from_trash(qtbot, book, window):
     assert trash.model.rowCount() == 1
     trash.table.selectRow(0)
     trash.restore_button.click()
+    window.runner.wait_all()  # the restore runs in the background
     assert trash.model.rowCount() == 0
     qtbot.waitUntil(lambda: set(_names(window)) == {"李四", "张三"}, timeout=3000)
 
@@ -148,6 +149,7 @@ def test_create_through_editor_find_by_initials_and_change_level(qtbot, book, wi
     dialog.level_combo.setCurrentIndex(dialog.level_combo.findData(3))
     dialog.note_edit.setText("first dinner")
     dialog.accept()
+    window.runner.wait_all()  # the change is made in the background
     with book.session() as session:
         history = get_contact(session, contact_id).level_changes
         assert [(h.from_level, h.to_level, h.note) for h in history][-1] == (1, 3, "first dinner")

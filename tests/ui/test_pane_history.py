@@ -56,6 +56,7 @@ def test_trashing_a_timeline_interaction_and_restoring_it(qtbot, book, now, wind
     timeline = window.pane.timeline
     timeline.tree.setCurrentItem(_row(timeline.tree, "Phone call"))
     timeline.delete_button.click()
+    assert window.runner.wait_all()  # trashed in the background
     assert _row(timeline.tree, "Phone call") is None
     assert "trash" in window.statusBar().currentMessage()
     with book.session() as session:
@@ -69,6 +70,7 @@ def test_trashing_a_timeline_interaction_and_restoring_it(qtbot, book, now, wind
     assert [records.topLevelItem(0).text(c) for c in (1, 2, 3)] == ["Phone call", "张三", "quote"]
     records.topLevelItem(0).setSelected(True)
     trash.records.restore_button.click()
+    assert window.runner.wait_all()
     assert records.topLevelItemCount() == 0
     with book.session() as session:
         assert len(interactions_of(session, contact_id)) == 1
@@ -115,9 +117,11 @@ def test_undo_brings_back_the_interaction_or_gift_last_trashed(qtbot, book, now,
     timeline = window.pane.timeline
     timeline.tree.setCurrentItem(_row(timeline.tree, "Visit"))
     timeline.delete_button.click()
+    assert window.runner.wait_all()  # trashed in the background
     assert "Moved to the trash. Press Ctrl+Z to undo." in window.statusBar().currentMessage()
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
+    assert window.runner.wait_all()
     assert "Restored" in window.statusBar().currentMessage()
     assert not window.undo_action.isEnabled()
     assert _row(timeline.tree, "Visit") is not None
@@ -128,8 +132,10 @@ def test_undo_brings_back_the_interaction_or_gift_last_trashed(qtbot, book, now,
     gifts = window.pane.gifts
     gifts.given_tree.setCurrentItem(gifts.given_tree.topLevelItem(0))
     gifts.delete_button.click()
+    assert window.runner.wait_all()
     with book.session() as session:
         assert gifts_of(session, contact_id) == []
     window.undo_action.trigger()
+    assert window.runner.wait_all()
     with book.session() as session:
         assert [g.item for g in gifts_of(session, contact_id)] == ["茶叶"]

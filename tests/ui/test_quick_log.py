@@ -91,6 +91,7 @@ def test_several_selected_rows_are_all_involved_and_enter_saves(qtbot, book, win
     assert dialog.isVisible() and ids[2] in dialog.contact_ids()
     qtbot.keyClicks(dialog.place_edit, "Office")
     qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Return)
+    assert window.runner.wait_all()  # saved in the background
     assert not dialog.isVisible()
     with book.session() as session:
         (logged,) = interactions_of(session, ids[2])
@@ -112,6 +113,7 @@ def test_unknown_person_and_no_one_involved_are_errors(qtbot, book):
             chip.click()
     assert dialog.contact_ids() == []
     dialog.save()
+    assert dialog._events.runner.wait_all()  # the save was refused in the background
     assert "Contacts involved must not be empty." in dialog.field_messages.labels["contacts"].text()
     assert dialog.add_contact.property("invalid") is True
     with book.session() as session:
@@ -142,6 +144,7 @@ def test_next_step_and_editing_from_the_timeline(qtbot, book, window):
     dialog.next_check.setChecked(True)
     qtbot.keyClicks(dialog.next_step_edit, "send quotation")
     dialog.save()
+    assert window.runner.wait_all()
     with book.session() as session:
         saved = get_interaction(session, interaction_id)
         assert saved.next_step == "send quotation"

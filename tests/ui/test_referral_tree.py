@@ -44,6 +44,7 @@ def test_add_referral_from_the_relations_tab(qtbot, book, now, window):
     assert isinstance(dialog, ReferralDialog)
     type_ime(dialog.picker, "乙")
     dialog.save()
+    assert window.runner.wait_all()  # saved in the background
     with book.session() as session:
         _by, made = referrals_of(session, a)
         assert [r.referred_id for r in made] == [b]

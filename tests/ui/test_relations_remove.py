@@ -19,6 +19,7 @@ def test_remove_a_relation_and_a_referral_recorded_by_mistake(qtbot, book, now, 
     assert tab.relations_tree.topLevelItemCount() == 1
     tab.remove_link(tab.relations_tree, tab.relations_tree.topLevelItem(0))
     tab.remove_link(tab.referred_by_tree, tab.referred_by_tree.topLevelItem(0))
+    assert tab._events.runner.wait_all()  # both are removed in the background
     assert tab.relations_tree.topLevelItemCount() == 0
     assert tab.referred_by_tree.topLevelItemCount() == 0
     with book.session() as session:

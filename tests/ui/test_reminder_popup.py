@@ -29,6 +29,7 @@ def test_done_and_log_records_a_greeting(qtbot, book, now, english):
     assert popup.isVisible() and popup.list.count() == 1
     assert "张三" in popup.greeting.text()
     popup.done_log_button.click()
+    assert popup._events.runner.wait_all()  # handled in the background
     assert popup.list.count() == 0
     with book.session() as session:
         (logged,) = interactions_of(session, contact_id)
@@ -47,6 +48,7 @@ def test_snooze_and_copy_greeting(qtbot, book, now, english):
     copied = QGuiApplication.clipboard().text()
     assert "张三" in copied and "the day after tomorrow" in copied and "today" not in copied
     popup.snooze_to("tomorrow")
+    assert popup._events.runner.wait_all()
     assert popup.list.count() == 0
     with book.session() as session:
         assert pending(session, datetime(2026, 11, 24, 8, 59)) == []
