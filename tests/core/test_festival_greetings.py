@@ -114,7 +114,9 @@ def test_mark_greeted_logs_one_greeting_each_and_moves_last_contacted(book, peop
     with book.session() as session:
         log_interaction(session, InteractionInput("call", datetime(2027, 1, 3, 9), [zhang]), now)
         changes = mark_greeted(session, "spring_festival", 2027, [zhang, li, zhang], LATER, "拜年")
-    assert changes == BookChanges(contact_ids=frozenset({zhang, li}), history=True)
+    assert changes == BookChanges(
+        contact_ids=frozenset({zhang, li}), history=True, fields=frozenset({"last_contacted_at"})
+    )
     with book.session() as session:
         greetings = session.scalars(
             select(Interaction).where(Interaction.kind == "greeting").order_by(Interaction.id)
