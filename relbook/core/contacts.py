@@ -341,10 +341,11 @@ def save_contact(
     )
     if contact_id is None:
         contact = create_contact(session, data, now)
+        referrer = set() if data.referred_by_id is None else {data.referred_by_id}
         return Saved(
             contact.id,
             BookChanges(
-                contact_ids=frozenset({contact.id}),
+                contact_ids=frozenset({contact.id, *referrer}),
                 contacts=True,
                 tags=not known_tags.issuperset(names),
                 organizations=new_company,

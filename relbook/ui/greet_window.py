@@ -300,6 +300,7 @@ class GreetWindow(QWidget):
             or changes.contacts
             or changes.trash
             or changes.settings
+            or changes.festivals
             or changes.tags
             or changes.contact_ids
         ):

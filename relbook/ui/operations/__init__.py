@@ -88,6 +88,10 @@ def tell_problem(parent: QWidget | None, problem: BaseException) -> None:
         sys.excepthook(type(problem), problem, problem.__traceback__)
 
 
+_SAVING = "relbook_saving"
+"""A form's property while its OK is saving."""
+
+
 def accept_when_saved(dialog: QDialog, change: BookOp[Any], failure: Failure) -> None:
     """For a form whose OK saves: run ``change``; the dialog is accepted (closes) once the
     book has it, or stays open and ``failure`` shows why not. A second OK while the first is
@@ -100,9 +104,6 @@ def accept_when_saved(dialog: QDialog, change: BookOp[Any], failure: Failure) ->
         dialog.setProperty(_SAVING, False)
 
     change.finished(over).success(lambda _result: QDialog.accept(dialog)).failure(failure).run()
-
-
-_SAVING = "relbook_saving"
 
 
 def _alive(owner: QObject | None) -> QWidget | None:
