@@ -524,10 +524,6 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>家人与纪念日</translation>
     </message>
     <message>
-        <source>The book could not be written: %1</source>
-        <translation>无法写入客户簿：%1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1940,10 +1936,6 @@ Please send that file to support so it can be fixed.</source>
         <source>Same gift again</source>
         <translation>重复送礼</translation>
     </message>
-    <message>
-        <source>The book could not be written: %1</source>
-        <translation>无法写入客户簿：%1</translation>
-    </message>
 </context>
 <context>
     <name>GiftsTab</name>
@@ -2002,10 +1994,6 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Mark open</source>
         <translation>标为未用</translation>
-    </message>
-    <message>
-        <source>The book could not be written: %1</source>
-        <translation>无法写入客户簿：%1</translation>
     </message>
 </context>
 <context>
@@ -3396,10 +3384,6 @@ Please send that file to support so it can be fixed.</source>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
-    <message>
-        <source>The book could not be written: %1</source>
-        <translation>无法写入客户簿：%1</translation>
-    </message>
 </context>
 <context>
     <name>ReferralDialog</name>
@@ -4380,13 +4364,6 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 reminders due today</source>
         <translation>今天有 %1 条提醒</translation>
-    </message>
-</context>
-<context>
-    <name>_LinkDialog</name>
-    <message>
-        <source>The book could not be written: %1</source>
-        <translation>无法写入客户簿：%1</translation>
     </message>
 </context>
 </TS>
