@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
@@ -34,6 +33,7 @@ from relbook.core.fields import TRASH_COLUMNS as TRASH_COLUMNS
 from relbook.core.search import ContactFilter, ContactRow, Sort, contact_rows
 from relbook.core.search_index import SearchIndex
 from relbook.db.book import Book
+from relbook.ui.date_text import q_datetime
 from relbook.ui.operations import BookQuery, read_now
 from relbook.ui.worker import JobRunner
 from relbook.words import labels
@@ -430,10 +430,15 @@ class ContactListModel(QAbstractTableModel):
             if record.last_contacted_at is None:
                 return QCoreApplication.translate("ContactList", "never")
             return QLocale().toString(
-                QDate(record.last_contacted_at.date()), QLocale.FormatType.ShortFormat
+                QDate(
+                    record.last_contacted_at.year,
+                    record.last_contacted_at.month,
+                    record.last_contacted_at.day,
+                ),
+                QLocale.FormatType.ShortFormat,
             )
         if column == "deleted_at" and record.deleted_at is not None:
-            return QLocale().toString(QDateTime(record.deleted_at), QLocale.FormatType.ShortFormat)
+            return QLocale().toString(q_datetime(record.deleted_at), QLocale.FormatType.ShortFormat)
         return ""
 
     def overdue(self, record: ContactRow) -> tuple[int, int | None]:

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from html import escape
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -206,7 +207,7 @@ class ContactPane(QWidget):
         parts = [p.strip() for p in (data.company, data.department, data.title) if p.strip()]
         self.subtitle_label.setText(" · ".join(parts))
         self.subtitle_label.setVisible(bool(parts))
-        self.body.setHtml(self._html(self._profile, QDate.currentDate().toPython()))
+        self.body.setHtml(self._html(self._profile, cast(date, QDate.currentDate().toPython())))
         self.pages.setCurrentIndex(1)
         self._load_current_tab()
 

@@ -39,7 +39,7 @@ class CellDelegate(QStyledItemDelegate):
             super().initStyleOption(option, index)
             return
         text, _tooltip, foreground, alignment = cells[index.column()]
-        option.index = index
+        option.index = index.sibling(index.row(), index.column())  # a QModelIndex either way
         option.text = text
         option.features |= _HAS_DISPLAY
         option.displayAlignment = _LEFT if alignment is None else Qt.AlignmentFlag(alignment)

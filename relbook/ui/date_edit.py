@@ -1,6 +1,7 @@
 """A solar-or-lunar special date editor that shows the same day in the other calendar."""
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -196,7 +197,7 @@ class SpecialDateEdit(QWidget):
             if value.year is not None:
                 solar = calendar.lunar_to_solar(value.year, value.month, value.day, value.leap)
                 return self.tr("Solar %1").replace("%1", solar_text(solar))
-            today: date = QDate.currentDate().toPython()
+            today = cast(date, QDate.currentDate().toPython())
             upcoming = calendar.next_occurrence(value, Recurrence.YEARLY, today)
             return next_text(upcoming) if upcoming else ""
         if value.year is None:

@@ -1,12 +1,21 @@
 """Solar and lunar dates written for people, following the chosen locale."""
 
-from datetime import date
+from datetime import date, datetime
 
 from lunar_python.util import LunarUtil
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from relbook.core.calendar import CalendarDate
 from relbook.core.enums import CalendarKind
+
+
+def q_datetime(moment: datetime) -> QDateTime:
+    """``QDateTime(moment)`` as PySide6 converts it (local time, to the millisecond); its type
+    stubs leave out the datetime overload."""
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
+    )
 
 
 def solar_text(day: date) -> str:

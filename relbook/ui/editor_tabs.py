@@ -47,8 +47,10 @@ class BasicTab(QWidget):
         self.company.setEditable(True)
         self.company.addItems(companies)
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.company.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.company.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.company.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.company.setCurrentIndex(-1)
         self.org_type = optional_combo(labels.choices("org_type"))
         self.department = QLineEdit()

@@ -63,9 +63,11 @@ def insert_before(anchor: QWidget, row: QWidget) -> None:
         and not isinstance(w.parentWidget(), QAbstractSpinBox)
     ]
     previous = anchor.previousInFocusChain()
-    while previous.isAncestorOf(anchor) or not previous.focusPolicy() & Qt.FocusPolicy.TabFocus:
+    while previous is not None and (
+        previous.isAncestorOf(anchor) or not previous.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ):
         previous = previous.previousInFocusChain()
-    chain = [previous, *focusable]
+    chain = focusable if previous is None else [previous, *focusable]
     for first, second in zip(chain, chain[1:], strict=False):
         QWidget.setTabOrder(first, second)
 
@@ -105,7 +107,9 @@ class TagEdit(QLineEdit):
     def _complete_last(self) -> None:
         word = self._last_word()
         if not word:
-            self._completer.popup().hide()
+            popup = self._completer.popup()
+            if popup is not None:
+                popup.hide()
             return
         self._completer.setCompletionPrefix(word)
         self._completer.complete()

@@ -90,8 +90,8 @@ class ColumnPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        self.up.clicked.connect(lambda: self.move_column(-1))
+        self.down.clicked.connect(lambda: self.move_column(1))
         self.select_all.clicked.connect(lambda: self._check_all(True))
         self.select_none.clicked.connect(lambda: self._check_all(False))
         self.default.clicked.connect(lambda: self.set_columns(sheets.EXPORT_COLUMNS))
@@ -126,7 +126,7 @@ class ColumnPicker(QWidget):
         items = (self.list.item(row) for row in range(self.list.count()))
         return [i.data(KEY_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
 
-    def move(self, step: int) -> None:
+    def move_column(self, step: int) -> None:
         """Move the current column one place up (-1) or down (1)."""
         row = self.list.currentRow()
         target = row + step

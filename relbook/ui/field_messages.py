@@ -91,8 +91,8 @@ def _forms(layout: QLayout | None) -> list[QFormLayout]:
 def _holds(item: QLayoutItem | None, widget: QWidget) -> bool:
     if item is None:
         return False
-    if item.widget() is not None:
-        inner = item.widget()
+    inner = item.widget()
+    if inner is not None:
         return inner is widget or inner.isAncestorOf(widget)
     layout = item.layout()
     if layout is None:

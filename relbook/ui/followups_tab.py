@@ -2,9 +2,9 @@
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from relbook.core.errors import RelbookError
 from relbook.core.expiries import EXPIRY_KINDS
 from relbook.core.tasks import follow_ups_of
 from relbook.db.book import Book
+from relbook.ui.date_text import q_datetime
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.operations import BookOp, accept_when_saved, history, read_now
@@ -82,7 +83,7 @@ class TaskDialog(_FormDialog):
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("e.g. call about the renewal"))
         tomorrow = datetime.now().replace(second=0, microsecond=0) + timedelta(days=1)
-        self.due = QDateTimeEdit(QDateTime(tomorrow.replace(hour=9, minute=0)), self)
+        self.due = QDateTimeEdit(q_datetime(tomorrow.replace(hour=9, minute=0)), self)
         self.due.setCalendarPopup(True)
         self.has_time = QCheckBox(self.tr("At this exact time"), self)
         self.form.addRow(self.tr("What to do"), self.title)
@@ -181,7 +182,9 @@ class FollowUpsTab(QWidget):
         for task_id, due, has_time, kind, title in tasks:
             when = _day_text(due)
             if has_time:
-                when += " " + QLocale().toString(due.time(), QLocale.FormatType.ShortFormat)
+                when += " " + QLocale().toString(
+                    QTime(due.hour, due.minute, due.second), QLocale.FormatType.ShortFormat
+                )
             text = title or reminder_words.kind_label("after_deal" if kind == "after_deal" else "")
             item = QTreeWidgetItem(self.tasks, [when, text])
             item.setData(0, _ID, task_id)
@@ -209,7 +212,7 @@ class FollowUpsTab(QWidget):
             self._events,
             contact_id,
             dialog.title.text(),
-            dialog.due.dateTime().toPython().replace(second=0, microsecond=0),  # type: ignore[union-attr]
+            cast(datetime, dialog.due.dateTime().toPython()).replace(second=0, microsecond=0),
             dialog.has_time.isChecked(),
             datetime.now(),
         )

@@ -117,7 +117,9 @@ class GiftDialog(QDialog):
             return
         self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(data.direction)))
         if data.given_on is not None:
-            self.date_edit.setDate(QDate(data.given_on))
+            self.date_edit.setDate(
+                QDate(data.given_on.year, data.given_on.month, data.given_on.day)
+            )
         known = self.occasion_combo.findData(data.occasion)
         if known >= 0:
             self.occasion_combo.setCurrentIndex(known)

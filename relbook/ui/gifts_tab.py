@@ -224,7 +224,7 @@ class GiftsTab(QWidget):
         if current is not None:
             other = self.received_tree if tree is self.given_tree else self.given_tree
             other.blockSignals(True)
-            other.setCurrentItem(None)  # type: ignore[arg-type]
+            other.setCurrentItem(None)  # type: ignore[call-overload]  # None clears it; stubs omit it
             other.clearSelection()
             other.blockSignals(False)
             self._current = ("gift", int(current.data(0, _ID_ROLE)))

@@ -68,10 +68,10 @@ class GreetingsEditor(QDialog):
                         ),
                         f"festival.{festival.code}",
                     )
-        self.style = QComboBox(self)
-        self.style.addItem(self.tr("Any style"), None)
+        self.style_combo = QComboBox(self)
+        self.style_combo.addItem(self.tr("Any style"), None)
         for code, word in labels.choices("personality").items():
-            self.style.addItem(word, code)
+            self.style_combo.addItem(word, code)
         self.copied = QComboBox(self)
         for word, days_ahead in (
             (self.tr("On the day"), 0),
@@ -110,7 +110,7 @@ class GreetingsEditor(QDialog):
         form = QFormLayout()
         form.addRow(labels.field("ui.language"), self.language)
         form.addRow(self.tr("Occasion"), self.occasion)
-        form.addRow(labels.field("personality"), self.style)
+        form.addRow(labels.field("personality"), self.style_combo)
         form.addRow(self.tr("When copied"), self.copied)
         form.addRow(self.tr("Template"), self.text)
         form.addRow("", self.form)
@@ -130,7 +130,7 @@ class GreetingsEditor(QDialog):
         layout.addWidget(buttons)
 
         self._timing = self.timing()
-        for combo in (self.language, self.occasion, self.style):
+        for combo in (self.language, self.occasion, self.style_combo):
             combo.currentIndexChanged.connect(lambda _index: self.load())
         self.copied.currentIndexChanged.connect(lambda _index: self._copied_changed())
         self.text.textChanged.connect(self.update_preview)
@@ -177,7 +177,7 @@ class GreetingsEditor(QDialog):
         self._timing = self.timing()
         self.form.setText(self._form_text())
         language, occasion = self.language.currentData(), self.occasion.currentData()
-        style, timing = self.style.currentData(), self._timing
+        style, timing = self.style_combo.currentData(), self._timing
         text = read_now(
             self._book, lambda session: template_for(session, language, occasion, style, timing)
         )
@@ -223,7 +223,7 @@ class GreetingsEditor(QDialog):
             self._events,
             self.language.currentData(),
             self.occasion.currentData(),
-            self.style.currentData(),
+            self.style_combo.currentData(),
             text,
             self._timing,
         ).failure(self._not_saved)

@@ -1,6 +1,7 @@
 """The quick log: record a visit, call or meal in seconds, or edit one from the timeline."""
 
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -27,6 +28,7 @@ from relbook.core.history import InteractionInput, stored_interaction
 from relbook.core.settings import get_setting
 from relbook.db.book import Book
 from relbook.ui.contact_picker import ContactPicker
+from relbook.ui.date_text import q_datetime
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.field_messages import FieldMessages
@@ -42,14 +44,14 @@ _CHIP_STYLE = (
 
 
 def _datetime_edit(value: datetime | QDateTime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(value if isinstance(value, QDateTime) else QDateTime(value))
+    edit = QDateTimeEdit(value if isinstance(value, QDateTime) else q_datetime(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
     return edit
 
 
 def _minute(edit: QDateTimeEdit) -> datetime:
-    return edit.dateTime().toPython().replace(second=0, microsecond=0)  # type: ignore[union-attr]
+    return cast(datetime, edit.dateTime().toPython()).replace(second=0, microsecond=0)
 
 
 class QuickLogDialog(QDialog):
@@ -170,7 +172,7 @@ class QuickLogDialog(QDialog):
     def _load(self, interaction_id: int) -> None:
         data = read_now(self._book, lambda session: stored_interaction(session, interaction_id))
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
-        self.when_edit.setDateTime(QDateTime(data.occurred_at))
+        self.when_edit.setDateTime(q_datetime(data.occurred_at))
         for contact_id, name in self._names(data.contact_ids):
             self._add_chip(contact_id, name)
         self.place_edit.setText(data.place)
@@ -180,7 +182,7 @@ class QuickLogDialog(QDialog):
             self.next_check.setChecked(True)
             self.next_step_edit.setText(data.next_step)
             if data.next_step_due is not None:
-                self.due_edit.setDateTime(QDateTime(data.next_step_due))
+                self.due_edit.setDateTime(q_datetime(data.next_step_due))
 
     def _toggle_next_step(self, on: bool) -> None:
         self.next_step_edit.setEnabled(on)

@@ -7,8 +7,9 @@ screenful and offers the whole list in Today.
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -30,6 +31,7 @@ from relbook.core.history import InteractionInput
 from relbook.core.reminder_log import snooze_choices
 from relbook.core.reminders import Occurrence
 from relbook.db.book import Book
+from relbook.ui.date_text import q_datetime
 from relbook.ui.events import BookEvents
 from relbook.ui.operations import read_now
 from relbook.ui.operations.reminders import complete_reminder, snooze_reminder
@@ -182,7 +184,10 @@ class ReminderPopup(QDialog):
             QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
         )
         if occurrence.at is not None:
-            when += " " + QLocale().toString(occurrence.at.time(), QLocale.FormatType.ShortFormat)
+            when += " " + QLocale().toString(
+                QTime(occurrence.at.hour, occurrence.at.minute, occurrence.at.second),
+                QLocale.FormatType.ShortFormat,
+            )
         kind = reminder_words.kind_label(occurrence.kind)
         return f"{when}  {kind}  {reminder_words.describe(occurrence)}"
 
@@ -269,7 +274,7 @@ class ReminderPopup(QDialog):
     def snooze_until_chosen(self) -> None:
         chooser = QDialog(self)
         chooser.setWindowTitle(self.tr("Snooze until"))
-        edit = QDateTimeEdit(QDateTime(self._clock() + timedelta(hours=2)), chooser)
+        edit = QDateTimeEdit(q_datetime(self._clock() + timedelta(hours=2)), chooser)
         edit.setCalendarPopup(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, chooser
@@ -280,7 +285,7 @@ class ReminderPopup(QDialog):
         layout.addWidget(edit)
         layout.addWidget(buttons)
         if chooser.exec():
-            self._snooze(edit.dateTime().toPython())
+            self._snooze(cast(datetime, edit.dateTime().toPython()))
 
     def _snooze(self, until: datetime) -> None:
         occurrence = self.current()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
 from relbook.core.errors import RelbookError
-from relbook.core.settings import SETTINGS, get_setting
+from relbook.core.settings import SETTINGS, SettingValue, get_int, get_setting
 from relbook.db.book import Book
 from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.ui.backups_dialog import BackupsDialog
@@ -46,8 +46,12 @@ class SettingsDialog(QDialog):
         self.language_changed = False
         self.book_replaced = False
         """A backup was restored from here: the caller rebuilds over the restored book."""
-        current = read_now(
-            book, lambda session: {key: get_setting(session, key) for key in SETTINGS}
+        current, numbers = read_now(
+            book,
+            lambda session: (
+                {key: get_setting(session, key) for key in SETTINGS},
+                {key: get_int(session, key) for key in SETTINGS if SETTINGS[key].type is int},
+            ),
         )
         self._initial = current
         self._saving = False
@@ -58,11 +62,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(current["ui.language"])))
 
-        self.tier_a = self._spin(5, 25, current["tier.a_min"])
-        self.tier_b = self._spin(5, 25, current["tier.b_min"])
-        self.cadence = {tier: self._spin(1, 3650, current[f"cadence.{tier}"]) for tier in TIERS}
+        self.tier_a = self._spin(5, 25, numbers["tier.a_min"])
+        self.tier_b = self._spin(5, 25, numbers["tier.b_min"])
+        self.cadence = {tier: self._spin(1, 3650, numbers[f"cadence.{tier}"]) for tier in TIERS}
         self.stage_cadence = {
-            stage: self._spin(1, 3650, current[stage_setting(stage)]) for stage in WATCHED_STAGES
+            stage: self._spin(1, 3650, numbers[stage_setting(stage)]) for stage in WATCHED_STAGES
         }
 
         general = QGroupBox(self.tr("General"), self)
@@ -101,14 +105,14 @@ class SettingsDialog(QDialog):
             spin.setSuffix(self.tr(" days"))
             cadence_form.addRow(self.tr("%1 every").replace("%1", labels.stage(stage)), spin)
 
-        self.audit_threshold = self._spin(0, 1_000_000, current["gifts.audit_threshold"])
+        self.audit_threshold = self._spin(0, 1_000_000, numbers["gifts.audit_threshold"])
         self.audit_threshold.setSuffix(self.tr(" CNY"))
         self.audit_threshold.setSingleStep(100)
         gifts = QGroupBox(self.tr("Gifts"), self)
         gifts_form = QFormLayout(gifts)
         gifts_form.addRow(labels.field("gifts.audit_threshold"), self.audit_threshold)
 
-        reminders = self._reminders_group(current)
+        reminders = self._reminders_group(current, numbers)
 
         self.error = error_label(self, hidden=True)
 
@@ -133,7 +137,9 @@ class SettingsDialog(QDialog):
         for widget in (self.pages, self.error, buttons):
             layout.addWidget(widget)
 
-    def _reminders_group(self, current: dict[str, object]) -> QGroupBox:
+    def _reminders_group(
+        self, current: dict[str, SettingValue], numbers: dict[str, int]
+    ) -> QGroupBox:
         group = QGroupBox(self.tr("Reminders"), self)
         form = QFormLayout(group)
         hours, _, minutes = str(current["remind.daily_time"]).partition(":")
@@ -142,7 +148,7 @@ class SettingsDialog(QDialog):
         form.addRow(labels.field("remind.daily_time"), self.daily_time)
         self.advance = {}
         for key in ("birthday", "special_date", "festival"):
-            spin = self._spin(0, 60, int(current[f"remind.advance.{key}"]))  # type: ignore[call-overload]
+            spin = self._spin(0, 60, numbers[f"remind.advance.{key}"])
             spin.setSuffix(self.tr(" days before"))
             self.advance[key] = spin
             form.addRow(labels.field(f"remind.advance.{key}"), spin)

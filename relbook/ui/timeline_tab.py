@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,7 @@ from relbook.core.errors import NotFoundError
 from relbook.core.timeline import TimelineEntry, timeline
 from relbook.db.book import Book
 from relbook.ui.amount_text import amount_text
-from relbook.ui.date_text import solar_text
+from relbook.ui.date_text import q_datetime, solar_text
 from relbook.ui.events import BookEvents
 from relbook.ui.level_history import level_change_text
 from relbook.ui.operations import read_now
@@ -36,7 +36,7 @@ _REF_ROLE = Qt.ItemDataRole.UserRole + 1
 def when_text(moment: datetime, with_time: bool) -> str:
     if not with_time:
         return solar_text(moment.date())
-    return QLocale().toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(q_datetime(moment), QLocale.FormatType.ShortFormat)
 
 
 class TimelineTab(QWidget):
