@@ -39,7 +39,11 @@ class CellDelegate(QStyledItemDelegate):
             super().initStyleOption(option, index)
             return
         text, _tooltip, foreground, alignment = cells[index.column()]
-        option.index = index.sibling(index.row(), index.column())  # a QModelIndex either way
+        # the view passes a QModelIndex; only a persistent one is turned into one (sibling()
+        # asks the model: done for every cell, it cost a fifth of a page's paint)
+        option.index = (
+            index if isinstance(index, QModelIndex) else index.sibling(index.row(), index.column())
+        )
         option.text = text
         option.features |= _HAS_DISPLAY
         option.displayAlignment = _LEFT if alignment is None else Qt.AlignmentFlag(alignment)
