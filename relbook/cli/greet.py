@@ -148,7 +148,7 @@ def _log(book: Any, args: argparse.Namespace, now: datetime) -> int:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return 0
     print(
-        QCoreApplication.translate("GreetCommand", "Logged the %1 greeting for %2 contacts.")
+        QCoreApplication.translate("GreetCommand", "Greetings logged for %1: %2")
         .replace("%1", _title(sheet))
         .replace("%2", str(len(logged)))
     )

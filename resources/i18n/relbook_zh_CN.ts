@@ -2007,8 +2007,8 @@ Please send that file to support so it can be fixed.</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <source>Logged the %1 greeting for %2 contacts.</source>
-        <translation>已为 %2 位联系人记录%1祝福。</translation>
+        <source>Greetings logged for %1: %2</source>
+        <translation>已记录%1的问候：%2 位</translation>
     </message>
     <message>
         <source>Already greeted for %1 %2: %3</source>
@@ -3963,7 +3963,7 @@ Please send that file to support so it can be fixed.</source>
     </message>
     <message>
         <source>%1 every</source>
-        <translation>%1 每隔</translation>
+        <translation>%1每隔</translation>
     </message>
     <message>
         <source> CNY</source>

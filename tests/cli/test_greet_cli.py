@@ -72,12 +72,12 @@ def test_logging_the_same_person_twice_logs_once(capsys, book_dir):
         capsys, "--data-dir", book_dir, "greet", "--festival", "mid_autumn", "--log", "张三"
     )
     assert code == 0, err
-    assert "Logged the Mid-Autumn Festival greeting for 1 contacts." in out
+    assert "Greetings logged for Mid-Autumn Festival: 1" in out
     code, out, err = run(
         capsys, "--data-dir", book_dir, "greet", "--festival", "mid_autumn", "--log", "张三"
     )
     assert code == 0, err
-    assert "for 0 contacts" in out and "Already greeted" in out and "张三 (2027-09-13)" in out
+    assert "Mid-Autumn Festival: 0" in out and "Already greeted" in out and "张三 (2027-09-13)" in out
     assert _greetings(book_dir, "张三") == ["festival:mid_autumn:2027"]
     _code, out, _err = run(
         capsys, "--data-dir", book_dir, "greet", "--festival", "mid_autumn", "--json"
