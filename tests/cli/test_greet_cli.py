@@ -77,7 +77,9 @@ def test_logging_the_same_person_twice_logs_once(capsys, book_dir):
         capsys, "--data-dir", book_dir, "greet", "--festival", "mid_autumn", "--log", "张三"
     )
     assert code == 0, err
-    assert "Mid-Autumn Festival: 0" in out and "Already greeted" in out and "张三 (2027-09-13)" in out
+    assert (
+        "Mid-Autumn Festival: 0" in out and "Already greeted" in out and "张三 (2027-09-13)" in out
+    )
     assert _greetings(book_dir, "张三") == ["festival:mid_autumn:2027"]
     _code, out, _err = run(
         capsys, "--data-dir", book_dir, "greet", "--festival", "mid_autumn", "--json"
