@@ -19,6 +19,9 @@ class BookChanges:
     """A reminder was marked done or snoozed (what is due now changed)."""
     festivals: bool = False
     """Festivals or greeting templates changed."""
+    deals: bool = False
+    """Opportunities, their stages or buying centres, or purchases changed (the funnel, the
+    forecast and the contacts' Deals sections)."""
     fields: frozenset[str] = field(default_factory=frozenset)
     """The ``Contact`` columns (and ``tags``) that changed on ``contact_ids``, when the service
     knows them. A list sorted and filtered by none of them keeps its rows where they are and

@@ -186,3 +186,45 @@ class RelationKind(StrEnum):
         if self is RelationKind.SUBORDINATE:
             return RelationKind.SUPERIOR
         return self
+
+
+class DealStage(StrEnum):
+    """The six key steps of key-account selling (大客户拓展的六个关键步骤), the default stages of
+    an opportunity. Users may rename and reorder them and add their own (``deal_stage``)."""
+
+    ANALYSIS = "analysis"
+    TRUST = "trust"
+    NEEDS = "needs"
+    VALUE = "value"
+    COMMITMENT = "commitment"
+    PAYMENT = "payment"
+
+
+class DealStatus(StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class DealLostReason(StrEnum):
+    """Why an opportunity was lost."""
+
+    PRICE = "price"
+    COMPETITOR = "competitor"
+    NO_BUDGET = "no_budget"
+    NO_DECISION = "no_decision"
+    TIMING = "timing"
+    RELATIONSHIP = "relationship"
+    OTHER = "other"
+
+
+class CustomerLostReason(StrEnum):
+    """Why a customer left, from the trainers' survey (most felt neglected)."""
+
+    NEGLECTED = "neglected"
+    CHEAPER_OFFER = "cheaper_offer"
+    FRIEND_ADVICE = "friend_advice"
+    MOVED_AWAY = "moved_away"
+    NATURAL_DRIFT = "natural_drift"
+    DEATH = "death"
+    OTHER = "other"

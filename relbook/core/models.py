@@ -26,7 +26,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from relbook.core.enums import (
     BuyingRole,
     CalendarKind,
+    CustomerLostReason,
     DateKind,
+    DealLostReason,
+    DealStatus,
     FamilyRelation,
     FestivalRule,
     Gender,
@@ -529,3 +532,168 @@ class ReminderLog(Base):
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     snoozed_until: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DealStageRow(Base):
+    """A stage of the funnel with its default win rate; the six key steps are seeded.
+
+    ``code`` is stable (the CLI's stage code, what opportunities store); ``name`` is empty for a
+    built-in stage, which is then shown in the user's language, or the user's own name for it.
+    """
+
+    __tablename__ = "deal_stage"
+    __table_args__ = (
+        CheckConstraint("default_rate BETWEEN 0 AND 100", name="default_rate_range"),
+        not_blank("code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    default_rate: Mapped[int] = mapped_column(Integer, default=0)
+    """The win rate in percent used until enough opportunities have closed to learn it."""
+
+
+class Opportunity(Base):
+    """A deal being pursued (商机): amount in CNY cents, stage, expected close and its own
+    answers to the five importance questions, asked of the project (本项目)."""
+
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        not_blank("title"),
+        one_of("status", DealStatus),
+        one_of("lost_reason", DealLostReason, optional=True),
+        CheckConstraint("amount_cents >= 0", name="amount_positive"),
+        *(
+            CheckConstraint(f"{score} IS NULL OR {score} BETWEEN 1 AND 5", name=f"{score}_range")
+            for score in (
+                "score_near",
+                "score_future",
+                "score_profit",
+                "score_risk",
+                "score_strategic",
+            )
+        ),
+        Index(
+            "ix_opportunity_open_close",
+            "status",
+            "expected_close",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    stage: Mapped[str] = mapped_column(ForeignKey("deal_stage.code"), index=True)
+    stage_since: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    lost_reason: Mapped[str | None] = mapped_column(String(20))
+    lost_note: Mapped[str] = mapped_column(Text, default="")
+    score_near: Mapped[int | None] = mapped_column(Integer)
+    score_future: Mapped[int | None] = mapped_column(Integer)
+    score_profit: Mapped[int | None] = mapped_column(Integer)
+    score_risk: Mapped[int | None] = mapped_column(Integer)
+    score_strategic: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+    organization: Mapped[Organization | None] = relationship()
+    buying_centre: Mapped[list["DealContact"]] = relationship(
+        cascade="all, delete-orphan", order_by="DealContact.position"
+    )
+    stage_changes: Mapped[list["DealStageChange"]] = relationship(
+        cascade="all, delete-orphan", order_by="DealStageChange.changed_on, DealStageChange.id"
+    )
+
+
+class DealStageChange(Base):
+    """One step of an opportunity: the first row records where it started; a close keeps the
+    stage it closed in and says ``won`` or ``lost`` in ``status``."""
+
+    __tablename__ = "deal_stage_change"
+    __table_args__ = (one_of("status", DealStatus),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), index=True
+    )
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_stage: Mapped[str | None] = mapped_column(String(40))
+    to_stage: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DealContact(Base):
+    """A person in an opportunity's buying centre, with their role and insider (内线) mark."""
+
+    __tablename__ = "deal_contact"
+    __table_args__ = (one_of("role", BuyingRole, optional=True),)
+
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str | None] = mapped_column(String(20))
+    is_insider: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Purchase(Base):
+    """What a customer bought: product, amount in CNY cents, day, and when it is up for renewal
+    (which feeds the expiry reminders through ``expiry_id``)."""
+
+    __tablename__ = "purchase"
+    __table_args__ = (
+        not_blank("product"),
+        CheckConstraint("amount_cents >= 0", name="amount_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id", ondelete="SET NULL"), index=True
+    )
+    product: Mapped[str] = mapped_column(String(200))
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    bought_on: Mapped[date] = mapped_column(Date, index=True)
+    renewal_on: Mapped[date | None] = mapped_column(Date)
+    expiry_id: Mapped[int | None] = mapped_column(ForeignKey("expiry.id", ondelete="SET NULL"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+
+class StageChange(Base):
+    """One move of a contact between customer stages; the first row records the starting
+    stage. A move to ``lost`` says why (``reason``, from the trainers' list)."""
+
+    __tablename__ = "stage_change"
+    __table_args__ = (
+        one_of("to_stage", Stage),
+        one_of("reason", CustomerLostReason, optional=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_stage: Mapped[str | None] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")

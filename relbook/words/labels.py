@@ -505,6 +505,8 @@ def error_text(error: FieldError) -> str:
             "this order: near-term size, future size, profit, risk, strategic value "
             "(e.g. 4,3,5,2,4).",
         ),
+        "in_future": translate("Errors", "%1: %2 is after today."),
+        "before_purchase": translate("Errors", "%1: %2 is before the day of the purchase."),
         "custom_needs_title": translate("Errors", "%1: a custom day needs its name, --title."),
         "birthday_exists": translate(
             "Errors",
