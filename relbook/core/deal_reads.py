@@ -103,6 +103,29 @@ class ContactDeal:
     is_insider: bool
 
 
+def yuan(cents: int) -> int | float:
+    """A CNY amount in cents as the plain yuan number JSON shows: 120000 or 1280.5."""
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+def contact_deals_json(session: Session, contact_id: int) -> list[dict[str, object]]:
+    """``deals_of_contact`` as JSON-ready data (amounts in yuan), for ``contact show``."""
+    return [
+        {
+            "id": d.id,
+            "title": d.title,
+            "amount": yuan(d.amount_cents),
+            "stage": d.stage,
+            "status": d.status,
+            "expected_close": d.expected_close.isoformat() if d.expected_close else None,
+            "closed_on": d.closed_on.isoformat() if d.closed_on else None,
+            "role": d.role,
+            "insider": d.is_insider,
+        }
+        for d in deals_of_contact(session, contact_id)
+    ]
+
+
 def _row(
     deal: Opportunity,
     today: date,

@@ -347,6 +347,7 @@ def _fields() -> dict[str, str]:
         "expected_close": translate("Fields", "Expected close"),
         "organization": translate("Fields", "Organization"),
         "lost_reason": translate("Fields", "Why it was lost"),
+        "period_end": translate("Fields", "Last day"),
         "deal.funnel_min_amount": translate("Fields", "Keep out of the funnel below (CNY)"),
     }
 
@@ -671,6 +672,7 @@ def error_text(error: FieldError) -> str:
             "Errors", '%1: "%2" is not a stage code; use lowercase letters, digits and _.'
         ),
         "repeated_stage": translate("Errors", '%1: the stage "%2" is listed twice.'),
+        "end_before_start": translate("Errors", "%1: the period ends before it begins (%2)."),
         "not_an_amount_option": translate(
             "Errors", '%1 (%2): "%3" is not an amount; write a number of yuan such as 120000.'
         ),
