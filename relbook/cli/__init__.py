@@ -31,6 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -67,6 +68,8 @@ def _build_parser() -> argparse.ArgumentParser:
     dates_cli.add_parsers(commands)
 
     history_cli.add_parsers(commands)
+
+    deals_cli.add_parsers(commands)
 
     reminders_cli.add_parser(commands)
     today_cli.add_parser(commands)
@@ -198,7 +201,8 @@ WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
-with ``--log`` and ``--log-all`` only."""
+with ``--log`` and ``--log-all`` only, ``deal`` with ``add``, ``move``, ``won``, ``lost`` and
+``role``."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -213,6 +217,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.greet import writes
 
         return writes(args)
+    if args.command == "deal":
+        from relbook.cli.deals import writes as deal_writes
+
+        return deal_writes(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -302,6 +310,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -339,6 +348,8 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
             "log": history_cli.run_log,
             "gift": history_cli.run_gift,
             "refer": history_cli.run_refer,
+            "deal": deals_cli.run,
+            "forecast": deals_cli.run_forecast,
             "screenshots": _screenshots(app),
             "reminders": reminders_cli.run,
             "today": today_cli.run,
