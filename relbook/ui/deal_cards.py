@@ -142,10 +142,6 @@ class DealColumnModel(QAbstractListModel):
         return True
 
 
-def _words(context: str, text: str) -> str:
-    return translate(context, text)
-
-
 class DealCardDelegate(QStyledItemDelegate):
     """Paints an opportunity as a card: company, title, amount, weighted amount, expected
     close (red once past), days in the stage, the tier, and 漏斗外 for a deal out of the
@@ -202,7 +198,7 @@ class DealCardDelegate(QStyledItemDelegate):
             badges.append((row.tier, QColor("#e8f0fe"), QColor("#1a56c2")))
         if not row.in_funnel and row.status == "open":
             badges.append(
-                (_words("DealBoard", "Out of funnel"), QColor("#eeeeee"), QColor("#5f6368"))
+                (translate("DealBoard", "Out of funnel"), QColor("#eeeeee"), QColor("#5f6368"))
             )
         small = QFont(font)
         small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
@@ -250,7 +246,7 @@ class DealCardDelegate(QStyledItemDelegate):
         )
         if row.status == "open":
             weighted = (
-                _words("DealBoard", "weighted %1").replace(
+                translate("DealBoard", "weighted %1").replace(
                     "%1", yuan_text(row.weighted_cents, whole=True)
                 )
                 if row.in_funnel
@@ -271,7 +267,7 @@ class DealCardDelegate(QStyledItemDelegate):
         )
         if row.status == "open":
             painter.setPen(muted)
-            days = _words("DealBoard", "%1 d in stage").replace("%1", str(row.days_in_stage))
+            days = translate("DealBoard", "%1 d in stage").replace("%1", str(row.days_in_stage))
             painter.drawText(
                 bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, days
             )
@@ -281,16 +277,16 @@ class DealCardDelegate(QStyledItemDelegate):
         if row.status != "open":
             day = solar_text(row.closed_on) if row.closed_on else ""
             word = (
-                _words("DealBoard", "Won %1")
+                translate("DealBoard", "Won %1")
                 if row.status == "won"
-                else _words("DealBoard", "Lost %1")
+                else translate("DealBoard", "Lost %1")
             )
             return word.replace("%1", day), muted
         if row.expected_close is None:
-            return _words("DealBoard", "No close date"), muted
-        text = _words("DealBoard", "Close %1").replace("%1", solar_text(row.expected_close))
+            return translate("DealBoard", "No close date"), muted
+        text = translate("DealBoard", "Close %1").replace("%1", solar_text(row.expected_close))
         if row.expected_close < self.today:
-            return _words("DealBoard", "Overdue: %1").replace(
+            return translate("DealBoard", "Overdue: %1").replace(
                 "%1", solar_text(row.expected_close)
             ), QColor("#c62828")
         return text, muted

@@ -147,6 +147,7 @@ class DealEditor(QDialog):
         left = QVBoxLayout()
         left.addWidget(self._build_deal_box(choices.companies))
         left.addWidget(self._build_importance_box(choices))
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._build_centre_box(), 3)
         right.addWidget(self._build_history_box(), 2)
@@ -160,8 +161,8 @@ class DealEditor(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.won_button = QPushButton(self.tr("Won…"))
         self.lost_button = QPushButton(self.tr("Lost…"))
-        buttons.addButton(self.won_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.lost_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.won_button.setToolTip(self.tr("Mark as won: record the purchase and the thank-you"))
+        self.lost_button.setToolTip(self.tr("Mark as lost, with why"))
         is_open = self.loaded is not None and self.loaded.row.status == "open"
         self.won_button.setVisible(is_open)
         self.lost_button.setVisible(is_open)
@@ -171,10 +172,15 @@ class DealEditor(QDialog):
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.won_button)
+        bottom.addWidget(self.lost_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_area)
         layout.addLayout(columns, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
 
         self._field_messages = FieldMessages(
             {
@@ -225,6 +231,7 @@ class DealEditor(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(60)
+        self.notes.setMaximumHeight(140)
         form.addRow(labels.field("deal_title"), self.title)
         form.addRow(labels.field("organization"), self.company)
         form.addRow(labels.field("amount"), self.amount)

@@ -199,14 +199,14 @@ class DealTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for code, width in (
-            ("title", 200),
+            ("title", 170),
             ("company", 150),
-            ("contacts", 140),
+            ("contacts", 130),
             ("stage", 100),
             ("status", 90),
-            ("amount", 110),
-            ("rate", 64),
-            ("weighted", 110),
+            ("amount", 104),
+            ("rate", 56),
+            ("weighted", 104),
             ("expected_close", 100),
             ("days", 80),
             ("tier", 44),

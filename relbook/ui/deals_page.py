@@ -138,7 +138,7 @@ class DealsPage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([900, 420])
+        self.splitter.setSizes([860, 480])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -59,7 +59,7 @@ class ForecastPanel(QFrame):
         self.shown: ForecastView | None = None
         self.setObjectName("forecast_panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(440)
 
         heading = QLabel(self.tr("Sales forecast"))
         font = heading.font()
@@ -130,7 +130,7 @@ class ForecastPanel(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.stages.setColumnWidth(3, 118)
+        self.stages.setColumnWidth(3, 160)
         for column in range(1, 5):
             item = self.stages.horizontalHeaderItem(column)
             if item is not None:
