@@ -234,6 +234,8 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
 def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
     """The Opportunities tab as a board and as a table beside the forecast, and the editor of
     the open deal with the largest buying centre."""
+    from relbook.ui.deal_table import COLUMNS
+
     page = window.deals
     if page is None:
         return
@@ -244,7 +246,7 @@ def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str]
     save(window, "30-deals-board")
     page.forecast_button.setChecked(True)
     page.show_table()
-    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    page.table.sortByColumn(COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
     save(window, "31-deals-table-forecast")
     page.show_board()
     open_deals = [row for row in (page.data.rows if page.data else []) if row.status == "open"]
