@@ -272,12 +272,11 @@ class DealsPage(QWidget):
 
     def _table_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)
-        if not index.isValid():
-            index = self.table.currentIndex()
-        row = self.table.current_row() if index == self.table.currentIndex() else None
-        if index.isValid() and row is None:
+        if index.isValid():
             self.table.setCurrentIndex(index)
-            row = self.table.current_row()
+        else:
+            index = self.table.currentIndex()
+        row = self.table.current_row()
         if row is None:
             return
         menu = self.board.card_menu(row, self.table)
@@ -288,18 +287,9 @@ class DealsPage(QWidget):
         row = self.row(deal_id)
         if row is None or row.status != "open" or row.stage == stage:
             return
-        name = (
-            next(
-                (
-                    deal_words.stage_name(s.code, s.name)
-                    for s in self.data.stages
-                    if s.code == stage
-                ),
-                stage,
-            )
-            if self.data is not None
-            else stage
-        )
+        stages = self.data.stages if self.data is not None else []
+        names = {s.code: deal_words.stage_name(s.code, s.name) for s in stages}
+        name = names.get(stage, stage)
         move_deal(self, self._book, self._events, deal_id, stage, self._clock()).success(
             lambda _changes: self.status_message.emit(
                 self.tr("“%1” moved to %2.").replace("%1", row.title).replace("%2", name)
