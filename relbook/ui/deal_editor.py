@@ -262,8 +262,9 @@ class DealEditor(QDialog):
         self.centre.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.centre.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ROLE, INSIDER, LEVEL):
+        for column in (INSIDER, LEVEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
         self.picker = ContactPicker(self._book)
         self.picker.setPlaceholderText(self.tr("Name of a contact to add"))
         self.picker.returnPressed.connect(self.add_picked)
@@ -342,6 +343,9 @@ class DealEditor(QDialog):
         select_code(combo, role)
         combo.currentIndexChanged.connect(self._update_warnings)
         self.centre.setCellWidget(row, ROLE, combo)
+        wanted = combo.sizeHint().width() + 4
+        if self.centre.columnWidth(ROLE) < wanted:
+            self.centre.setColumnWidth(ROLE, wanted)
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
