@@ -278,6 +278,25 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>BoardColumn</name>
+    <message>
+        <source>Drop a card here to mark it won.</source>
+        <translation>把卡片拖到这里，记为赢单。</translation>
+    </message>
+    <message>
+        <source>Drop a card here to mark it lost.</source>
+        <translation>把卡片拖到这里，记为丢单。</translation>
+    </message>
+    <message>
+        <source>No opportunities in this stage.</source>
+        <translation>此阶段暂无商机。</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLevelDialog</name>
     <message>
         <source>Change level</source>
@@ -751,6 +770,61 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealBoard</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>%1 d in stage</source>
+        <translation>本阶段 %1 天</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>%1 丢单</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>预计 %1 成交</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已过预计成交日：%1</translation>
+    </message>
+</context>
+<context>
     <name>DealCli</name>
     <message>
         <source>Moved %1 (id %2) to %3 on %4.</source>
@@ -842,6 +916,168 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealEditor</name>
+    <message>
+        <source>Entered %1</source>
+        <translation>进入%1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Mark as won: record the purchase and the thank-you</source>
+        <translation>记为赢单：记录购买并安排致谢</translation>
+    </message>
+    <message>
+        <source>Mark as lost, with why</source>
+        <translation>记为丢单，并写明原因</translation>
+    </message>
+    <message>
+        <source>What is being sold, e.g. 2027 server renewal</source>
+        <translation>卖什么，例如：2027 年服务器续约</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Importance of this project</source>
+        <translation>本项目重要度</translation>
+    </message>
+    <message>
+        <source>Scored in reverse: 5 is a very risky project and counts least.</source>
+        <translation>反向计分：5 表示项目风险很大，计分最低。</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购决策圈</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Name of a contact to add</source>
+        <translation>输入要添加的联系人姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Starts in its stage today.</source>
+        <translation>今天进入所选阶段。</translation>
+    </message>
+    <message>
+        <source>A closed opportunity keeps its stage.</source>
+        <translation>已结束的商机保留原阶段。</translation>
+    </message>
+    <message>
+        <source>Why it was lost: %1</source>
+        <translation>丢单原因：%1</translation>
+    </message>
+    <message>
+        <source>Add the people involved: at least one contact.</source>
+        <translation>请添加相关人员：至少一位联系人。</translation>
+    </message>
+    <message>
+        <source>No decision maker known.</source>
+        <translation>尚不知道决策人。</translation>
+    </message>
+    <message>
+        <source>No insider (内线) known.</source>
+        <translation>尚无内线。</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Out of the funnel: not counted in the pipeline.</source>
+        <translation>漏斗外：不计入销售管道。</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+</context>
+<context>
     <name>DealWords</name>
     <message>
         <source>Customer analysis</source>
@@ -918,6 +1154,77 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>default</source>
         <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPage</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>All, won and lost too</source>
+        <translation>全部（含赢单和丢单）</translation>
+    </message>
+    <message>
+        <source>Which opportunities</source>
+        <translation>显示哪些商机</translation>
+    </message>
+    <message>
+        <source>Filter by title, company or contact</source>
+        <translation>按商机名称、单位或联系人筛选</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Show or hide the sales forecast</source>
+        <translation>显示或隐藏销售预计</translation>
+    </message>
+    <message>
+        <source>Opportunity added.</source>
+        <translation>商机已添加。</translation>
+    </message>
+    <message>
+        <source>Opportunity saved.</source>
+        <translation>商机已保存。</translation>
+    </message>
+    <message>
+        <source>“%1” moved to %2.</source>
+        <translation>“%1”已移到%2。</translation>
+    </message>
+    <message>
+        <source>Marked as won: the purchase is recorded; thank them within two days.</source>
+        <translation>已记为赢单：购买已记录，请在两天内致谢。</translation>
+    </message>
+    <message>
+        <source>Marked as lost.</source>
+        <translation>已记为丢单。</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its purchases stay recorded.</source>
+        <translation>删除“%1”？已记录的购买保留。</translation>
+    </message>
+    <message>
+        <source>Opportunity deleted.</source>
+        <translation>商机已删除。</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2540,69 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Sales forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Previous quarter</source>
+        <translation>上一季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下一季度</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周进展</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>A week ago (%1): forecast %2, booked %3.</source>
+        <translation>一周前（%1）：预计 %2，已成交 %3。</translation>
+    </message>
+    <message>
+        <source>learned from %1 closed</source>
+        <translation>据 %1 个已结商机</translation>
+    </message>
+</context>
+<context>
     <name>GiftDialog</name>
     <message>
         <source>Add a gift</source>
@@ -3386,6 +3756,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>LoseDialog</name>
+    <message>
+        <source>Mark as lost</source>
+        <translation>记为丢单</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>What happened, what to do better next time</source>
+        <translation>发生了什么，下次如何做得更好</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Choose why it was lost.</source>
+        <translation>请选择丢单原因。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>relbook - relationship book</source>
@@ -3408,6 +3801,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -3426,6 +3823,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -3478,6 +3879,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>&amp;Contacts</source>
         <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunities</source>
+        <translation>商机(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4690,6 +5095,17 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 reminders due today</source>
         <translation>今天有 %1 条提醒</translation>
+    </message>
+</context>
+<context>
+    <name>WinDialog</name>
+    <message>
+        <source>Mark as won</source>
+        <translation>记为赢单</translation>
+    </message>
+    <message>
+        <source>The purchase is recorded and a thank-you is due within two days.</source>
+        <translation>将记录这笔购买，并提醒在两天内致谢。</translation>
     </message>
 </context>
 </TS>
