@@ -142,11 +142,11 @@ def _amount(rng: random.Random, typical: int) -> int:
 
 def _outcome(rng: random.Random) -> tuple[str, int]:
     """Open, won or lost, and the index of the last stage the deal reached."""
-    status = rng.choices(("open", "won", "lost"), weights=(45, 30, 25))[0]
+    status = rng.choices(("open", "won", "lost"), weights=(45, 20, 35))[0]
     if status == "won":
-        return status, rng.choices(range(3, 6), weights=(2, 5, 4))[0]
-    if status == "lost":
-        return status, rng.choices(range(0, 5), weights=(4, 4, 3, 2, 1))[0]
+        return status, rng.choices(range(3, 6), weights=(1, 4, 5))[0]
+    if status == "lost":  # most are lost early, some at the last steps
+        return status, rng.choices(range(0, 6), weights=(6, 5, 4, 3, 2, 1))[0]
     return status, rng.choices(range(0, 6), weights=(5, 5, 4, 3, 3, 2))[0]
 
 
