@@ -91,9 +91,11 @@ def fill_demo_deals(session: Session, first_contact: int, seed: int, now: dateti
     rng = random.Random(f"relbook-demo-deals-{seed}")
     ids = _Ids(session)
     rows = _Rows([], [], [], [], [], [])
-    for _ in range(wanted):
+    for number in range(wanted):
         organization = rng.choice(organizations)
-        _add_deal(rng, ids, rows, organization, people[organization], now)
+        # the first few are open, one in each stage, so every column of the board has one
+        outcome = ("open", number) if number < len(STAGE_PATH) else _outcome(rng)
+        _add_deal(rng, ids, rows, organization, people[organization], now, outcome)
     bulk_insert(session, Opportunity, rows.deals)
     bulk_insert(session, DealStageChange, rows.changes)
     bulk_insert(session, DealContact, rows.centre)
@@ -157,9 +159,10 @@ def _add_deal(
     organization_id: int,
     staff: list[_Person],
     now: datetime,
+    outcome: tuple[str, int],
 ) -> None:
     product, typical = rng.choice(PRODUCTS)
-    status, last = _outcome(rng)
+    status, last = outcome
     today = now.date()
     steps = [rng.randint(6, 35) for _ in range(last + (0 if status == "open" else 1))]
     started = today - timedelta(days=sum(steps) + rng.randint(0, 20 if status == "open" else 300))
