@@ -264,11 +264,10 @@ def contact_deals(session: Session, contact_id: int) -> ContactDeals:
     deals = tuple(deals_of_contact(session, contact_id))
     purchases = tuple(purchases_of(session, contact_id))
     ids = {p.opportunity_id for p in purchases if p.opportunity_id is not None}
-    titles = dict(
-        session.execute(select(Opportunity.id, Opportunity.title).where(Opportunity.id.in_(ids)))
-        .tuples()
-        .all()
+    found = session.execute(
+        select(Opportunity.id, Opportunity.title).where(Opportunity.id.in_(ids))
     )
+    titles = {deal_id: title for deal_id, title in found}
     return ContactDeals(
         deals=deals,
         purchases=purchases,
