@@ -73,7 +73,6 @@ DEAL_WORD_KEYS: tuple[str, ...] = (
     "customer",
     "bought_on",
     "renewal_on",
-    "from_deal",
     "role",
     "opportunities",
     "sheet_pipeline",
@@ -241,7 +240,7 @@ def _open_table(lines: Sequence[PipelineLine], report: PipelineReport, words: Re
         words.word("days_in_stage"),
         words.field("tier"),
     ]
-    widths = [15, 15, 12, 13, 8, 5, 7, 8, 7, 4, 6]
+    widths = [14, 15, 12, 12, 8, 5, 7, 8, 8, 5, 6]
     return table(headers, rows, widths, total, numbers=(4, 5, 7, 9), dense=True)
 
 
@@ -279,7 +278,7 @@ def _closed_table(
     widths = [24, 20, 16, 14, 10, 9, 7]
     if lost:
         headers.append(words.word("lost_reason"))
-        widths = [16, 15, 12, 12, 8, 7, 6, 24]
+        widths = [16, 15, 12, 12, 8, 8, 6, 23]
     total = [text(words.word("lost_deals" if lost else "won_deals")), "", "", ""]
     total += [_amount(words, sum(line.row.amount_cents for line in lines))]
     total += [""] * (len(headers) - len(total))
