@@ -278,6 +278,25 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>BoardColumn</name>
+    <message>
+        <source>Drop a card here to mark it won.</source>
+        <translation>把卡片拖到这里，记为赢单。</translation>
+    </message>
+    <message>
+        <source>Drop a card here to mark it lost.</source>
+        <translation>把卡片拖到这里，记为丢单。</translation>
+    </message>
+    <message>
+        <source>No opportunities in this stage.</source>
+        <translation>此阶段暂无商机。</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLevelDialog</name>
     <message>
         <source>Change level</source>
@@ -349,6 +368,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>This needs the relbook program (the relbook command), not its CLI alone.</source>
+        <translation>这需要 relbook 程序本身（relbook 命令），仅用命令行模块无法完成。</translation>
     </message>
     <message>
         <source>To put it in place of the damaged file (which is kept), run:</source>
@@ -747,6 +770,464 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealBoard</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>%1 d in stage</source>
+        <translation>本阶段 %1 天</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>%1 丢单</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>预计 %1 成交</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已过预计成交日：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DealCli</name>
+    <message>
+        <source>Moved %1 (id %2) to %3 on %4.</source>
+        <translation>已于 %4 将 %1（编号 %2）推进到“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 (id %2) is already in %3.</source>
+        <translation>%1（编号 %2）已处于“%3”。</translation>
+    </message>
+    <message>
+        <source>Won %1 (id %2): recorded the purchase of %3 yuan by %4.</source>
+        <translation>已赢单 %1（编号 %2）：已记录 %4 购买 %3 元。</translation>
+    </message>
+    <message>
+        <source>Marked %1 (id %2) lost on %3: %4.</source>
+        <translation>已将 %1（编号 %2）记为 %3 丢单：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in %3 (id %4).</source>
+        <translation>%1 在 %3（编号 %4）中的角色：%2。</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>out of the funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>(since %1, %2 days)</source>
+        <translation>（自 %1 起，%2 天）</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购小组</translation>
+    </message>
+    <message>
+        <source>No decision maker known</source>
+        <translation>尚不知道决策人</translation>
+    </message>
+    <message>
+        <source>No insider</source>
+        <translation>没有内线</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 to %2</source>
+        <translation>销售预计 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Pipeline (weighted)</source>
+        <translation>漏斗（加权）</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>%1 (a week ago: %2)</source>
+        <translation>%1（一周前：%2）</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+</context>
+<context>
+    <name>DealEditor</name>
+    <message>
+        <source>Entered %1</source>
+        <translation>进入%1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Mark as won: record the purchase and the thank-you</source>
+        <translation>记为赢单：记录购买并安排致谢</translation>
+    </message>
+    <message>
+        <source>Mark as lost, with why</source>
+        <translation>记为丢单，并写明原因</translation>
+    </message>
+    <message>
+        <source>What is being sold, e.g. 2027 server renewal</source>
+        <translation>卖什么，例如：2027 年服务器续约</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Importance of this project</source>
+        <translation>本项目重要度</translation>
+    </message>
+    <message>
+        <source>Scored in reverse: 5 is a very risky project and counts least.</source>
+        <translation>反向计分：5 表示项目风险很大，计分最低。</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购决策圈</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Name of a contact to add</source>
+        <translation>输入要添加的联系人姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Starts in its stage today.</source>
+        <translation>今天进入所选阶段。</translation>
+    </message>
+    <message>
+        <source>A closed opportunity keeps its stage.</source>
+        <translation>已结束的商机保留原阶段。</translation>
+    </message>
+    <message>
+        <source>Why it was lost: %1</source>
+        <translation>丢单原因：%1</translation>
+    </message>
+    <message>
+        <source>Add the people involved: at least one contact.</source>
+        <translation>请添加相关人员：至少一位联系人。</translation>
+    </message>
+    <message>
+        <source>No decision maker known.</source>
+        <translation>尚不知道决策人。</translation>
+    </message>
+    <message>
+        <source>No insider (内线) known.</source>
+        <translation>尚无内线。</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Out of the funnel: not counted in the pipeline.</source>
+        <translation>漏斗外：不计入销售管道。</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+</context>
+<context>
+    <name>DealWords</name>
+    <message>
+        <source>Customer analysis</source>
+        <translation>客户分析</translation>
+    </message>
+    <message>
+        <source>Building trust</source>
+        <translation>建立信任</translation>
+    </message>
+    <message>
+        <source>Uncovering needs</source>
+        <translation>挖掘需求</translation>
+    </message>
+    <message>
+        <source>Presenting value</source>
+        <translation>呈现价值</translation>
+    </message>
+    <message>
+        <source>Winning commitment</source>
+        <translation>赢取承诺</translation>
+    </message>
+    <message>
+        <source>Collecting payment</source>
+        <translation>回收账款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>迟迟不决策</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系不到位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation>学习所得</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPage</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>All, won and lost too</source>
+        <translation>全部（含赢单和丢单）</translation>
+    </message>
+    <message>
+        <source>Which opportunities</source>
+        <translation>显示哪些商机</translation>
+    </message>
+    <message>
+        <source>Filter by title, company or contact</source>
+        <translation>按商机名称、单位或联系人筛选</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Show or hide the sales forecast</source>
+        <translation>显示或隐藏销售预计</translation>
+    </message>
+    <message>
+        <source>Opportunity added.</source>
+        <translation>商机已添加。</translation>
+    </message>
+    <message>
+        <source>Opportunity saved.</source>
+        <translation>商机已保存。</translation>
+    </message>
+    <message>
+        <source>“%1” moved to %2.</source>
+        <translation>“%1”已移到%2。</translation>
+    </message>
+    <message>
+        <source>Marked as won: the purchase is recorded; thank them within two days.</source>
+        <translation>已记为赢单：购买已记录，请在两天内致谢。</translation>
+    </message>
+    <message>
+        <source>Marked as lost.</source>
+        <translation>已记为丢单。</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its purchases stay recorded.</source>
+        <translation>删除“%1”？已记录的购买保留。</translation>
+    </message>
+    <message>
+        <source>Opportunity deleted.</source>
+        <translation>商机已删除。</translation>
+    </message>
+</context>
+<context>
     <name>DossierExport</name>
     <message>
         <source>Save the dossier as</source>
@@ -1092,6 +1573,62 @@ Please send that file to support so it can be fixed.</source>
         <translation>文件在这张名片中间结束；已导入读取到的部分。</translation>
     </message>
     <message>
+        <source>%1: &quot;%2&quot; is not a stage of the funnel. The stages are: %3.</source>
+        <translation>%1：“%2”不是漏斗中的阶段。可用的阶段：%3。</translation>
+    </message>
+    <message>
+        <source>%1: an opportunity needs at least one contact in its buying centre.</source>
+        <translation>%1：商机的采购小组中至少要有一位联系人。</translation>
+    </message>
+    <message>
+        <source>%1: there is no organization with id %2.</source>
+        <translation>%1：没有编号为 %2 的单位。</translation>
+    </message>
+    <message>
+        <source>%1: this opportunity is already closed (%2); only open ones can change.</source>
+        <translation>%1：此商机已结束（%2）；只有进行中的商机可以更改。</translation>
+    </message>
+    <message>
+        <source>%1: the opportunity has been in its stage only since %2.</source>
+        <translation>%1：此商机自 %2 起才处于当前阶段。</translation>
+    </message>
+    <message>
+        <source>%1: say why the opportunity was lost, one of: %2.</source>
+        <translation>%1：请说明丢单原因，可选：%2。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a reason for a lost opportunity; use one of: %3.</source>
+        <translation>%1：“%2”不是丢单原因；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a role; use one of: %3.</source>
+        <translation>%1：“%2”不是角色；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: contact %2 is not in this opportunity&apos;s buying centre.</source>
+        <translation>%1：联系人 %2 不在此商机的采购小组中。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; cannot be removed: opportunities stand in it or passed through it.</source>
+        <translation>%1：无法删除阶段“%2”：有商机正处于或经过该阶段。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a stage code; use lowercase letters, digits and _.</source>
+        <translation>%1：“%2”不是有效的阶段代码；请使用小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; is listed twice.</source>
+        <translation>%1：阶段“%2”出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: the period ends before it begins (%2).</source>
+        <translation>%1：期间的结束日期早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): &quot;%3&quot; is not an amount; write a number of yuan such as 120000.</source>
+        <translation>%1（%2）：“%3”不是金额；请填写以元为单位的数字，例如 120000。</translation>
+    </message>
+    <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
     </message>
@@ -1100,8 +1637,44 @@ Please send that file to support so it can be fixed.</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
     <message>
+        <source>No opportunity with id %1.</source>
+        <translation>没有编号为 %1 的商机。</translation>
+    </message>
+    <message>
+        <source>No purchase with id %1.</source>
+        <translation>没有编号为 %1 的购买记录。</translation>
+    </message>
+    <message>
+        <source>No interaction with id %1.</source>
+        <translation>没有编号为 %1 的往来记录。</translation>
+    </message>
+    <message>
+        <source>No gift with id %1.</source>
+        <translation>没有编号为 %1 的礼品记录。</translation>
+    </message>
+    <message>
+        <source>No gift idea with id %1.</source>
+        <translation>没有编号为 %1 的礼品构想。</translation>
+    </message>
+    <message>
+        <source>No task with id %1.</source>
+        <translation>没有编号为 %1 的任务。</translation>
+    </message>
+    <message>
+        <source>No festival &quot;%1&quot;.</source>
+        <translation>没有节日“%1”。</translation>
+    </message>
+    <message>
+        <source>No stage &quot;%1&quot; in the funnel.</source>
+        <translation>漏斗中没有阶段“%1”。</translation>
+    </message>
+    <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>Nothing found for &quot;%1&quot;.</source>
+        <translation>找不到“%1”。</translation>
     </message>
     <message>
         <source>The book %1 could not be upgraded for this version of relbook, so the upgrade was undone and the book is exactly as it was. To keep working with it, go back to the relbook version you used before, and send the log in the data folder&apos;s logs folder to support.</source>
@@ -1827,6 +2400,58 @@ Please send that file to support so it can be fixed.</source>
         <source>Weekly backups kept</source>
         <translation>每周备份保留周数</translation>
     </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Opportunity title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>阶段名称</translation>
+    </message>
+    <message>
+        <source>Stage code</source>
+        <translation>阶段代码</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Why it was lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Keep out of the funnel below (CNY)</source>
+        <translation>低于此金额的商机不计入漏斗（元）</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1912,6 +2537,69 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Expiry dates</source>
         <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Sales forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Previous quarter</source>
+        <translation>上一季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下一季度</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周进展</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>A week ago (%1): forecast %2, booked %3.</source>
+        <translation>一周前（%1）：预计 %2，已成交 %3。</translation>
+    </message>
+    <message>
+        <source>learned from %1 closed</source>
+        <translation>据 %1 个已结商机</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3756,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>LoseDialog</name>
+    <message>
+        <source>Mark as lost</source>
+        <translation>记为丢单</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>What happened, what to do better next time</source>
+        <translation>发生了什么，下次如何做得更好</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Choose why it was lost.</source>
+        <translation>请选择丢单原因。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>relbook - relationship book</source>
@@ -3090,6 +3801,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -3108,6 +3823,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -3160,6 +3879,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>&amp;Contacts</source>
         <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunities</source>
+        <translation>商机(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4372,6 +5095,17 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 reminders due today</source>
         <translation>今天有 %1 条提醒</translation>
+    </message>
+</context>
+<context>
+    <name>WinDialog</name>
+    <message>
+        <source>Mark as won</source>
+        <translation>记为赢单</translation>
+    </message>
+    <message>
+        <source>The purchase is recorded and a thank-you is due within two days.</source>
+        <translation>将记录这笔购买，并提醒在两天内致谢。</translation>
     </message>
 </context>
 </TS>
