@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
     from relbook.ui.import_dialog import ImportDialog
+    from relbook.ui.pipeline_report_dialog import PipelineReportDialog
     from relbook.ui.quick_log import QuickLogDialog
     from relbook.ui.referral_tree import ReferralTreeDialog
     from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
+        self.pipeline_dialog: PipelineReportDialog | None = None
         self.dossier_export: DossierExport | None = None
         self.contacts: ContactsPage | None = None
         self.deals: DealsPage | None = None
@@ -265,6 +267,9 @@ class MainWindow(QMainWindow):
         self.activity_action = self._action(
             self.tr("Activity report…"), None, self.open_activity_report
         )
+        self.pipeline_action = self._action(
+            self.tr("Pipeline report…"), None, self.open_pipeline_report
+        )
         self.import_action = self._action(
             self.tr("Import…"), "Ctrl+Shift+I", lambda: self.open_import()
         )
@@ -303,7 +308,12 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("About relbook"), None, self.open_about)
         menus = self.menuBar()
         book = menus.addMenu(self.tr("&Book"))
-        for action in (self.import_action, self.export_action, self.activity_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.activity_action,
+            self.pipeline_action,
+        ):
             book.addAction(action)
         book.addSeparator()
         book.addAction(self.backups_action)
@@ -495,6 +505,7 @@ class MainWindow(QMainWindow):
             self.trash_action,
             self.export_action,
             self.activity_action,
+            self.pipeline_action,
             self.import_action,
             self.settings_action,
             self.backups_action,
@@ -715,6 +726,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
         self.activity_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_pipeline_report(self) -> PipelineReportDialog:
+        from relbook.ui.pipeline_report_dialog import PipelineReportDialog
+
+        dialog = PipelineReportDialog(self._book, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
+        self.pipeline_dialog = dialog
         dialog.open()
         return dialog
 

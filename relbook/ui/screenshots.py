@@ -215,7 +215,8 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
 
 
 def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -> None:
-    """The export dialog with its column list, the activity report and the backups."""
+    """The export dialog with its column list, the activity and pipeline reports and the
+    backups."""
     window.apply_filter()
     window.runner.wait_all()
     export = window.open_export()
@@ -225,6 +226,9 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     report = window.open_activity_report()
     save(report, "21-activity-report")
     report.close()
+    pipeline = window.open_pipeline_report()
+    save(pipeline, "21-pipeline-report")
+    pipeline.close()
     backups = window.open_backups()
     window.runner.wait_all()
     save(backups, "22-backups")
