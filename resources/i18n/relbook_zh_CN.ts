@@ -438,6 +438,18 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已将 %1 的客户档案写入 %2</translation>
     </message>
     <message>
+        <source>The pipeline report is written as pdf or xlsx; add --format pdf.</source>
+        <translation>商机报告只能写成 pdf 或 xlsx；请加上 --format pdf。</translation>
+    </message>
+    <message>
+        <source>The pipeline report covers every opportunity: leave out --contact, --search, --tier and --columns.</source>
+        <translation>商机报告包含全部商机：请去掉 --contact、--search、--tier 和 --columns。</translation>
+    </message>
+    <message>
+        <source>Wrote the pipeline report (%1 opportunities, forecast %2 – %3) to %4</source>
+        <translation>已将商机报告（%1 个商机，销售预计 %2 – %3）写入 %4</translation>
+    </message>
+    <message>
         <source>Added %1 on %2 to %3 (id %4).</source>
         <translation>已为 %3（编号 %4）添加%1：%2。</translation>
     </message>
@@ -3845,6 +3857,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>工作报告…</translation>
     </message>
     <message>
+        <source>Pipeline report…</source>
+        <translation>商机报告…</translation>
+    </message>
+    <message>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -3953,6 +3969,85 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineReportDialog</name>
+    <message>
+        <source>Pipeline report</source>
+        <translation>商机报告</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下季度</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Forecast period</source>
+        <translation>预计时段</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the pipeline report as</source>
+        <translation>商机报告另存为</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报告：%1</translation>
     </message>
 </context>
 <context>
@@ -4585,6 +4680,178 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Gift ideas</source>
         <translation>礼品点子</translation>
+    </message>
+    <message>
+        <source>Pipeline and forecast</source>
+        <translation>商机与销售预计</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 – %2</source>
+        <translation>销售预计 %1 – %2</translation>
+    </message>
+    <message>
+        <source>A week before (%1)</source>
+        <translation>一周前（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+    <message>
+        <source>Forecast by stage</source>
+        <translation>各阶段预计</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>赢率来源</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Why lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Note on why</source>
+        <translation>丢单说明</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 个，%2</translation>
+    </message>
+    <message>
+        <source>Pipeline progress</source>
+        <translation>销售进展</translation>
+    </message>
+    <message>
+        <source>Sales forecast for %1 – %2 as of %3, against the same a week before.</source>
+        <translation>%1 – %2 的销售预计，截至 %3，与一周前相比。</translation>
+    </message>
+    <message>
+        <source>Opportunities won</source>
+        <translation>赢单商机</translation>
+    </message>
+    <message>
+        <source>Opportunities lost</source>
+        <translation>丢单商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机</translation>
     </message>
 </context>
 <context>
