@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -64,6 +64,7 @@ class DealsSection(QWidget):
         self._events = events
         self._contact_id: int | None = None
         self._editor_offered = False
+        self._stale = False
         self.shown: ContactDeals | None = None
         """What the section shows now (None before its first read)."""
         self._pending = QTimer(self)
@@ -164,6 +165,7 @@ class DealsSection(QWidget):
 
     def reload(self) -> None:
         """Read again; requests made in the same turn of the event loop share one read."""
+        self._stale = False
         if self._contact_id is not None:
             self._pending.start()
 
@@ -177,6 +179,15 @@ class DealsSection(QWidget):
         if self._contact_id is None or not (changes.deals or changes.settings):
             return
         if self._contact_id in changes.contact_ids or not changes.contact_ids:
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with changes made while another tab was shown."""
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def _show(self, found: ContactDeals) -> None:

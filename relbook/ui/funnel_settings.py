@@ -2,6 +2,7 @@
 the win rates in use, and the out-of-funnel threshold."""
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -77,12 +78,14 @@ class FunnelPage(QWidget):
         )
         self.table.setItemDelegateForColumn(RATE, _PercentDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(IN_USE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.table.setMinimumHeight(230)
+        self.table.setMinimumHeight(8 * (self.fontMetrics().height() + 12))
 
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
@@ -96,9 +99,8 @@ class FunnelPage(QWidget):
 
         explain = QLabel(
             self.tr(
-                "The steps of the sale, in order. Double-click a name or a rate to change it. "
-                "A stage can be removed only while no opportunity stands in it or passed "
-                "through it."
+                "Double-click a name or a rate to change it. A stage can be removed only "
+                "while no opportunity stands in it or has passed through it."
             ),
             self,
         )
@@ -147,12 +149,22 @@ class FunnelPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(stages, 1)
         layout.addWidget(outside)
+        self._reading = False
         self._enable()
-        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The stages are read when the page is first shown, not with the dialog."""
+        super().showEvent(event)
+        if self._initial is None and not self._reading:
+            self.reload()
 
     def reload(self) -> None:
         """Read the funnel again (in the background) and show it as stored."""
-        funnel(self, self._book, self._events).success(self._show).run()
+        self._reading = True
+        funnel(self, self._book, self._events).finished(self._read_over).success(self._show).run()
+
+    def _read_over(self) -> None:
+        self._reading = False
 
     def loaded(self) -> bool:
         return self._initial is not None

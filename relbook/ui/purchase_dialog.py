@@ -68,7 +68,7 @@ class PurchaseDialog(QDialog):
         today = QDate.currentDate()
         self.bought_edit = _date_edit(today)
         self.bought_edit.setMaximumDate(today)
-        self.renews = QCheckBox(self.tr("Renews on"))
+        self.renews = QCheckBox(self.tr("due on"))
         self.renewal_edit = _date_edit(today.addYears(1))
         self.renewal_edit.setEnabled(False)
         self.renews.toggled.connect(self.renewal_edit.setEnabled)
@@ -78,8 +78,8 @@ class PurchaseDialog(QDialog):
         renewal_row.addWidget(self.renewal_edit, 1)
         self.note = QLabel(
             self.tr(
-                "Saving also adds a thank-you to send within two days, and, with a renewal "
-                "date, a reminder before the contract expires (see Follow-ups)."
+                "Saving also adds a thank-you to send within two days and, with a renewal "
+                "date, a reminder before the contract runs out."
             )
         )
         self.note.setWordWrap(True)

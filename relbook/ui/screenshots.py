@@ -256,7 +256,7 @@ def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str]
             dialog.reject()
         window.pane.tabs.setCurrentIndex(0)
     settings = SettingsDialog(book, window.events, window)
-    settings.pages.setCurrentWidget(settings.funnel)
+    settings.pages.setCurrentWidget(settings.funnel_tab)
     settings.show()
     window.runner.wait_all()
     save(settings, "26-settings-opportunities")

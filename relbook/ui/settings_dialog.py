@@ -25,7 +25,7 @@ from relbook.core.settings import SETTINGS, SettingValue, get_int, get_setting
 from relbook.db.book import Book
 from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.ui.backups_dialog import BackupsDialog
-from relbook.ui.editor_widgets import error_label
+from relbook.ui.editor_widgets import error_label, scroll_page
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
 from relbook.ui.funnel_settings import FunnelPage
@@ -43,7 +43,7 @@ class SettingsDialog(QDialog):
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         self._book = book
         self._events = events
         self.language_changed = False
@@ -137,10 +137,13 @@ class SettingsDialog(QDialog):
                 page_layout.addWidget(group)
             page_layout.addStretch(1)
             self.pages.addTab(page, title)
-        self.pages.addTab(self.funnel, self.tr("Opportunities"))
+        self.funnel_tab = scroll_page(self.funnel)
+        self.pages.insertTab(2, self.funnel_tab, self.tr("Opportunities"))
         layout = QVBoxLayout(self)
         for widget in (self.pages, self.error, buttons):
             layout.addWidget(widget)
+        # tall enough for the funnel's stages and the threshold without scrolling
+        self.resize(self.sizeHint().width(), max(self.sizeHint().height(), 640))
 
     def _reminders_group(
         self, current: dict[str, SettingValue], numbers: dict[str, int]
@@ -246,7 +249,7 @@ class SettingsDialog(QDialog):
 
     def _show_funnel_problem(self, text: str) -> None:
         """On the Opportunities page, which is shown."""
-        self.pages.setCurrentWidget(self.funnel)
+        self.pages.setCurrentWidget(self.funnel_tab)
         self.funnel.message.setText(text)
         self.funnel.message.show()
 
