@@ -78,7 +78,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _import_screens(book, window, save)
     _report_screens(window, save)
     _greet_screen(book, window, save)
-    _deal_screens(book, window, save)
+    _contact_deal_screens(book, window, save)
     window.close()
     return written
 
@@ -230,7 +230,7 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     backups.close()
 
 
-def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+def _contact_deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
     """The pane's Deals tab of the contact who bought most, the purchase dialog, and the
     settings' Opportunities page."""
     from PySide6.QtWidgets import QApplication
