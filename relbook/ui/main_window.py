@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from relbook.ui.contact_list_model import ContactListModel
     from relbook.ui.contact_pane import ContactPane
     from relbook.ui.contacts_page import ContactsPage
+    from relbook.ui.deal_editor import DealEditor
+    from relbook.ui.deals_page import DealsPage
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
@@ -58,7 +60,12 @@ if TYPE_CHECKING:
     from relbook.ui.referral_tree import ReferralTreeDialog
     from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
 
-BOOK_MODULES = ("relbook.ui.contacts_page", "relbook.ui.report_dialog", "relbook.core.contacts")
+BOOK_MODULES = (
+    "relbook.ui.contacts_page",
+    "relbook.ui.deals_page",
+    "relbook.ui.report_dialog",
+    "relbook.core.contacts",
+)
 """What ``attach_book`` builds from: loaded by ``load_book_modules``, off the UI thread."""
 
 
@@ -125,6 +132,7 @@ class MainWindow(QMainWindow):
         self.activity_dialog: ActivityReportDialog | None = None
         self.dossier_export: DossierExport | None = None
         self.contacts: ContactsPage | None = None
+        self.deals: DealsPage | None = None
         self.greet_windows: dict[tuple[str, date], GreetWindow] = {}
         """The open Greet windows by festival code and day: opening one again raises it."""
         self.setWindowTitle(self.tr("relbook - relationship book"))
@@ -176,6 +184,7 @@ class MainWindow(QMainWindow):
         commands on and give the Today tab its book. The caller loads the list
         (``apply_filter``) and refreshes Today when it wants them."""
         from relbook.ui.contacts_page import ContactsPage
+        from relbook.ui.deals_page import DealsPage
         from relbook.ui.report_dialog import DossierExport
 
         self.book = book
@@ -212,6 +221,9 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         if showing_contacts:
             self.views.setCurrentWidget(page)
+        self.deals = DealsPage(book, self.events, self._clock, self)
+        self.deals.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.views.insertTab(2, self.deals, self.tr("Opportunities"))
         count.setVisible(self.views.currentWidget() is page)
         self.today.attach(book)
         self._restore_page_layout()
@@ -243,6 +255,10 @@ class MainWindow(QMainWindow):
             self.tr("Undo delete"), QKeySequence.StandardKey.Undo, self.undo_delete
         )
         self.log_action = self._action(self.tr("Log…"), "Ctrl+L", self.log_selected)
+        self.new_deal_action = self._action(
+            self.tr("New opportunity…"), "Ctrl+Shift+N", lambda: self.new_deal()
+        )
+        self.deals_action = self._action(self.tr("Opportunities"), "Ctrl+Shift+O", self.show_deals)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
@@ -266,6 +282,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.log_action)
         toolbar.addAction(self.referrals_action)
+        toolbar.addAction(self.new_deal_action)
         toolbar.addSeparator()
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)
@@ -302,6 +319,9 @@ class MainWindow(QMainWindow):
             people.addAction(action)
         people.addSeparator()
         people.addAction(self.trash_action)
+        deals = menus.addMenu(self.tr("&Opportunities"))
+        deals.addAction(self.new_deal_action)
+        deals.addAction(self.deals_action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -381,6 +401,10 @@ class MainWindow(QMainWindow):
 
     def show_contacts(self) -> None:
         self.views.setCurrentIndex(1)
+
+    def show_deals(self) -> None:
+        if self.deals is not None:
+            self.views.setCurrentWidget(self.deals)
 
     def focus_search(self) -> None:
         self.show_contacts()
@@ -466,6 +490,8 @@ class MainWindow(QMainWindow):
         """The commands that work on the book, off while it opens."""
         return (
             self.new_action,
+            self.new_deal_action,
+            self.deals_action,
             self.referrals_action,
             self.trash_action,
             self.export_action,
@@ -511,6 +537,14 @@ class MainWindow(QMainWindow):
             self.select_contact(editor.saved_id)
         message = self.tr("Contact added.") if created else self.tr("Contact saved.")
         self.statusBar().showMessage(message, 4000)
+
+    def new_deal(self) -> DealEditor | None:
+        """The opportunity editor for a new deal; from the Contacts tab, with the selected
+        contacts as its buying centre."""
+        if self.deals is None:
+            return None
+        chosen = self.selected_ids() if self.views.currentWidget() is self.contacts else []
+        return self.deals.new_deal(chosen)
 
     def log_selected(self) -> None:
         """Quick log with every selected contact involved."""

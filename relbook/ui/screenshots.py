@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from relbook.core.deal_reads import deals_contact
 from relbook.core.demo import phone_numbers, story_contact
 from relbook.core.pinyin import initials
@@ -79,6 +81,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _report_screens(window, save)
     _greet_screen(book, window, save)
     _contact_deal_screens(book, window, save)
+    _deal_screens(book, window, save)
     window.close()
     return written
 
@@ -230,7 +233,9 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     backups.close()
 
 
-def _contact_deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+def _contact_deal_screens(
+    book: Book, window: "MainWindow", save: Callable[[object, str], None]
+) -> None:
     """The pane's Deals tab of the contact who bought most, the purchase dialog, and the
     settings' Opportunities page."""
     from PySide6.QtWidgets import QApplication
@@ -261,3 +266,28 @@ def _contact_deal_screens(book: Book, window: "MainWindow", save: Callable[[obje
     window.runner.wait_all()
     save(settings, "26-settings-opportunities")
     settings.close()
+
+
+def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The Opportunities tab as a board and as a table beside the forecast, and the editor of
+    the open deal with the largest buying centre."""
+    page = window.deals
+    if page is None:
+        return
+    window.show_deals()
+    page.forecast_button.setChecked(False)
+    page.show_board()
+    page.refresh_now()
+    save(window, "30-deals-board")
+    page.forecast_button.setChecked(True)
+    page.show_table()
+    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    save(window, "31-deals-table-forecast")
+    page.show_board()
+    open_deals = [row for row in (page.data.rows if page.data else []) if row.status == "open"]
+    if open_deals:
+        chosen = max(open_deals, key=lambda row: (len(row.contact_names), row.amount_cents))
+        editor = page.open_deal(chosen.id)
+        save(editor, "32-deal-editor")
+        editor.reject()
+    window.show_contacts()
