@@ -223,3 +223,28 @@ def test_opening_and_adding_deals_are_offered_only_when_the_window_handles_them(
     with qtbot.waitSignal(section.open_deal_requested) as opened:
         section.open_deal_button.click()
     assert opened.args == [deal_id]
+
+
+def test_the_window_opens_its_opportunity_editor_from_the_pane(
+    qtbot: QtBot, book: Book, window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contact_id = _contact(book)
+    with book.session() as session:
+        deal_id = add_deal(session, DealInput("机房改造", [contact_id], 100_000), datetime.now()).id
+        session.commit()
+    window.model.reload_now()
+    window.select_contact(contact_id)
+    section = window.pane.deals
+    window.pane.tabs.setCurrentWidget(section)
+    qtbot.waitUntil(lambda: section.deals.topLevelItemCount() == 1)
+    opened = []
+    monkeypatch.setattr("relbook.ui.deal_editor.DealEditor.open", lambda self: opened.append(self))
+
+    section.new_deal_button.click()
+    (new,) = opened
+    assert new.loaded is None and [m.contact_id for m in new.members] == [contact_id]
+    new.reject()
+    section.deals.setCurrentItem(section.deals.topLevelItem(0))
+    section.open_deal_button.click()
+    assert opened[1].loaded is not None and opened[1].loaded.row.id == deal_id
+    opened[1].reject()
