@@ -58,7 +58,7 @@ class PurchaseDialog(QDialog):
         self._saving = False
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Record a purchase"))
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
 
         self.product_edit = QLineEdit()
         self.product_edit.setPlaceholderText(self.tr("e.g. CRM licences, 50 seats"))
