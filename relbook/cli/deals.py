@@ -48,6 +48,12 @@ def add_parsers(commands: Any) -> None:
         metavar="NAME",
         help="the buying organization (default: the first contact's company)",
     )
+    add.add_argument(
+        "--scores",
+        metavar="A,B,C,D,E",
+        help="the five importance answers for the project, 1-5 each: near-term size, future "
+        "size, profit, risk, strategic value",
+    )
     add.add_argument("--note", metavar="TEXT", default="", help="notes about the opportunity")
 
     move = actions.add_parser("move", help="move an open opportunity to another stage")
@@ -161,13 +167,16 @@ def run(book: Any, args: argparse.Namespace) -> int:
 
 
 def _add(book: Any, args: argparse.Namespace) -> int:
+    from relbook.cli.contacts import _parse_scores
     from relbook.core.contacts import find_contact
     from relbook.core.deals import DealInput, add_deal
+    from relbook.core.tiers import SCORE_FIELDS
     from relbook.words.labels import translate
 
     now = _now()
     amount = _cents(args.amount, "--amount")
     close = _day(args.close, "expected_close", "--close", now.date()) if args.close else None
+    answers = _parse_scores(args.scores) if args.scores is not None else [None] * 5
     with book.session(immediate=True) as session:
         people = [find_contact(session, who) for who in args.contact]
         data = DealInput(
@@ -179,6 +188,8 @@ def _add(book: Any, args: argparse.Namespace) -> int:
             organization=args.organization,
             notes=args.note,
         )
+        for name, answer in zip(SCORE_FIELDS, answers, strict=True):
+            setattr(data, name, answer)
         saved = add_deal(session, data, now)
     print(_fill(translate("Cli", "Added %1 (id %2)."), args.title.strip(), saved.id))
     return 0

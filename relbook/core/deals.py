@@ -7,7 +7,7 @@ and a loss each add a ``DealStageChange``, the history the learned win rates and
 progress are read from.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session, selectinload
@@ -39,8 +39,9 @@ MAX_TITLE = 200
 class DealInput:
     """An opportunity as the editor or the command line gives it.
 
-    ``organization`` is a name (created if new) or an organization id; None takes the first
-    contact's organization, "" means none. ``stage`` None is the default stage for a new
+    ``organization`` is a name (created if new) or an organization id; "" means none; None
+    takes the first contact's organization for a new opportunity and keeps the one an edited
+    opportunity has (if any). ``stage`` None is the default stage for a new
     opportunity and "unchanged" for an edit.
     """
 
@@ -174,6 +175,8 @@ def edit_deal(session: Session, deal_id: int, data: DealInput, now: datetime) ->
     deal = get_deal(session, deal_id)
     before = {member.contact_id for member in deal.buying_centre}
     _check_input(session, data)
+    if data.organization is None and deal.organization_id is not None:
+        data = replace(data, organization=deal.organization_id)
     _apply(session, deal, data, now)
     if data.stage is not None and data.stage != deal.stage:
         _move(deal, data.stage, now.date(), now, "")

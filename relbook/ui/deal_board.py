@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ class DealListView(QListView):
     open_requested = Signal(int)
     step_requested = Signal(int, int)
     """(deal id, -1 or +1): move to the previous or next stage."""
+    delete_requested = Signal(int)
 
     def __init__(self, placeholder: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,11 +70,26 @@ class DealListView(QListView):
         if index.isValid():
             self.open_requested.emit(index.data(ID_ROLE))
 
+    def event(self, event: QEvent) -> bool:
+        """Delete is the card's own here, not the window's Delete (which trashes contacts)."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.current_id() is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         current = self.current_id()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
             self.open_requested.emit(current)
+            return
+        if key == Qt.Key.Key_Delete and current is not None:
+            self.delete_requested.emit(current)
             return
         if mods & Qt.KeyboardModifier.ControlModifier and current is not None:
             if key == Qt.Key.Key_Left:
@@ -201,6 +217,7 @@ class DealBoard(QScrollArea):
             column.model.drop_requested.connect(self._dropped)
             column.view.open_requested.connect(self.open_requested.emit)
             column.view.step_requested.connect(self._step)
+            column.view.delete_requested.connect(self.delete_requested.emit)
             column.view.customContextMenuRequested.connect(
                 lambda point, view=column.view: self._menu(view, point)
             )

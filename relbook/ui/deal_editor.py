@@ -244,6 +244,9 @@ class DealEditor(QDialog):
         box = QGroupBox(self.tr("Importance of this project"))
         form = QFormLayout(box)
         self.importance = ImportanceQuestions(choices.limits, form, self)
+        self.importance.scores["score_risk"].setToolTip(
+            self.tr("Scored in reverse: 5 is a very risky project and counts least.")
+        )
         return box
 
     def _build_centre_box(self) -> QGroupBox:

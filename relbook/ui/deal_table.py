@@ -10,12 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from relbook.core.deal_reads import DealRow
@@ -180,6 +182,9 @@ class DealTableModel(QAbstractTableModel):
 class DealTableView(QTableView):
     """The sortable table over a ``DealTableModel`` through a proxy."""
 
+    open_requested = Signal(int)
+    delete_requested = Signal(int)
+
     def __init__(self, today: date, parent: QWidget | None = None):
         super().__init__(parent)
         self.source = DealTableModel(today, self)
@@ -212,6 +217,28 @@ class DealTableView(QTableView):
             ("tier", 44),
         ):
             self.setColumnWidth(COLUMNS.index(code), width)
+
+    def event(self, event: QEvent) -> bool:
+        """Delete and Enter belong to the selected deal, not to the window's actions."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.current_row() is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.current_row()
+        if event.key() == Qt.Key.Key_Delete and row is not None:
+            self.delete_requested.emit(row.id)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row is not None:
+            self.open_requested.emit(row.id)
+            return
+        super().keyPressEvent(event)
 
     def current_row(self) -> DealRow | None:
         index = self.currentIndex()

@@ -286,7 +286,6 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.log_action)
         toolbar.addAction(self.referrals_action)
-        toolbar.addAction(self.new_deal_action)
         toolbar.addSeparator()
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.export_action)

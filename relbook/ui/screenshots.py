@@ -271,6 +271,8 @@ def _contact_deal_screens(
 def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
     """The Opportunities tab as a board and as a table beside the forecast, and the editor of
     the open deal with the largest buying centre."""
+    from relbook.ui.deal_table import COLUMNS
+
     page = window.deals
     if page is None:
         return
@@ -281,7 +283,7 @@ def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str]
     save(window, "30-deals-board")
     page.forecast_button.setChecked(True)
     page.show_table()
-    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    page.table.sortByColumn(COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
     save(window, "31-deals-table-forecast")
     page.show_board()
     open_deals = [row for row in (page.data.rows if page.data else []) if row.status == "open"]

@@ -880,6 +880,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1（%2）：“%3”不是五个 1 到 5 的评分；请按近期业务量、未来业务量、利润、风险、战略价值的顺序用逗号分隔填写（例如 4,3,5,2,4）。</translation>
     </message>
     <message>
+        <source>%1: %2 is after today.</source>
+        <translation>%1：%2 晚于今天。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is before the day of the purchase.</source>
+        <translation>%1：%2 早于购买日期。</translation>
+    </message>
+    <message>
         <source>%1: a custom day needs its name, --title.</source>
         <translation>%1：自定义的日子需要名称，请用 --title 填写。</translation>
     </message>

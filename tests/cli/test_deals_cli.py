@@ -136,7 +136,7 @@ def test_lost_needs_a_reason_listing_the_codes(capsys, d):
 
 def test_list_and_open_only(capsys, d):
     ok(capsys, d, "deal", "add", "--contact", "张三", "--title", "甲", "--amount", "1000",
-       "--stage", "value")  # fmt: skip
+       "--stage", "value", "--scores", "5,5,4,2,4")  # fmt: skip
     ok(capsys, d, "deal", "add", "--contact", "王五", "--title", "乙", "--amount", "2000")
     ok(capsys, d, "deal", "lost", "2", "--reason", "timing")
     listed = as_json(capsys, d, "deal", "list")
@@ -145,6 +145,7 @@ def test_list_and_open_only(capsys, d):
         (1, "value", "open"),
     ]
     assert [r["title"] for r in as_json(capsys, d, "deal", "list", "--open")] == ["甲"]
+    assert (listed[1]["importance"], listed[1]["tier"]) == (22, "A")
     text = ok(capsys, d, "deal", "list", "--open")
     assert text == "1\t甲\t恒达\tPresenting value\tOpen\t1,000\t-\t张三\n"
 

@@ -236,3 +236,11 @@ def test_stages_are_renamed_reordered_added_and_kept_while_in_use(book):
         again, _ = add_stage(session, "签 合同!", 0.5)
     assert codes(in_use) == [("deal_stages", "stage_in_use")]
     assert again == "qian_he_tong_2"
+
+
+def test_an_edit_without_an_organization_keeps_the_one_it_has(book):
+    with book.session() as session:
+        zhang, wang = people(session, "张三", "王五")
+        deal_id = add_deal(session, DealInput("单", [zhang], organization="华信"), NOW).id
+        edit_deal(session, deal_id, DealInput("单", [wang, zhang]), NOW)
+        assert deal_detail(session, deal_id, TODAY).row.organization == "华信"

@@ -365,3 +365,33 @@ def test_a_close_day_before_the_deal_entered_its_stage_is_refused(qtbot, book, w
     assert dialog.day.maximumDate().toPython() == TODAY
     dialog.reject()
     assert isinstance(STARTED, date)
+
+
+def test_delete_on_a_card_deletes_the_deal_not_the_selected_contact(
+    qtbot, book, window, monkeypatch
+):
+    (zhang,) = _people(book, "张三")
+    deal_id = _deal(book, [zhang], 1_000)
+    window.apply_filter()
+    qtbot.waitUntil(lambda: window.runner.running() == 0)
+    window.select_contact(zhang)
+    page = _page(qtbot, window)
+    window.show()
+    view = page.board.columns["analysis"].view
+    view.setCurrentIndex(view.model().index(0, 0))
+    view.setFocus()
+    asked = []
+
+    def no(*_args, **_kwargs):
+        asked.append(True)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    _settled(qtbot, window)
+    assert asked == [True]
+    with book.session() as session:
+        from relbook.core.contacts import get_contact
+
+        assert get_contact(session, zhang).deleted_at is None
+    assert page.row(deal_id) is not None
