@@ -371,8 +371,10 @@ def _print_detail(detail: Any, names: dict[str, str]) -> None:
     from relbook.words import deal_words, labels
 
     row = detail.row
-    tr = labels.translate
     stage = names.get(row.stage, row.stage)
+    win_rate = labels.translate("DealCli", "Win rate")
+    weighted = labels.translate("DealCli", "Weighted")
+    outside = labels.translate("DealCli", "out of the funnel")
     lines = [f"{row.title}  (id {row.id})"]
     lines += [
         f"{labels.field('organization')}: {row.organization or '-'}",
@@ -380,15 +382,16 @@ def _print_detail(detail: Any, names: dict[str, str]) -> None:
         f"{labels.field('deal_stage')}: {stage}"
         + "  "
         + _fill(
-            tr("DealCli", "(since %1, %2 days)"), row.stage_since.isoformat(), row.days_in_stage
+            labels.translate("DealCli", "(since %1, %2 days)"),
+            row.stage_since.isoformat(),
+            row.days_in_stage,
         ),
         f"{labels.field('status')}: {deal_words.status(row.status)}"
         + (f"  {row.closed_on.isoformat()}" if row.closed_on else ""),
         f"{labels.field('expected_close')}: "
         + (row.expected_close.isoformat() if row.expected_close else "-"),
-        f"{tr('DealCli', 'Win rate')}: {_percent(row.rate)}"
-        + f"  {tr('DealCli', 'Weighted')}: {_money(row.weighted_cents)}"
-        + ("" if row.in_funnel else f"  ({tr('DealCli', 'out of the funnel')})"),
+        f"{win_rate}: {_percent(row.rate)}  {weighted}: {_money(row.weighted_cents)}"
+        + ("" if row.in_funnel else f"  ({outside})"),
         f"{labels.field('tier')}: {row.tier or '-'}",
     ]
     if row.lost_reason:
@@ -399,16 +402,16 @@ def _print_detail(detail: Any, names: dict[str, str]) -> None:
         )
     if detail.notes:
         lines.append(f"{labels.field('notes')}: {detail.notes}")
-    lines.append(f"{tr('DealCli', 'Buying centre')}:")
+    lines.append(labels.translate("DealCli", "Buying centre") + ":")
     for member in detail.buying_centre:
         role = deal_words.role(member.role) if member.role else "-"
         insider = f"  {deal_words.role('insider')}" if member.is_insider else ""
         lines.append(f"  {member.name}\t{role}{insider}\t{labels.level_with_number(member.level)}")
     if detail.no_decision_maker:
-        lines.append("! " + tr("DealCli", "No decision maker known"))
+        lines.append("! " + labels.translate("DealCli", "No decision maker known"))
     if detail.no_insider:
-        lines.append("! " + tr("DealCli", "No insider"))
-    lines.append(f"{tr('DealCli', 'History')}:")
+        lines.append("! " + labels.translate("DealCli", "No insider"))
+    lines.append(labels.translate("DealCli", "History") + ":")
     for step in detail.history:
         to = names.get(step.to_stage, step.to_stage)
         if step.status != "open":
@@ -483,11 +486,20 @@ def _print_forecast(result: Any, names: dict[str, str]) -> None:
     from relbook.words.deal_words import rate_source
     from relbook.words.labels import translate
 
-    def tr(text: str) -> str:
-        return translate("DealCli", text)
-
-    print(_fill(tr("Sales forecast %1 to %2"), result.start.isoformat(), result.end.isoformat()))
-    header = [tr("Stage"), tr("Count"), tr("Amount"), tr("Win rate"), tr("Weighted")]
+    print(
+        _fill(
+            translate("DealCli", "Sales forecast %1 to %2"),
+            result.start.isoformat(),
+            result.end.isoformat(),
+        )
+    )
+    header = [
+        translate("DealCli", "Stage"),
+        translate("DealCli", "Count"),
+        translate("DealCli", "Amount"),
+        translate("DealCli", "Win rate"),
+        translate("DealCli", "Weighted"),
+    ]
     table = [header]
     for stage in result.now.stages:
         table.append(
@@ -506,16 +518,21 @@ def _print_forecast(result: Any, names: dict[str, str]) -> None:
     print()
     last = result.last_week
     summary = [
-        (tr("Booked"), result.now.booked_cents, last.booked_cents),
-        (tr("Pipeline (weighted)"), result.now.pipeline_cents, last.pipeline_cents),
-        (tr("Forecast"), result.now.forecast_cents, last.forecast_cents),
+        (translate("DealCli", "Booked"), result.now.booked_cents, last.booked_cents),
+        (
+            translate("DealCli", "Pipeline (weighted)"),
+            result.now.pipeline_cents,
+            last.pipeline_cents,
+        ),
+        (translate("DealCli", "Forecast"), result.now.forecast_cents, last.forecast_cents),
     ]
     label_width = max(_width(label) for label, _, _ in summary)
     for label, now, then in summary:
-        said = _fill(tr("%1 (a week ago: %2)"), _money(now), _money(then))
+        said = _fill(translate("DealCli", "%1 (a week ago: %2)"), _money(now), _money(then))
         print(f"{_pad(label, label_width)}  {said}")
     sign = "+" if result.progress_cents > 0 else ""
-    print(f"{_pad(tr('Progress this week'), label_width)}  {sign}{_money(result.progress_cents)}")
+    progress = _pad(translate("DealCli", "Progress this week"), label_width)
+    print(f"{progress}  {sign}{_money(result.progress_cents)}")
 
 
 def _width(text: str) -> int:
