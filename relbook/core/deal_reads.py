@@ -279,8 +279,9 @@ def deals_of_contact(session: Session, contact_id: int) -> list[ContactDeal]:
 
 
 def deals_contact(session: Session) -> int | None:
-    """A live contact in the most live opportunities, purchases breaking ties: the one whose
-    Deals section tells the most, for screenshots. None when nobody has any."""
+    """A live contact with purchases in the most live opportunities (else the one in the most
+    opportunities): the one whose Deals section tells the most, for screenshots. None when
+    nobody is in any."""
     in_deals = (
         select(DealContact.contact_id, func.count().label("deals"))
         .join(Opportunity, Opportunity.id == DealContact.opportunity_id)
@@ -299,6 +300,11 @@ def deals_contact(session: Session) -> int | None:
         .join(in_deals, in_deals.c.contact_id == Contact.id)
         .outerjoin(bought, bought.c.contact_id == Contact.id)
         .where(Contact.deleted_at.is_(None))
-        .order_by(in_deals.c.deals.desc(), func.coalesce(bought.c.purchases, 0).desc(), Contact.id)
+        .order_by(
+            bought.c.purchases.is_(None),
+            in_deals.c.deals.desc(),
+            func.coalesce(bought.c.purchases, 0).desc(),
+            Contact.id,
+        )
         .limit(1)
     )
