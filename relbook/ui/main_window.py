@@ -226,6 +226,10 @@ class MainWindow(QMainWindow):
         self.deals = DealsPage(book, self.events, self._clock, self)
         self.deals.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.views.insertTab(2, self.deals, self.tr("Opportunities"))
+        deals = self.deals
+        self.pane.deals.new_deal_requested.connect(lambda contact_id: deals.new_deal([contact_id]))
+        self.pane.deals.open_deal_requested.connect(deals.open_deal)
+        self.pane.deals.offer_deal_editor()
         count.setVisible(self.views.currentWidget() is page)
         self.today.attach(book)
         self._restore_page_layout()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from relbook.core.deal_reads import deals_contact
 from relbook.core.demo import phone_numbers, story_contact
 from relbook.core.pinyin import initials
 from relbook.core.settings import get_setting
@@ -79,6 +80,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _import_screens(book, window, save)
     _report_screens(window, save)
     _greet_screen(book, window, save)
+    _contact_deal_screens(book, window, save)
     _deal_screens(book, window, save)
     window.close()
     return written
@@ -233,6 +235,41 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     window.runner.wait_all()
     save(backups, "22-backups")
     backups.close()
+
+
+def _contact_deal_screens(
+    book: Book, window: "MainWindow", save: Callable[[object, str], None]
+) -> None:
+    """The pane's Deals tab of the contact who bought most, the purchase dialog, and the
+    settings' Opportunities page."""
+    from PySide6.QtWidgets import QApplication
+
+    from relbook.ui.settings_dialog import SettingsDialog
+
+    contact_id = read_now(book, deals_contact)
+    if contact_id is not None:
+        window.search.clear()
+        window.apply_filter()
+        window.runner.wait_all()
+        window.select_contact(contact_id)
+        window.pane.tabs.setCurrentWidget(window.pane.deals)
+        QApplication.processEvents()  # the section reads once the event loop turns
+        window.runner.wait_all()
+        save(window, "24-pane-deals")
+        dialog = window.pane.deals.record_purchase()
+        if dialog is not None:
+            dialog.product_edit.setText("软件维保续约（一年）")
+            dialog.amount_edit.setText("42,500")
+            dialog.renews.setChecked(True)
+            save(dialog, "25-record-purchase")
+            dialog.reject()
+        window.pane.tabs.setCurrentIndex(0)
+    settings = SettingsDialog(book, window.events, window)
+    settings.pages.setCurrentWidget(settings.funnel_tab)
+    settings.show()
+    window.runner.wait_all()
+    save(settings, "26-settings-opportunities")
+    settings.close()
 
 
 def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
