@@ -229,7 +229,7 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     save(report, "21-activity-report")
     report.close()
     pipeline = window.open_pipeline_report()
-    save(pipeline, "21-pipeline-report")
+    save(pipeline, "27-pipeline-report")
     pipeline.close()
     backups = window.open_backups()
     window.runner.wait_all()

@@ -685,6 +685,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>跟进</translation>
     </message>
     <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>Salutation: %1</source>
         <translation>称呼：%1</translation>
     </message>
@@ -1237,6 +1241,97 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Opportunity deleted.</source>
         <translation>商机已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsSection</name>
+    <message>
+        <source>Opportunity and role</source>
+        <translation>商机与角色</translation>
+    </message>
+    <message>
+        <source>Stage and status</source>
+        <translation>阶段与状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>No opportunities with this contact yet.</source>
+        <translation>与此联系人还没有商机。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>No purchases recorded yet.</source>
+        <translation>还没有记录购买。</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Record purchase…</source>
+        <translation>记录购买…</translation>
+    </message>
+    <message>
+        <source>What they bought; adds the thank-you and the renewal reminder</source>
+        <translation>记录客户买了什么；同时添加致谢和续约提醒</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>In all: %1 CNY</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>%1 · expected %2</source>
+        <translation>%1 · 预计 %2</translation>
+    </message>
+    <message>
+        <source>no role yet</source>
+        <translation>尚未指定角色</translation>
+    </message>
+    <message>
+        <source>Purchase recorded.</source>
+        <translation>已记录购买。</translation>
+    </message>
+    <message>
+        <source>Delete the purchase &quot;%1&quot; of %2?</source>
+        <translation>删除 %2 的购买记录“%1”？</translation>
+    </message>
+    <message>
+        <source>Its renewal reminder is removed too.</source>
+        <translation>它的续约提醒也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete purchase</source>
+        <translation>删除购买记录</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2559,18 @@ Please send that file to support so it can be fixed.</source>
         <source>Keep out of the funnel below (CNY)</source>
         <translation>低于此金额的商机不计入漏斗（元）</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2612,6 +2719,81 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>learned from %1 closed</source>
         <translation>据 %1 个已结商机</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPage</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Win rate in use</source>
+        <translation>当前赢率</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Double-click a name or a rate to change it. A stage can be removed only while no opportunity stands in it or has passed through it.</source>
+        <translation>双击名称或赢率即可修改。只有没有商机处于或经过的阶段才能删除。</translation>
+    </message>
+    <message>
+        <source>Win rates are learned from closed opportunities: once %1 that reached a stage have closed, its rate is the share of them that were won. Until then the default rate is used.</source>
+        <translation>赢率从已结束的商机中学习：到达某阶段的商机有 %1 个结束后，该阶段的赢率就是其中赢单的比例。在此之前使用默认赢率。</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>漏斗阶段</translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Small orders</source>
+        <translation>小额订单</translation>
+    </message>
+    <message>
+        <source>Opportunities below this amount are kept out of the funnel (漏斗外): listed, but counted in neither the pipeline, the forecast nor the learned win rates.</source>
+        <translation>低于此金额的商机放在漏斗外：照常列出，但不计入销售漏斗、销售预计和学习到的赢率。</translation>
+    </message>
+    <message>
+        <source>Built-in stage; type a new name to rename it</source>
+        <translation>内置阶段；输入新名称即可改名</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>%1 of %2 won</source>
+        <translation>%2 个中赢 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 of %2 closed</source>
+        <translation>已结束 %1 / %2 个</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4367,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Record a purchase</source>
+        <translation>记录购买</translation>
+    </message>
+    <message>
+        <source>e.g. CRM licences, 50 seats</source>
+        <translation>例如：CRM 软件许可 50 个</translation>
+    </message>
+    <message>
+        <source>e.g. 128,000</source>
+        <translation>例如：128,000</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Saving also adds a thank-you to send within two days and, with a renewal date, a reminder before the contract runs out.</source>
+        <translation>保存时还会添加一条两天内发送的致谢；填写续约日期的，会在合同到期前提醒。</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogDialog</name>
     <message>
         <source>Log an interaction</source>
@@ -4978,6 +5183,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Reminders</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
     </message>
     <message>
         <source> days before</source>
