@@ -35,7 +35,7 @@ ARCHIVE_VERSION = 1
 EXCLUDED: frozenset[str] = frozenset({"reminder_log"})
 """Machine state (which reminders were shown, done or snoozed), meaningless in another book."""
 MODES: tuple[str, ...] = ("auto", "copy", "merge")
-REPLACED_ON_COPY: tuple[str, ...] = ("setting", "festival")
+REPLACED_ON_COPY: tuple[str, ...] = ("setting", "festival", "deal_stage")
 """Tables a new book already fills; a copy replaces them with the archive's rows."""
 _CHUNK = 900
 """Ids per ``IN (...)``: below SQLite's old limit of 999 bound parameters."""
@@ -359,6 +359,11 @@ _CHILDREN: tuple[_Child, ...] = (
     _Child("task", {"contact_id": "contact"}, _columns("contact_id", "kind", "title", "due_at")),
     _Child(
         "expiry", {"contact_id": "contact"}, _columns("contact_id", "kind", "label", "expires_on")
+    ),
+    _Child(
+        "stage_change",
+        {"contact_id": "contact"},
+        _columns("contact_id", "changed_on", "from_stage", "to_stage", "reason", "note"),
     ),
 )
 _POSITIONED = frozenset({"phone", "family_member"})
