@@ -5,10 +5,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from relbook.core.contact_deals import deals_of_contact
 from relbook.core.contacts import contact_summary
 from relbook.core.gifts import from_cents, gifts_of, ideas_of
 from relbook.core.history import interactions_of
 from relbook.core.models import Contact, Interaction
+from relbook.core.purchases import purchases_of
 from relbook.core.referrals import referrals_of, relations_of
 
 
@@ -66,8 +68,14 @@ def _referrals_json(session: Session, contact_id: int) -> dict[str, list[dict[st
     }
 
 
+def yuan(cents: int) -> int | float:
+    """Cents as a plain JSON number of yuan: 12000000 -> 120000, 128050 -> 1280.5."""
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
 def full_profile(session: Session, contact: Contact) -> dict[str, object]:
-    """The base profile plus interactions, gifts, ideas, referrals and relations.
+    """The base profile plus interactions, gifts, ideas, referrals, relations, purchases and
+    the opportunities the contact is in (amounts in yuan).
 
     Lists are newest first where they have dates, so a reader sees the latest news on top.
     """
@@ -96,5 +104,28 @@ def full_profile(session: Session, contact: Contact) -> dict[str, object]:
     data["relations"] = [
         {"id": link.contact_id, "name": link.name, "kind": link.kind, "note": link.note}
         for link in relations_of(session, contact.id)
+    ]
+    data["purchases"] = [
+        {
+            "id": p.id,
+            "product": p.product,
+            "amount": yuan(p.amount_cents),
+            "date": p.bought_on.isoformat(),
+            "renewal": p.renewal_on.isoformat() if p.renewal_on else None,
+        }
+        for p in purchases_of(session, contact.id)
+    ]
+    data["deals"] = [
+        {
+            "id": d.id,
+            "title": d.title,
+            "stage": d.stage,
+            "status": d.status,
+            "amount": yuan(d.amount_cents),
+            "expected_close": d.expected_close.isoformat() if d.expected_close else None,
+            "role": d.role,
+            "insider": d.insider,
+        }
+        for d in deals_of_contact(session, contact.id)
     ]
     return data

@@ -144,7 +144,9 @@ def test_the_pane_says_which_stay_in_touch_rule_applies(
     with book.session() as s:
         untiered = create_contact(s, ContactInput(name="李梅", stage="interested"), now).id
         own = create_contact(s, ContactInput(name="赵六", cadence_days=45), now).id
-        lost = create_contact(s, ContactInput(name="孙八", stage="lost", lost_reason="neglected"), now).id
+        lost = create_contact(
+            s, ContactInput(name="孙八", stage="lost", lost_reason="neglected"), now
+        ).id
     pane, _ = make_pane(qtbot, book)
     expected = {
         tiered: "every 14 days · default for tier A",
