@@ -205,7 +205,7 @@ class CompanyMapWindow(QWidget):
         """The links other than superior ones (peers, friends, family...), in words."""
         names = {p.id: p.name for p in company.people}
         lines = [
-            self.tr("%1 is %2 of %3")
+            self.tr("%1 and %3: %2")
             .replace("%1", names[r.from_id])
             .replace("%2", labels.relation_kind(r.kind))
             .replace("%3", names[r.to_id])
