@@ -3,7 +3,7 @@
 import io
 
 from relbook import self_test
-from relbook.cli import main
+from relbook.__main__ import main
 
 
 def test_every_step_passes_on_a_working_installation(qapp, capsys):

@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
         window.show()
         return app.exec()
     FirstPaint(app, lambda window: isinstance(window, QMainWindow), exercise)
-    from relbook.cli import main as relbook_main
+    from relbook.__main__ import main as relbook_main
 
     code = relbook_main(["--data-dir", argv[2]])
     print(f"relbook quit with {code} before painting its window", flush=True)

@@ -1,6 +1,6 @@
 """Cold-start probe: ``python bench/probes/start.py relbook|ready DATA_DIR`` or ``... bare``.
 
-``relbook`` starts the app as the ``relbook`` command does (``relbook.cli.main`` with
+``relbook`` starts the app as the ``relbook`` command does (``relbook.__main__.main`` with
 ``--data-dir``: lock, show the main window, open the book behind it, reminders, daily backup);
 ``bare`` shows an empty 1280x800 QWidget, the floor. Either prints ``painted MS`` (MS since
 this script began, after the interpreter's own start) once the window has painted for the
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
         FirstPaint(app, lambda window: isinstance(window, QMainWindow), watch_until_ready)
     else:
         FirstPaint(app, lambda window: isinstance(window, QMainWindow), painted)
-    from relbook.cli import main as relbook_main
+    from relbook.__main__ import main as relbook_main
 
     code = relbook_main(["--data-dir", argv[2]])
     print(f"relbook quit with {code} before painting its window", flush=True)

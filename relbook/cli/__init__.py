@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from relbook import __version__
 from relbook.cli.dates import DATE_OPTIONS, DAY
@@ -32,6 +32,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -72,6 +73,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     history_cli.add_parsers(commands)
 
+    deals_cli.add_parsers(commands)
+
     reminders_cli.add_parser(commands)
     today_cli.add_parser(commands)
     greet_cli.add_parser(commands)
@@ -108,25 +111,49 @@ def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_screenshots(book: Any, args: argparse.Namespace) -> int:
-    from relbook.ui.screenshots import render_screenshots
+class AppCommands(Protocol):
+    """What only the app can do: open the window, run the self-test, render the screens.
 
-    written = render_screenshots(book, Path(args.outdir))
-    for path in written:
-        print(path)
-    return 0
+    The command line stands below the window (docs/architecture.md): the program's entry,
+    ``relbook.__main__``, hands these to ``main``.
+    """
+
+    def start_window(self, data_dir: str | None) -> int: ...
+
+    def self_test(self) -> int: ...
+
+    def screenshots(self, book: Any, outdir: Path) -> list[Path]: ...
 
 
-def _start_gui(data_dir: str | None) -> int:
+def _needs_app() -> int:
+    from relbook.words.labels import translate
+
+    return _error(
+        translate("Cli", "This needs the relbook program (the relbook command), not its CLI alone.")
+    )
+
+
+def _screenshots(app: AppCommands | None) -> Callable[[Any, argparse.Namespace], int]:
+    def run(book: Any, args: argparse.Namespace) -> int:
+        if app is None:
+            return _needs_app()
+        for path in app.screenshots(book, Path(args.outdir)):
+            print(path)
+        return 0
+
+    return run
+
+
+def _start_gui(data_dir: str | None, app: AppCommands | None) -> int:
     from relbook.db import integrity, location
 
+    if app is None:
+        return _needs_app()
     try:  # the book's check runs while the window's modules load (see check_in_background)
         integrity.check_in_background(location.database_path(location.resolve_data_dir(data_dir)))
     except OSError:
-        pass  # run_gui finds the same trouble and shows it
-    from relbook.app import run_gui
-
-    return run_gui(data_dir)
+        pass  # the window finds the same trouble and shows it
+    return app.start_window(data_dir)
 
 
 def _core_app_with_language(book: Any, needs_fonts: bool = False) -> Any:
@@ -178,7 +205,8 @@ WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only,
-``purchase`` with ``add`` only, ``greet`` with ``--log`` and ``--log-all`` only."""
+``purchase`` with ``add`` only, ``greet`` with ``--log`` and ``--log-all`` only, ``deal`` with
+``add``, ``move``, ``won``, ``lost`` and ``role``."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -195,6 +223,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.greet import writes
 
         return writes(args)
+    if args.command == "deal":
+        from relbook.cli.deals import writes as deal_writes
+
+        return deal_writes(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -226,19 +258,22 @@ def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, app: AppCommands | None = None) -> int:
+    """Run the command in ``argv`` (default: the process's arguments) and return its exit code.
+
+    Without ``app`` (as tests and scripts call it) the window, the self-test and the screenshots
+    are refused with a message; ``relbook.__main__`` passes the app.
+    """
     arguments = _normalize_argv(sys.argv[1:] if argv is None else argv)
     window, data_dir = _window_only(arguments)
     if window:
-        return _start_gui(data_dir)
+        return _start_gui(data_dir, app)
     parser = _build_parser()
     args = parser.parse_args(arguments)
     if args.self_test:
-        from relbook.self_test import run_self_test
-
-        return run_self_test()
+        return _needs_app() if app is None else app.self_test()
     if args.command is None:
-        return _start_gui(args.data_dir)
+        return _start_gui(args.data_dir, app)
     from relbook.core.errors import BookInUse
     from relbook.words.labels import problem_text
 
@@ -248,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(problem_text(busy))
         return EXIT_IN_USE
     try:
-        return _run_command(args)
+        return _run_command(args, app)
     except Exception as problem:  # logged without contact details; the user gets the log's path
         return _unexpected(problem, args.data_dir)
     finally:
@@ -277,11 +312,12 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
     return EXIT_UNEXPECTED
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
     from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -322,7 +358,9 @@ def _run_command(args: argparse.Namespace) -> int:
             "log": history_cli.run_log,
             "gift": history_cli.run_gift,
             "refer": history_cli.run_refer,
-            "screenshots": _cmd_screenshots,
+            "deal": deals_cli.run,
+            "forecast": deals_cli.run_forecast,
+            "screenshots": _screenshots(app),
             "reminders": reminders_cli.run,
             "today": today_cli.run,
             "greet": greet_cli.run,

@@ -101,7 +101,7 @@ def _lost_options(data: ContactInput, args: argparse.Namespace, old_stage: str |
         return
     if args.lost_reason is None:
         raise ValidationError.single(
-            "lost_reason", "lost_needs_reason", choices=", ".join(LOST_REASONS)
+            "lost_reason", "stage_lost_needs_reason", choices=", ".join(LOST_REASONS)
         )
     data.lost_reason = args.lost_reason
     data.lost_note = args.lost_note or ""

@@ -101,7 +101,7 @@ def _add(book: Any, args: argparse.Namespace) -> int:
 
 def _list(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.contacts import contact_names, find_contact
-    from relbook.core.profile import yuan
+    from relbook.core.deal_reads import yuan
     from relbook.core.purchases import purchases_between, purchases_of
 
     with book.session() as session:

@@ -25,6 +25,7 @@ from relbook.core.calendar import (
     next_occurrence,
     occurrences_between,
 )
+from relbook.core.demo_deals import fill_demo_deals
 from relbook.core.enums import CalendarKind, Recurrence
 from relbook.core.models import (
     Contact,
@@ -831,6 +832,7 @@ def fill_demo(
             done += len(people)
             if progress is not None and progress(done, count) is False:
                 raise DemoCancelled(done)
+        fill_demo_deals(session, first_contact, seed, now)
     return done
 
 

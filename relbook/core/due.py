@@ -136,7 +136,11 @@ def due_now(session: Session, now: datetime) -> list[Occurrence]:
         follow_ups=False,
         special_dates=False,
     )
-    others += open_follow_ups(session, today, today + timedelta(days=AFTER_DEAL_DAYS))
+    # a next step's notice starts on its due day, so those due after today cannot be due yet:
+    # only tasks (thank-yous show from the deal's day) are read further ahead
+    others += open_follow_ups(
+        session, today, today + timedelta(days=AFTER_DEAL_DAYS), steps_until=today
+    )
     others += stay_in_touch_between(session, first, today, today)
     others = [
         o

@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relbook.core.contact_deals import deals_of_contact
 from relbook.core.contacts import contact_summary
+from relbook.core.deal_reads import contact_deals_json, yuan
 from relbook.core.gifts import from_cents, gifts_of, ideas_of
 from relbook.core.history import interactions_of
 from relbook.core.models import Contact, Interaction
@@ -68,14 +68,9 @@ def _referrals_json(session: Session, contact_id: int) -> dict[str, list[dict[st
     }
 
 
-def yuan(cents: int) -> int | float:
-    """Cents as a plain JSON number of yuan: 12000000 -> 120000, 128050 -> 1280.5."""
-    return cents // 100 if cents % 100 == 0 else cents / 100
-
-
 def full_profile(session: Session, contact: Contact) -> dict[str, object]:
     """The base profile plus interactions, gifts, ideas, referrals, relations, purchases and
-    the opportunities the contact is in (amounts in yuan).
+    deals (amounts in yuan).
 
     Lists are newest first where they have dates, so a reader sees the latest news on top.
     """
@@ -115,17 +110,5 @@ def full_profile(session: Session, contact: Contact) -> dict[str, object]:
         }
         for p in purchases_of(session, contact.id)
     ]
-    data["deals"] = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "stage": d.stage,
-            "status": d.status,
-            "amount": yuan(d.amount_cents),
-            "expected_close": d.expected_close.isoformat() if d.expected_close else None,
-            "role": d.role,
-            "insider": d.insider,
-        }
-        for d in deals_of_contact(session, contact.id)
-    ]
+    data["deals"] = contact_deals_json(session, contact.id)
     return data

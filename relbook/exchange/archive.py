@@ -141,10 +141,14 @@ def read_archive(data: bytes, filename: str = "archive.json") -> dict[str, list[
 
 def _check_references(tables: dict[str, list[Row]], filename: str) -> None:
     """Every reference points at a row of the archive (``archive_bad_value`` otherwise)."""
-    ids = {name: {r["id"] for r in rows if "id" in r} for name, rows in tables.items()}
+    values: dict[tuple[str, str], set[object]] = {}
     for table in archived_tables():
         for key in table.foreign_keys:
-            column, target = key.parent.name, ids[key.column.table.name]
+            column = key.parent.name
+            pointed = (key.column.table.name, key.column.name)
+            if pointed not in values:
+                values[pointed] = {r[pointed[1]] for r in tables[pointed[0]]}
+            target = values[pointed]
             if any(r[column] is not None and r[column] not in target for r in tables[table.name]):
                 raise file_error("archive_bad_value", filename, table=table.name, column=column)
 
@@ -246,10 +250,13 @@ def _copy(session: Session, tables: dict[str, list[Row]], filename: str) -> Arch
     """Every row with its own ids; the counts are checked afterwards."""
     _defer_foreign_keys(session)
     for name in REPLACED_ON_COPY:
-        session.execute(delete(_table(name)))
+        if tables[name]:  # an archive older than the table keeps what the new book has
+            session.execute(delete(_table(name)))
     result = ArchiveResult("copy")
     for table in archived_tables():
         rows = tables[table.name]
+        if not rows and table.name in REPLACED_ON_COPY:
+            continue
         if rows:
             session.execute(table.insert(), rows)
         count = session.scalar(select(func.count()).select_from(table))
@@ -325,6 +332,8 @@ class _Child:
     refs: dict[str, str]
     key: Callable[[Mapping[str, Any]], Key]
     owner: str = "contact_id"
+    owner_table: str = "contact"
+    """The table ``owner`` points at: only rows of its matched records can already exist."""
 
 
 _CHILDREN: tuple[_Child, ...] = (
@@ -366,6 +375,34 @@ _CHILDREN: tuple[_Child, ...] = (
         _columns("contact_id", "changed_on", "from_stage", "to_stage", "reason", "note"),
     ),
 )
+_DEAL_CHILDREN: tuple[_Child, ...] = (
+    _Child(
+        "deal_stage_change",
+        {"opportunity_id": "opportunity"},
+        _columns("opportunity_id", "changed_on", "from_stage", "to_stage", "status"),
+        owner="opportunity_id",
+        owner_table="opportunity",
+    ),
+    _Child(
+        "deal_contact",
+        {"opportunity_id": "opportunity", "contact_id": "contact"},
+        _columns("opportunity_id", "contact_id"),
+        owner="opportunity_id",
+        owner_table="opportunity",
+    ),
+    _Child(
+        "purchase",
+        {"contact_id": "contact", "opportunity_id": "opportunity", "expiry_id": "expiry"},
+        _columns("contact_id", "product", "bought_on", "amount_cents"),
+    ),
+    _Child(
+        "stage_change",
+        {"contact_id": "contact"},
+        _columns("contact_id", "changed_on", "from_stage", "to_stage"),
+    ),
+)
+"""Merged after ``_CHILDREN`` and the opportunities they hang off (a purchase names the
+expiry of its renewal)."""
 _POSITIONED = frozenset({"phone", "family_member"})
 """Tables whose rows added to a matched contact go after the ones it has."""
 _SEARCHED = frozenset({"phone", "contact_tag", "special_date"})
@@ -417,6 +454,7 @@ class _Merge:
         self.ids: dict[str, dict[int, int]] = defaultdict(dict)
         self.next_id: dict[str, int] = {}
         self.matched: set[int] = set()
+        self.matched_deals: set[int] = set()
         self.changed: set[int] = set()
         self.touched: set[int] = set()
         self.result = ArchiveResult("merge")
@@ -430,6 +468,10 @@ class _Merge:
             self._children(child)
         self._interactions()
         for child in _CHILDREN[5:]:
+            self._children(child)
+        self._deal_stages()
+        self._opportunities()
+        for child in _DEAL_CHILDREN:
             self._children(child)
         self._festivals()
         refresh_last_contacted(self.session, self.touched)
@@ -577,7 +619,8 @@ class _Merge:
 
     def _existing(self, child: _Child, table: Table) -> dict[Key, int | None]:
         """Keys of the book's rows that an archived row could repeat, with their ids."""
-        rows = _rows_where(self.session, table, child.owner, self.matched)
+        owners = self.matched if child.owner_table == "contact" else self.matched_deals
+        rows = _rows_where(self.session, table, child.owner, owners)
         if child.name == "special_date":
             members = self.ids["family_member"].values()
             rows += _rows_where(self.session, table, "family_member_id", members)
@@ -644,6 +687,44 @@ class _Merge:
             people[link["interaction_id"]].append(link["contact_id"])
         rows = _rows_where(self.session, _table("interaction"), "id", involved)
         return {_interaction_key(r, people[r["id"]]) for r in rows}
+
+    # ------------------------------------------------------------ the funnel
+
+    def _deal_stages(self) -> None:
+        """Stages the book lacks (by code) are added after its own; its own stay as they are."""
+        table = _table("deal_stage")
+        codes = set(self.session.scalars(select(table.c.code)))
+        position = (self.session.scalar(select(func.max(table.c.position))) or 0) + 1
+        added: list[Row] = []
+        for row in sorted(self.tables["deal_stage"], key=lambda r: r["position"]):
+            if row["code"] not in codes:
+                codes.add(row["code"])
+                added.append({**row, "id": self._new_id("deal_stage"), "position": position})
+                position += 1
+        self._insert("deal_stage", added)
+
+    def _opportunities(self) -> None:
+        """An opportunity is already in the book when one of its title was created at the same
+        moment (an archive of this book, merged back)."""
+        table = _table("opportunity")
+        known: dict[Key, int] = {
+            (title.strip(), created_at): opportunity_id
+            for opportunity_id, title, created_at in self.session.execute(
+                select(table.c.id, table.c.title, table.c.created_at)
+            )
+        }
+        added: list[Row] = []
+        for row in self.tables["opportunity"]:
+            key = (row["title"].strip(), row["created_at"])
+            found = known.get(key)
+            if found is not None:
+                self.ids["opportunity"][row["id"]] = found
+                self.matched_deals.add(found)
+                continue
+            new_id = known[key] = self.ids["opportunity"][row["id"]] = self._new_id("opportunity")
+            organization = self._map("organization", row["organization_id"])
+            added.append({**row, "id": new_id, "organization_id": organization})
+        self._insert("opportunity", added)
 
     # ------------------------------------------------------------ festivals and derived columns
 

@@ -241,7 +241,7 @@ class RelationshipTab(QWidget):
         if history:
             form.addRow(self.tr("Level history"), self._history_table(history))
         form.addRow(labels.field("stage"), self.stage)
-        form.addRow(labels.field("lost_reason"), self.lost_reason)
+        form.addRow(self.tr("Why the customer left"), self.lost_reason)
         form.addRow(labels.field("lost_note"), self.lost_note)
         self._form = form
         self._sync_lost()

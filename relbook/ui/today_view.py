@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -43,8 +44,9 @@ SHOWN_PER_LIST = UPCOMING_SHOWN
 """Lines per list; a large book's month of birthdays would only slow the view down."""
 
 
-def _date_text(occurrence: Occurrence) -> str:
-    return _day_text(occurrence.date, QLocale().name())
+def _date_text(occurrence: Occurrence, locale: str | None = None) -> str:
+    """``occurrence``'s day in the short format of ``locale`` (the current one if None)."""
+    return _day_text(occurrence.date, QLocale().name() if locale is None else locale)
 
 
 @lru_cache(maxsize=512)
@@ -65,6 +67,15 @@ def _festival_of(occurrence: Occurrence) -> tuple[str, date] | None:
     if occurrence.kind != "festival":
         return None
     return str(occurrence.details.get("festival") or ""), occurrence.date
+
+
+def _set_line_data(item: QTreeWidgetItem, occurrence: Occurrence) -> None:
+    """What double-clicking a line opens: its contact, or a festival's Greet window. A line
+    without a festival leaves that role unset (it reads as None, as if set to None)."""
+    item.setData(0, _ROLE, occurrence.contact_id)
+    festival = _festival_of(occurrence)
+    if festival is not None:
+        item.setData(0, _FESTIVAL, festival)
 
 
 class TodayView(QWidget):
@@ -194,6 +205,8 @@ class TodayView(QWidget):
         # lines are made apart from the tree and handed over a list at a time: one insertion
         # per group instead of one per line
         self.due.clear()
+        # a few thousand lines: the locale's name and the brush are made once, not per line
+        locale, late = QLocale().name(), QBrush(Qt.GlobalColor.darkRed)
         by_kind: dict[str, list[Occurrence]] = {}
         for occurrence in due:
             by_kind.setdefault(occurrence.kind, []).append(occurrence)
@@ -206,12 +219,11 @@ class TodayView(QWidget):
             children = []
             for occurrence in items[:SHOWN_PER_LIST]:
                 child = QTreeWidgetItem(
-                    [_date_text(occurrence), reminder_words.describe(occurrence)]
+                    [_date_text(occurrence, locale), reminder_words.describe(occurrence)]
                 )
-                child.setData(0, _ROLE, occurrence.contact_id)
-                child.setData(0, _FESTIVAL, _festival_of(occurrence))
+                _set_line_data(child, occurrence)
                 if occurrence.overdue:
-                    child.setForeground(0, Qt.GlobalColor.darkRed)
+                    child.setForeground(0, late)
                 children.append(child)
             children += self._more(len(items))
             group.addChildren(children)
@@ -224,16 +236,16 @@ class TodayView(QWidget):
     def _fill_upcoming(self, upcoming: list[Occurrence], total: int) -> None:
         self.upcoming.clear()
         items = []
+        locale = QLocale().name()
         for occurrence in upcoming[:SHOWN_PER_LIST]:
             item = QTreeWidgetItem(
                 [
-                    _date_text(occurrence),
+                    _date_text(occurrence, locale),
                     reminder_words.kind_label(occurrence.kind),
                     reminder_words.describe(occurrence),
                 ],
             )
-            item.setData(0, _ROLE, occurrence.contact_id)
-            item.setData(0, _FESTIVAL, _festival_of(occurrence))
+            _set_line_data(item, occurrence)
             items.append(item)
         self.upcoming.addTopLevelItems(items + self._more(total))
 

@@ -22,6 +22,6 @@ def _attach_streams() -> None:
 
 _attach_streams()
 
-from relbook.cli import main  # noqa: E402
+from relbook.__main__ import main  # noqa: E402
 
 raise SystemExit(main())

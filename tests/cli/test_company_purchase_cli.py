@@ -85,7 +85,7 @@ def test_adding_a_lost_contact_and_misplaced_or_unknown_reasons(capsys, d: str) 
     code, _, err = run(
         capsys, "--data-dir", d, "contact", "edit", "王建国", "--lost-reason", "death"
     )
-    assert code == 1 and "only a move to lost" in err
+    assert code == 1 and "go only with a move to lost" in err
     with pytest.raises(SystemExit):
         run(
             capsys, "--data-dir", d, "contact", "edit", "1", "--stage", "lost", "--lost-reason", "x"
@@ -216,6 +216,7 @@ def test_contact_show_lists_the_deals_the_contact_is_in(capsys, d: str) -> None:
             "status": "open",
             "amount": 120000,
             "expected_close": "2027-03-31",
+            "closed_on": None,
             "role": "decision_maker",
             "insider": True,
         }

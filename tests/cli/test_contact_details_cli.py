@@ -224,7 +224,7 @@ def test_date_and_family_take_the_writer_lock(capsys, d, monkeypatch) -> None:
     from relbook import cli
 
     seen = []
-    monkeypatch.setattr(cli, "_run_command", lambda args: seen.append(cli._writes(args)) or 0)
+    monkeypatch.setattr(cli, "_run_command", lambda args, _app: seen.append(cli._writes(args)) or 0)
     wedding = ["--contact", "1", "--kind", "wedding", "--date", "--05-20"]
     run(capsys, "--data-dir", d, "date", "add", *wedding)
     child = ["--contact", "1", "--name", "x", "--relation", "child"]

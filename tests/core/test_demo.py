@@ -4,14 +4,18 @@ from sqlalchemy import func, select
 
 from relbook.core.contacts import get_contact, to_input, update_contact
 from relbook.core.demo import fill_demo
+from relbook.core.enums import DealStage
 from relbook.core.history import refresh_last_contacted
 from relbook.core.models import (
     Contact,
     ContactRelation,
+    DealStageChange,
     Gift,
     GiftIdea,
     Interaction,
     InteractionContact,
+    Opportunity,
+    Purchase,
     Referral,
 )
 from relbook.core.search import ContactFilter, contact_ids
@@ -153,3 +157,27 @@ def test_large_demo_books_keep_a_few_contacts_in_the_trash(book, now):
     with book.session() as session:
         assert len(contact_ids(session, ContactFilter(trash=True))) == 2
         assert len(contact_ids(session, ContactFilter())) == 398
+
+
+def test_the_demo_book_has_a_funnel_in_every_stage_with_history(book, now) -> None:
+    with book.session() as session:
+        fill_demo(session, 300, 4, now)
+        deals = session.scalars(select(Opportunity)).all()
+        open_stages = {d.stage for d in deals if d.status == "open"}
+        assert open_stages == {stage.value for stage in DealStage}
+        lost = [d for d in deals if d.status == "lost"]
+        won = [d for d in deals if d.status == "won"]
+        assert len(lost) >= 5 and all(d.lost_reason for d in lost)
+        assert len(won) >= 5
+        purchases = session.scalars(select(Purchase)).all()
+        assert {p.opportunity_id for p in purchases} == {d.id for d in won}
+        assert any(p.renewal_on is not None and p.expiry_id for p in purchases)
+        for deal in deals:
+            history = session.scalars(
+                select(DealStageChange)
+                .where(DealStageChange.opportunity_id == deal.id)
+                .order_by(DealStageChange.changed_on, DealStageChange.id)
+            ).all()
+            assert history[0].from_stage is None and history[0].to_stage == "analysis"
+            assert history[-1].to_stage == deal.stage and history[-1].status == deal.status
+            assert deal.buying_centre

@@ -86,7 +86,8 @@ def test_the_archive_is_readable_json_with_every_table_but_the_reminder_log(book
     assert trashed["deleted_at"] == "2026-11-23T10:00:00"
     assert isinstance(trashed["is_insider"], bool)
     with book.session() as session:
-        assert export_archive(session, now)["tables"]["task"][0]["title"] == "寄样品"
+        tasks = export_archive(session, now)["tables"]["task"]
+        assert "寄样品" in {task["title"] for task in tasks}
 
 
 def test_copy_into_an_empty_book_is_identical(book, other, now) -> None:
@@ -132,7 +133,9 @@ def test_merge_matches_a_shared_contact_and_adds_the_rest_with_history(book, oth
     assert result.added["contact"] == 59
     assert result.added["interaction"] == totals["interaction"]
     assert result.added["gift"] == totals["gift"]
-    assert result.added["task"] == 2 and result.added["expiry"] == 1
+    # the two tasks and the expiry of ``fill``, with the demo deals' thank-yous and renewals
+    assert result.added["task"] == totals["task"] >= 2
+    assert result.added["expiry"] == totals["expiry"] >= 1
     assert result.added["festival"] == 1
     with other.session() as session:
         kept = session.get(Contact, own.id)

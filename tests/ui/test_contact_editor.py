@@ -293,8 +293,9 @@ def test_a_move_to_lost_asks_why_and_records_it(qtbot: QtBot, book: Book, now: d
     assert relationship.lost_note.isVisibleTo(relationship)
     assert relationship.lost_reason.itemText(1) == labels.customer_lost_reason("neglected")
     press_save(qtbot, editor)
-    required = labels.error_text(FieldError("lost_reason", "required"))
+    required = "Choose why the customer was lost."
     assert editor._field_messages.labels["lost_reason"].text() == required
+    assert required in editor.error_area.text()
     assert relationship.lost_reason.property("invalid") is True
     assert editor.tabs.currentIndex() == 1 and editor.saved_id is None
     select_code(relationship.lost_reason, "cheaper_offer")
