@@ -369,11 +369,6 @@ _CHILDREN: tuple[_Child, ...] = (
     _Child(
         "expiry", {"contact_id": "contact"}, _columns("contact_id", "kind", "label", "expires_on")
     ),
-    _Child(
-        "stage_change",
-        {"contact_id": "contact"},
-        _columns("contact_id", "changed_on", "from_stage", "to_stage", "reason", "note"),
-    ),
 )
 _DEAL_CHILDREN: tuple[_Child, ...] = (
     _Child(
