@@ -32,6 +32,7 @@ from relbook.core.errors import RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 from relbook.db.book import Book
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
+from relbook.ui.deals_section import DealsSection
 from relbook.ui.events import BookEvents
 from relbook.ui.followups_tab import FollowUpsTab
 from relbook.ui.gifts_tab import GiftsTab
@@ -163,6 +164,8 @@ class ContactPane(QWidget):
         self.gifts = GiftsTab(book, events)
         self.relations = RelationsTab(book, events)
         self.followups = FollowUpsTab(book, events)
+        self.deals = DealsSection(book, events)
+        self.deals.status_message.connect(self.status_message)
         self.timeline.status_message.connect(self.status_message)
         self.gifts.status_message.connect(self.status_message)
         self.relations.open_contact_requested.connect(self.open_contact_requested)
@@ -173,6 +176,7 @@ class ContactPane(QWidget):
         self.tabs.addTab(self.gifts, self.tr("Gifts"))
         self.tabs.addTab(self.relations, self.tr("Relations"))
         self.tabs.addTab(self.followups, self.tr("Follow-ups"))
+        self.tabs.addTab(self.deals, self.tr("Deals"))
         self._loaded_tabs: set[int] = set()
         self.tabs.currentChanged.connect(lambda _index: self._load_current_tab())
 
@@ -236,7 +240,7 @@ class ContactPane(QWidget):
             return
         self._loaded_tabs.add(index)
         page = self.tabs.widget(index)
-        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab, FollowUpsTab)):
+        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab, FollowUpsTab, DealsSection)):
             page.load(current)
 
     def _read(self, contact_id: int) -> Profile | None:

@@ -369,6 +369,9 @@ def _fields() -> dict[str, str]:
         "lost_reason": translate("Fields", "Why it was lost"),
         "period_end": translate("Fields", "Last day"),
         "deal.funnel_min_amount": translate("Fields", "Keep out of the funnel below (CNY)"),
+        "product": translate("Fields", "Product"),
+        "bought_on": translate("Fields", "Bought on"),
+        "renewal_on": translate("Fields", "Renewal"),
     }
 
 
