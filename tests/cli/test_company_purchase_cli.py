@@ -175,7 +175,7 @@ def test_purchase_add_refuses_a_future_day_and_a_bad_amount(capsys, d: str) -> N
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     base = ("--data-dir", d, "purchase", "add", "--contact", "1", "--product", "保险")
     code, _, err = run(capsys, *base, "--amount", "5000", "--date", tomorrow)
-    assert code == 1 and f"Purchase date: {tomorrow} is after today." in err
+    assert code == 1 and f"Bought on: {tomorrow} is after today." in err
     code, _, err = run(capsys, *base, "--amount", "五千")
     assert code == 1 and 'Amount (CNY): "五千" is not an amount' in err
     code, _, err = run(capsys, *base, "--amount", "-5")
