@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from relbook.db.book import Book
     from relbook.ui.about_dialog import AboutDialog
     from relbook.ui.backups_dialog import BackupsDialog
+    from relbook.ui.company_map_window import CompanyMapWindow
     from relbook.ui.contact_editor import ContactEditor
     from relbook.ui.contact_list_model import ContactListModel
     from relbook.ui.contact_pane import ContactPane
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         self.deals: DealsPage | None = None
         self.greet_windows: dict[tuple[str, date], GreetWindow] = {}
         """The open Greet windows by festival code and day: opening one again raises it."""
+        self.company_maps: dict[str, CompanyMapWindow] = {}
+        """The open company maps by organization name: opening one again raises it."""
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
         self.pane.dossier_requested.connect(self.dossier_export.run)
         self.pane.open_contact_requested.connect(self.select_contact)
+        self.pane.company_map_requested.connect(self.open_company_map)
         self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -696,6 +700,22 @@ class MainWindow(QMainWindow):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _object=None: self.greet_windows.pop(key, None))
             self.greet_windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_company_map(self, organization: str) -> CompanyMapWindow:
+        """The company map of an organization: its people as an org chart, and the gaps."""
+        from relbook.ui.company_map_window import CompanyMapWindow
+
+        window = self.company_maps.get(organization)
+        if window is None:
+            window = CompanyMapWindow(self._book, self.events, organization, parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.open_contact_requested.connect(self.select_contact)
+            window.destroyed.connect(lambda _object=None: self.company_maps.pop(organization, None))
+            self.company_maps[organization] = window
         window.show()
         window.raise_()
         window.activateWindow()
