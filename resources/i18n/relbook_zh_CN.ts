@@ -461,6 +461,34 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <source>Added %1 (%2) to the family of %3 (id %4).</source>
         <translation>已将 %1（%2）添加为 %3（编号 %4）的家庭成员。</translation>
     </message>
+    <message>
+        <source>Nobody is known there yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>reports to %1</source>
+        <translation>上级：%1</translation>
+    </message>
+    <message>
+        <source>Gaps:</source>
+        <translation>缺口：</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, a senior and a close relationship are known.</source>
+        <translation>没有缺口：决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>Recorded purchase %1 for %2 (id %3).</source>
+        <translation>已记录 %2 购买的 %1（编号 %3）。</translation>
+    </message>
+    <message>
+        <source>The renewal on %1 will be reminded in advance.</source>
+        <translation>%1 的续约会提前提醒。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMappingDialog</name>
@@ -533,6 +561,64 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>CompanyMap</name>
+    <message>
+        <source>No decision maker known</source>
+        <translation>还不认识决策人</translation>
+    </message>
+    <message>
+        <source>No insider who helps you</source>
+        <translation>没有帮你的内线</translation>
+    </message>
+    <message>
+        <source>Every relationship here is below %1</source>
+        <translation>这里的关系都低于 %1</translation>
+    </message>
+    <message>
+        <source>Nobody senior known</source>
+        <translation>还不认识高层</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyMapWindow</name>
+    <message>
+        <source>Company map: %1</source>
+        <translation>组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>People with no known superior are at the top. Double-click to open one.</source>
+        <translation>没有已知上级的人排在最上面。双击可打开联系人。</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, someone senior and a close relationship are known here.</source>
+        <translation>没有缺口：这里的决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>The company map could not be read: %1</source>
+        <translation>无法读取组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Nobody is known at this company yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>%1 and %3: %2</source>
+        <translation>%1 与 %3：%2</translation>
+    </message>
+    <message>
+        <source>Other links: %1</source>
+        <translation>其他关系：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
@@ -557,6 +643,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Family &amp;&amp; dates</source>
         <translation>家人与纪念日</translation>
+    </message>
+    <message>
+        <source>Choose why the customer was lost.</source>
+        <translation>请选择客户流失的原因。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -653,6 +743,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>资料</translation>
     </message>
     <message>
+        <source>Who is known at this company, how they stand, and what is missing</source>
+        <translation>这家单位认识谁、彼此什么关系、还缺什么</translation>
+    </message>
+    <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
     </message>
@@ -691,6 +785,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Salutation: %1</source>
         <translation>称呼：%1</translation>
+    </message>
+    <message>
+        <source>Company map of %1</source>
+        <translation>%1 的组织结构图</translation>
     </message>
     <message>
         <source>not watched (lost customer)</source>
@@ -1472,6 +1570,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1：%2 晚于今天。</translation>
     </message>
     <message>
+        <source>A move to lost (--stage lost) needs --lost-reason, one of: %2.</source>
+        <translation>改为流失（--stage lost）需要 --lost-reason，可选：%2。</translation>
+    </message>
+    <message>
+        <source>--lost-reason and --lost-note go only with a move to lost (--stage lost).</source>
+        <translation>--lost-reason 和 --lost-note 只能在改为流失（--stage lost）时使用。</translation>
+    </message>
+    <message>
         <source>%1: %2 is before the day of the purchase.</source>
         <translation>%1：%2 早于购买日期。</translation>
     </message>
@@ -1740,6 +1846,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1无效。</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; matches several companies; write the whole name:</source>
+        <translation>“%1”匹配到多家单位，请写出完整名称：</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; matches several contacts; use an id:</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
@@ -1778,6 +1888,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>No company found for &quot;%1&quot;.</source>
+        <translation>找不到单位“%1”。</translation>
     </message>
     <message>
         <source>Nothing found for &quot;%1&quot;.</source>
@@ -2238,6 +2352,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Customer stage</source>
         <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Note on the loss</source>
+        <translation>流失说明</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变化记录</translation>
     </message>
     <message>
         <source>Near-term business size</source>
@@ -3605,6 +3727,30 @@ Please send that file to support so it can be fixed.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Felt neglected</source>
+        <translation>感觉被冷落</translation>
+    </message>
+    <message>
+        <source>A cheaper offer</source>
+        <translation>更便宜的报价</translation>
+    </message>
+    <message>
+        <source>A friend&apos;s advice</source>
+        <translation>朋友的建议</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>搬走了</translation>
+    </message>
+    <message>
+        <source>Natural drift</source>
+        <translation>自然疏远</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>去世</translation>
+    </message>
+    <message>
         <source>Purchaser</source>
         <translation>采购</translation>
     </message>
@@ -4495,6 +4641,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>层级变化的原因（可选）</translation>
     </message>
     <message>
+        <source>Why the customer was lost: needed to save the move</source>
+        <translation>客户为什么流失：改为流失时必须填写</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>发生了什么（可选）</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -4509,6 +4663,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Level history</source>
         <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Why the customer left</source>
+        <translation>流失原因</translation>
     </message>
     <message>
         <source>Playbook for this style</source>
