@@ -296,4 +296,20 @@ def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str]
         editor = page.open_deal(chosen.id)
         save(editor, "32-deal-editor")
         editor.reject()
+        if chosen.organization:
+            _company_map_screen(window, chosen.organization, save)
     window.show_contacts()
+
+
+def _company_map_screen(
+    window: "MainWindow", organization: str, save: Callable[[object, str], None]
+) -> None:
+    """The company map of the organization the editor's deal is with."""
+    from PySide6.QtWidgets import QApplication
+
+    company = window.open_company_map(organization)
+    company.resize(980, 640)
+    window.runner.wait_all()
+    QApplication.processEvents()  # the map fills once its read reports back
+    save(company, "33-company-map")
+    company.close()
