@@ -2671,7 +2671,7 @@ Please send that file to support so it can be fixed.</source>
     </message>
     <message>
         <source>Why it was lost</source>
-        <translation>丢单原因</translation>
+        <translation>流失 / 丢单原因</translation>
     </message>
     <message>
         <source>Last day</source>
