@@ -31,6 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -63,6 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
 
     contacts_cli.add_parser(commands)
+    duplicates_cli.add_parser(commands)
 
     dates_cli.add_parsers(commands)
 
@@ -198,7 +200,7 @@ WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
-with ``--log`` and ``--log-all`` only."""
+with ``--log`` and ``--log-all`` only, ``duplicates`` with ``merge`` and ``dismiss`` only."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -213,6 +215,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.greet import writes
 
         return writes(args)
+    if args.command == "duplicates":
+        from relbook.cli.duplicates import writes as duplicates_write
+
+        return duplicates_write(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -302,6 +308,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -334,6 +341,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
         handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
             "demo": _cmd_demo,
             "contact": contacts_cli.run,
+            "duplicates": duplicates_cli.run,
             "date": dates_cli.run_date,
             "family": dates_cli.run_family,
             "log": history_cli.run_log,

@@ -110,7 +110,7 @@ class _Moves:
 def merge_contacts(session: Session, kept_id: int, other_id: int, now: datetime) -> BookChanges:
     """Merge ``other`` into ``kept`` (both live) and move ``other`` to the trash."""
     if kept_id == other_id:
-        raise ValidationError.single("other", "self_reference")
+        raise ValidationError.single("contacts", "same_contact")
     kept = get_contact(session, kept_id)
     other = get_contact(session, other_id)
     moves = _Moves()

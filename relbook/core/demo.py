@@ -755,8 +755,10 @@ def fill_demo(
     now: datetime,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Add ``count`` demo contacts with their history; ``progress(done, total)`` False cancels."""
+    """Add ``count`` demo contacts with their history and a few planted duplicates
+    (``demo_duplicates``); ``progress(done, total)`` False cancels."""
     from relbook.core.contacts import thresholds
+    from relbook.core.demo_duplicates import plant_duplicates
 
     rng = random.Random(seed)
     org_names = _add_organizations(session, rng, count, now)
@@ -788,6 +790,7 @@ def fill_demo(
             if progress is not None and progress(done, count) is False:
                 raise DemoCancelled(done)
         fill_demo_deals(session, first_contact, seed, now)
+        plant_duplicates(session, first_contact, seed, now)
     return done
 
 

@@ -222,7 +222,7 @@ def find_duplicates(session: Session, report: Report | None = None) -> list[Dupl
 
 def _ordered(first_id: int, second_id: int) -> tuple[int, int]:
     if first_id == second_id:
-        raise ValidationError.single("other", "self_reference")
+        raise ValidationError.single("contacts", "same_contact")
     return min(first_id, second_id), max(first_id, second_id)
 
 
@@ -231,7 +231,7 @@ def dismiss_pair(session: Session, first_id: int, second_id: int, now: datetime)
     low, high = _ordered(first_id, second_id)
     for contact_id in (low, high):
         if session.get(Contact, contact_id) is None:
-            raise ValidationError.single("contact", "not_found", id=contact_id)
+            raise ValidationError.single("contacts", "not_found", id=contact_id)
     if session.get(DuplicateDismissal, (low, high)) is None:
         session.add(DuplicateDismissal(first_id=low, second_id=high, dismissed_at=now))
         session.flush()
