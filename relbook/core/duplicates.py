@@ -196,7 +196,9 @@ def find_duplicates(session: Session, report: Report | None = None) -> list[Dupl
             if len(members) < 2 or len(members) > MAX_GROUP:
                 continue
             for a, b in combinations(sorted(set(members)), 2):
-                if reason == SIMILAR_NAME and book.names[a].strip() == book.names[b].strip():
+                if reason == SIMILAR_NAME and plain_name(book.names[a]) == plain_name(
+                    book.names[b]
+                ):
                     continue  # one name: not "similar"; with the company it is the third key
                 if (a, b) not in dismissed:
                     found[(a, b)].add(reason)

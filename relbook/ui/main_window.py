@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from relbook.ui.contact_list_model import ContactListModel
     from relbook.ui.contact_pane import ContactPane
     from relbook.ui.contacts_page import ContactsPage
+    from relbook.ui.duplicates_dialog import DuplicatesDialog
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
         self.dossier_export: DossierExport | None = None
         self.contacts: ContactsPage | None = None
@@ -245,6 +247,9 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(self.tr("Log…"), "Ctrl+L", self.log_selected)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
+        self.duplicates_action = self._action(
+            self.tr("Find duplicates…"), None, self.open_duplicates
+        )
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
         self.activity_action = self._action(
             self.tr("Activity report…"), None, self.open_activity_report
@@ -301,6 +306,7 @@ class MainWindow(QMainWindow):
         for action in (self.log_action, self.referrals_action, self.find_action):
             people.addAction(action)
         people.addSeparator()
+        people.addAction(self.duplicates_action)
         people.addAction(self.trash_action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -468,6 +474,7 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.referrals_action,
             self.trash_action,
+            self.duplicates_action,
             self.export_action,
             self.activity_action,
             self.import_action,
@@ -687,6 +694,16 @@ class MainWindow(QMainWindow):
 
     def _report_written(self, path: object) -> None:
         self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", str(path)), 8000)
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        from relbook.ui.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self._book, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_contact_requested.connect(self.select_contact)
+        self.duplicates_dialog = dialog
+        dialog.show()
+        return dialog
 
     def open_trash(self) -> None:
         from relbook.ui.trash_dialog import TrashDialog
