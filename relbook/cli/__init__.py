@@ -31,6 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
@@ -69,6 +70,8 @@ def _build_parser() -> argparse.ArgumentParser:
     dates_cli.add_parsers(commands)
 
     history_cli.add_parsers(commands)
+
+    deals_cli.add_parsers(commands)
 
     reminders_cli.add_parser(commands)
     today_cli.add_parser(commands)
@@ -200,7 +203,8 @@ WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
-with ``--log`` and ``--log-all`` only, ``duplicates`` with ``merge`` and ``dismiss`` only."""
+with ``--log`` and ``--log-all`` only, ``deal`` with ``add``, ``move``, ``won``, ``lost`` and
+``role``, ``duplicates`` with ``merge`` and ``dismiss``."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -215,6 +219,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.greet import writes
 
         return writes(args)
+    if args.command == "deal":
+        from relbook.cli.deals import writes as deal_writes
+
+        return deal_writes(args)
     if args.command == "duplicates":
         from relbook.cli.duplicates import writes as duplicates_write
 
@@ -308,6 +316,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
@@ -347,6 +356,8 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
             "log": history_cli.run_log,
             "gift": history_cli.run_gift,
             "refer": history_cli.run_refer,
+            "deal": deals_cli.run,
+            "forecast": deals_cli.run_forecast,
             "screenshots": _screenshots(app),
             "reminders": reminders_cli.run,
             "today": today_cli.run,

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.contacts import contact_summary
+from relbook.core.deal_reads import contact_deals_json
 from relbook.core.gifts import from_cents, gifts_of, ideas_of
 from relbook.core.history import interactions_of
 from relbook.core.models import Contact, Interaction
@@ -67,7 +68,7 @@ def _referrals_json(session: Session, contact_id: int) -> dict[str, list[dict[st
 
 
 def full_profile(session: Session, contact: Contact) -> dict[str, object]:
-    """The base profile plus interactions, gifts, ideas, referrals and relations.
+    """The base profile plus interactions, gifts, ideas, referrals, relations and deals.
 
     Lists are newest first where they have dates, so a reader sees the latest news on top.
     """
@@ -97,4 +98,5 @@ def full_profile(session: Session, contact: Contact) -> dict[str, object]:
         {"id": link.contact_id, "name": link.name, "kind": link.kind, "note": link.note}
         for link in relations_of(session, contact.id)
     ]
+    data["deals"] = contact_deals_json(session, contact.id)
     return data

@@ -351,6 +351,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
+        <source>This needs the relbook program (the relbook command), not its CLI alone.</source>
+        <translation>这需要 relbook 程序本身（relbook 命令），仅用命令行模块无法完成。</translation>
+    </message>
+    <message>
         <source>To put it in place of the damaged file (which is kept), run:</source>
         <translation>要用它替换已损坏的文件（损坏的文件会保留），请运行：</translation>
     </message>
@@ -747,6 +751,176 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealCli</name>
+    <message>
+        <source>Moved %1 (id %2) to %3 on %4.</source>
+        <translation>已于 %4 将 %1（编号 %2）推进到“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 (id %2) is already in %3.</source>
+        <translation>%1（编号 %2）已处于“%3”。</translation>
+    </message>
+    <message>
+        <source>Won %1 (id %2): recorded the purchase of %3 yuan by %4.</source>
+        <translation>已赢单 %1（编号 %2）：已记录 %4 购买 %3 元。</translation>
+    </message>
+    <message>
+        <source>Marked %1 (id %2) lost on %3: %4.</source>
+        <translation>已将 %1（编号 %2）记为 %3 丢单：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in %3 (id %4).</source>
+        <translation>%1 在 %3（编号 %4）中的角色：%2。</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>out of the funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>(since %1, %2 days)</source>
+        <translation>（自 %1 起，%2 天）</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购小组</translation>
+    </message>
+    <message>
+        <source>No decision maker known</source>
+        <translation>尚不知道决策人</translation>
+    </message>
+    <message>
+        <source>No insider</source>
+        <translation>没有内线</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 to %2</source>
+        <translation>销售预计 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Pipeline (weighted)</source>
+        <translation>漏斗（加权）</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>%1 (a week ago: %2)</source>
+        <translation>%1（一周前：%2）</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+</context>
+<context>
+    <name>DealWords</name>
+    <message>
+        <source>Customer analysis</source>
+        <translation>客户分析</translation>
+    </message>
+    <message>
+        <source>Building trust</source>
+        <translation>建立信任</translation>
+    </message>
+    <message>
+        <source>Uncovering needs</source>
+        <translation>挖掘需求</translation>
+    </message>
+    <message>
+        <source>Presenting value</source>
+        <translation>呈现价值</translation>
+    </message>
+    <message>
+        <source>Winning commitment</source>
+        <translation>赢取承诺</translation>
+    </message>
+    <message>
+        <source>Collecting payment</source>
+        <translation>回收账款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>迟迟不决策</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系不到位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation>学习所得</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
     <name>DossierExport</name>
     <message>
         <source>Save the dossier as</source>
@@ -1092,6 +1266,62 @@ Please send that file to support so it can be fixed.</source>
         <translation>文件在这张名片中间结束；已导入读取到的部分。</translation>
     </message>
     <message>
+        <source>%1: &quot;%2&quot; is not a stage of the funnel. The stages are: %3.</source>
+        <translation>%1：“%2”不是漏斗中的阶段。可用的阶段：%3。</translation>
+    </message>
+    <message>
+        <source>%1: an opportunity needs at least one contact in its buying centre.</source>
+        <translation>%1：商机的采购小组中至少要有一位联系人。</translation>
+    </message>
+    <message>
+        <source>%1: there is no organization with id %2.</source>
+        <translation>%1：没有编号为 %2 的单位。</translation>
+    </message>
+    <message>
+        <source>%1: this opportunity is already closed (%2); only open ones can change.</source>
+        <translation>%1：此商机已结束（%2）；只有进行中的商机可以更改。</translation>
+    </message>
+    <message>
+        <source>%1: the opportunity has been in its stage only since %2.</source>
+        <translation>%1：此商机自 %2 起才处于当前阶段。</translation>
+    </message>
+    <message>
+        <source>%1: say why the opportunity was lost, one of: %2.</source>
+        <translation>%1：请说明丢单原因，可选：%2。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a reason for a lost opportunity; use one of: %3.</source>
+        <translation>%1：“%2”不是丢单原因；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a role; use one of: %3.</source>
+        <translation>%1：“%2”不是角色；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: contact %2 is not in this opportunity&apos;s buying centre.</source>
+        <translation>%1：联系人 %2 不在此商机的采购小组中。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; cannot be removed: opportunities stand in it or passed through it.</source>
+        <translation>%1：无法删除阶段“%2”：有商机正处于或经过该阶段。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a stage code; use lowercase letters, digits and _.</source>
+        <translation>%1：“%2”不是有效的阶段代码；请使用小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; is listed twice.</source>
+        <translation>%1：阶段“%2”出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: the period ends before it begins (%2).</source>
+        <translation>%1：期间的结束日期早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): &quot;%3&quot; is not an amount; write a number of yuan such as 120000.</source>
+        <translation>%1（%2）：“%3”不是金额；请填写以元为单位的数字，例如 120000。</translation>
+    </message>
+    <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
     </message>
@@ -1100,8 +1330,44 @@ Please send that file to support so it can be fixed.</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
     <message>
+        <source>No opportunity with id %1.</source>
+        <translation>没有编号为 %1 的商机。</translation>
+    </message>
+    <message>
+        <source>No purchase with id %1.</source>
+        <translation>没有编号为 %1 的购买记录。</translation>
+    </message>
+    <message>
+        <source>No interaction with id %1.</source>
+        <translation>没有编号为 %1 的往来记录。</translation>
+    </message>
+    <message>
+        <source>No gift with id %1.</source>
+        <translation>没有编号为 %1 的礼品记录。</translation>
+    </message>
+    <message>
+        <source>No gift idea with id %1.</source>
+        <translation>没有编号为 %1 的礼品构想。</translation>
+    </message>
+    <message>
+        <source>No task with id %1.</source>
+        <translation>没有编号为 %1 的任务。</translation>
+    </message>
+    <message>
+        <source>No festival &quot;%1&quot;.</source>
+        <translation>没有节日“%1”。</translation>
+    </message>
+    <message>
+        <source>No stage &quot;%1&quot; in the funnel.</source>
+        <translation>漏斗中没有阶段“%1”。</translation>
+    </message>
+    <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>Nothing found for &quot;%1&quot;.</source>
+        <translation>找不到“%1”。</translation>
     </message>
     <message>
         <source>The book %1 could not be upgraded for this version of relbook, so the upgrade was undone and the book is exactly as it was. To keep working with it, go back to the relbook version you used before, and send the log in the data folder&apos;s logs folder to support.</source>
@@ -1826,6 +2092,58 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Weekly backups kept</source>
         <translation>每周备份保留周数</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Opportunity title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>阶段名称</translation>
+    </message>
+    <message>
+        <source>Stage code</source>
+        <translation>阶段代码</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Why it was lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Keep out of the funnel below (CNY)</source>
+        <translation>低于此金额的商机不计入漏斗（元）</translation>
     </message>
 </context>
 <context>
