@@ -16,6 +16,7 @@ A key shared by more than ``MAX_GROUP`` contacts (a switchboard number, info@ of
 name as common as 张伟 with a blank) says nothing about any two of them and is left out.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -97,6 +98,8 @@ class _Book:
     """What the scan reads of the live contacts."""
 
     names: dict[int, str] = field(default_factory=dict)
+    plain: dict[int, str] = field(default_factory=dict)
+    """Names without case, spaces and punctuation (``plain_name``), computed once."""
     spelled: dict[int, str] = field(default_factory=dict)
     org_ids: dict[int, int | None] = field(default_factory=dict)
     companies: dict[int, str] = field(default_factory=dict)
@@ -110,15 +113,18 @@ def _read(session: Session) -> _Book:
     # queries over 100,000 contacts (as in the import's index)
     connection: Any = session.connection().connection.dbapi_connection
     book = _Book()
-    for contact_id, name, spelled, org_id, company, email in connection.execute(
+    names, plain, spelled, org_ids = book.names, book.plain, book.spelled, book.org_ids
+    companies, emails = book.companies, book.emails
+    for contact_id, name, syllables, org_id, company, email in connection.execute(
         "SELECT c.id, c.name, c.name_pinyin, c.organization_id, o.name, c.email FROM contact c"
         " LEFT JOIN organization o ON o.id = c.organization_id WHERE c.deleted_at IS NULL"
     ):
-        book.names[contact_id] = name
-        book.spelled[contact_id] = spelled
-        book.org_ids[contact_id] = org_id
-        book.companies[contact_id] = company or ""
-        book.emails[contact_id] = email
+        names[contact_id] = name
+        plain[contact_id] = plain_name(name)
+        spelled[contact_id] = syllables
+        org_ids[contact_id] = org_id
+        companies[contact_id] = company or ""
+        emails[contact_id] = email
     for contact_id, number in connection.execute(
         "SELECT p.contact_id, p.number FROM phone p JOIN contact c ON c.id = p.contact_id"
         " WHERE c.deleted_at IS NULL ORDER BY p.contact_id, p.position"
@@ -130,10 +136,17 @@ def _read(session: Session) -> _Book:
     return book
 
 
+_ALL_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]{2,}")
+
+
 def name_buckets(name: str, spelled: str) -> list[tuple[str, str]]:
     """The ``similar_name`` buckets of a name: (pinyin, name with one Han character blanked)
     for each Han character; none for a one-character name or one whose stored pinyin does not
     have a syllable per character."""
+    if _ALL_HAN.fullmatch(name):  # most names: no separators, a syllable per character
+        if spelled.count(" ") + 1 != len(name):
+            return []
+        return [(spelled, name[:i] + "\x00" + name[i + 1 :]) for i in range(len(name))]
     chars = [c for c in name.strip() if c not in SEPARATORS]
     syllables = spelled.split(" ") if spelled else []
     if len(chars) < 2 or len(chars) != len(syllables):
@@ -153,17 +166,18 @@ def _groups(book: _Book) -> Iterable[tuple[str, dict[Any, list[int]]]]:
     yield SAME_MOBILE, by_mobile
     by_email: dict[Any, list[int]] = defaultdict(list)
     for contact_id, email in book.emails.items():
-        if key := email_key(email):
+        if email and (key := email_key(email)):
             by_email[key].append(contact_id)
     yield SAME_EMAIL, by_email
     by_name: dict[Any, list[int]] = defaultdict(list)
     for contact_id, org_id in book.org_ids.items():
-        if org_id is not None and (key := plain_name(book.names[contact_id])):
+        if org_id is not None and (key := book.plain[contact_id]):
             by_name[(key, org_id)].append(contact_id)
     yield SAME_NAME_COMPANY, by_name
     similar: dict[Any, list[int]] = defaultdict(list)
+    spelled = book.spelled
     for contact_id, name in book.names.items():
-        for bucket in name_buckets(name, book.spelled[contact_id]):
+        for bucket in name_buckets(name, spelled[contact_id]):
             similar[bucket].append(contact_id)
     yield SIMILAR_NAME, similar
 
@@ -196,23 +210,26 @@ def find_duplicates(session: Session, report: Report | None = None) -> list[Dupl
             if len(members) < 2 or len(members) > MAX_GROUP:
                 continue
             for a, b in combinations(sorted(set(members)), 2):
-                if reason == SIMILAR_NAME and plain_name(book.names[a]) == plain_name(
-                    book.names[b]
-                ):
+                if reason == SIMILAR_NAME and book.plain[a] == book.plain[b]:
                     continue  # one name: not "similar"; with the company it is the third key
                 if (a, b) not in dismissed:
                     found[(a, b)].add(reason)
     if report is not None:
         report(steps, steps)
 
+    sides: dict[int, PairSide] = {}
+
     def side(contact_id: int) -> PairSide:
-        return PairSide(
-            contact_id,
-            book.names[contact_id],
-            book.companies[contact_id],
-            book.emails[contact_id],
-            tuple(book.mobiles.get(contact_id, ())),
-        )
+        found_side = sides.get(contact_id)
+        if found_side is None:
+            found_side = sides[contact_id] = PairSide(
+                contact_id,
+                book.names[contact_id],
+                book.companies[contact_id],
+                book.emails[contact_id],
+                tuple(book.mobiles.get(contact_id, ())),
+            )
+        return found_side
 
     pairs = [
         DuplicatePair(side(a), side(b), tuple(r for r in REASONS if r in reasons))
