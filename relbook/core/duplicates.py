@@ -192,7 +192,7 @@ def dismissed_pairs(session: Session) -> set[tuple[int, int]]:
 
 
 def find_duplicates(session: Session, report: Report | None = None) -> list[DuplicatePair] | None:
-    """Every likely pair of live contacts, strong ones first, then by the first's name.
+    """Every likely pair of live contacts: strong ones first, then by their first reason.
 
     Pairs the user dismissed (``dismiss_pair``) are left out. ``report(done, total)`` hears of
     each step; when it returns False the scan stops and returns None.
