@@ -290,7 +290,9 @@ def _add_contact(
     company = ctx.org_names.get(org, "") if org else ""
     title = rng.choice(TITLES[role])
     department = rng.choice(DEPARTMENTS)
-    email = f"{name_initials}{rng.randint(1, 999)}@example.com"
+    # one's own address: a number drawn from 999 made thousands of people share one in a
+    # large book, all of them "likely duplicates" (the draw stays, so the rest of the book does)
+    email = f"{name_initials}{rng.randint(1, 999)}.{contact_id}@example.com"
     wechat = f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}"
     qq = str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else ""
     calendar, month, day, year = _date(rng, 1955, 2000)

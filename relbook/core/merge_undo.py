@@ -93,7 +93,13 @@ def merges_to_undo(session: Session, merged_ids: list[int]) -> list[ContactMerge
     merge is undone first (and that contact restored too), so each undo finds its rows where
     its merge left them."""
     chosen: dict[int, ContactMerge] = {}
-    pending = list(merged_ids)
+    if not merged_ids:
+        return []
+    pending = list(  # one query first: most restored contacts were never merged
+        session.scalars(
+            select(ContactMerge.merged_id).where(ContactMerge.merged_id.in_(merged_ids)).distinct()
+        )
+    )
     while pending:
         merge = session.scalar(
             select(ContactMerge)
