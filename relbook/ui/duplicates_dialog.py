@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -100,8 +101,12 @@ class DuplicatesDialog(QDialog):
         self.rescan_button = QPushButton(self.tr("Scan again"))
         self.rescan_button.clicked.connect(self.scan)
         self.cancel_button.clicked.connect(self.cancel_scan)
+        self.show_weak = QCheckBox(self.tr("Show possible pairs (similar names)"))
+        self.show_weak.setChecked(True)
+        self.show_weak.toggled.connect(self._toggle_weak)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
+        top.addWidget(self.show_weak)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
         top.addWidget(self.rescan_button)
@@ -230,9 +235,16 @@ class DuplicatesDialog(QDialog):
         else:
             self._show_current()
 
+    def _toggle_weak(self, show: bool) -> None:
+        pair = self.current_pair()
+        self.model.set_show_weak(show)
+        rows = [r for r in range(self.model.rowCount()) if pair and self.model.pair(r) == pair]
+        self._shown = None
+        self._select(rows[0] if rows else 0)
+
     def _count_text(self) -> None:
         strong = self.model.strong_count()
-        weak = self.model.rowCount() - strong
+        weak = len(self.model.found) - strong
         if strong + weak == 0:
             self.status.setText(self.tr("No likely duplicates in the book."))
             return

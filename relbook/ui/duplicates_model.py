@@ -23,12 +23,23 @@ class DuplicatePairsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self.found: list[DuplicatePair] = []
+        """Every pair of the scan still open."""
         self.pairs: list[DuplicatePair] = []
+        """The rows shown: all found pairs, or only the strong ones."""
+        self.show_weak = True
 
     def set_pairs(self, pairs: list[DuplicatePair]) -> None:
         self.beginResetModel()
-        self.pairs = list(pairs)
+        self.found = list(pairs)
+        self.pairs = [p for p in self.found if self.show_weak or p.strength == "strong"]
         self.endResetModel()
+
+    def set_show_weak(self, show: bool) -> None:
+        """Show the weaker pairs (a similar name only) too, or only the strong ones."""
+        if show != self.show_weak:
+            self.show_weak = show
+            self.set_pairs(self.found)
 
     def pair(self, row: int) -> DuplicatePair | None:
         return self.pairs[row] if 0 <= row < len(self.pairs) else None
@@ -36,12 +47,12 @@ class DuplicatePairsModel(QAbstractTableModel):
     def drop(self, *contact_ids: int, pair: tuple[int, int] | None = None) -> None:
         """Take out the given pair and every pair with one of ``contact_ids`` (merged away)."""
         gone = set(contact_ids)
-        kept = [p for p in self.pairs if p.ids != pair and not gone.intersection(p.ids)]
-        if len(kept) != len(self.pairs):
+        kept = [p for p in self.found if p.ids != pair and not gone.intersection(p.ids)]
+        if len(kept) != len(self.found):
             self.set_pairs(kept)
 
     def strong_count(self) -> int:
-        return sum(1 for p in self.pairs if p.strength == "strong")
+        return sum(1 for p in self.found if p.strength == "strong")
 
     # --- the model ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -118,3 +118,16 @@ def test_the_scan_can_be_cancelled(qtbot, book, now, window):
 def test_the_contacts_menu_has_find_duplicates(window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Contacts")
     assert window.duplicates_action in menu.actions()
+
+
+def test_possible_pairs_can_be_hidden(qtbot, book, now, window):
+    _people(book, now)
+    dialog = _open(qtbot, window)
+    dialog.show_weak.setChecked(False)
+    assert [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())] == [
+        "likely",
+        "likely",
+    ]
+    assert "2 likely and 1 possible" in dialog.status.text()
+    dialog.show_weak.setChecked(True)
+    assert dialog.model.rowCount() == 3
