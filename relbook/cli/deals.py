@@ -471,9 +471,11 @@ def forecast_json(result: Any) -> dict[str, Any]:
                 "stage": stage.stage,
                 "count": stage.count,
                 "amount": yuan(stage.amount_cents),
-                "rate": round(stage.rate, 4),
+                "rate": stage.rate,
                 "rate_source": stage.rate_source,
                 "weighted": yuan(stage.weighted_cents),
+                "closed": stage.closed,
+                "won": stage.won,
             }
             for stage in result.now.stages
         ],
@@ -507,7 +509,7 @@ def _print_forecast(result: Any, names: dict[str, str]) -> None:
                 names.get(stage.stage, stage.stage),
                 str(stage.count),
                 _money(stage.amount_cents),
-                f"{_percent(stage.rate)} ({rate_source(stage.rate_source)})",
+                _rate_cell(stage, rate_source(stage.rate_source)),
                 _money(stage.weighted_cents),
             ]
         )
@@ -533,6 +535,14 @@ def _print_forecast(result: Any, names: dict[str, str]) -> None:
     sign = "+" if result.progress_cents > 0 else ""
     progress = _pad(translate("DealCli", "Progress this week"), label_width)
     print(f"{progress}  {sign}{_money(result.progress_cents)}")
+
+
+def _rate_cell(stage: Any, source: str) -> str:
+    """A learned rate shows what it was learned from (won of closed), so the weighted amounts
+    can be checked by hand."""
+    if stage.rate_source == "learned":
+        return f"{stage.won}/{stage.closed} = {stage.rate * 100:.1f}% ({source})"
+    return f"{_percent(stage.rate)} ({source})"
 
 
 def _width(text: str) -> int:

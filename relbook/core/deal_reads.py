@@ -4,7 +4,7 @@ them: plain rows, no ORM objects."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from relbook.core.contacts import thresholds
@@ -276,3 +276,35 @@ def deals_of_contact(session: Session, contact_id: int) -> list[ContactDeal]:
         reverse=True,
     )
     return open_deals + closed
+
+
+def deals_contact(session: Session) -> int | None:
+    """A live contact with purchases in the most live opportunities (else the one in the most
+    opportunities): the one whose Deals section tells the most, for screenshots. None when
+    nobody is in any."""
+    in_deals = (
+        select(DealContact.contact_id, func.count().label("deals"))
+        .join(Opportunity, Opportunity.id == DealContact.opportunity_id)
+        .where(Opportunity.deleted_at.is_(None))
+        .group_by(DealContact.contact_id)
+        .subquery()
+    )
+    bought = (
+        select(Purchase.contact_id, func.count().label("purchases"))
+        .where(Purchase.deleted_at.is_(None))
+        .group_by(Purchase.contact_id)
+        .subquery()
+    )
+    return session.scalar(
+        select(Contact.id)
+        .join(in_deals, in_deals.c.contact_id == Contact.id)
+        .outerjoin(bought, bought.c.contact_id == Contact.id)
+        .where(Contact.deleted_at.is_(None))
+        .order_by(
+            bought.c.purchases.is_(None),
+            in_deals.c.deals.desc(),
+            func.coalesce(bought.c.purchases, 0).desc(),
+            Contact.id,
+        )
+        .limit(1)
+    )

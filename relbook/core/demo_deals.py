@@ -91,9 +91,11 @@ def fill_demo_deals(session: Session, first_contact: int, seed: int, now: dateti
     rng = random.Random(f"relbook-demo-deals-{seed}")
     ids = _Ids(session)
     rows = _Rows([], [], [], [], [], [])
-    for _ in range(wanted):
+    for number in range(wanted):
         organization = rng.choice(organizations)
-        _add_deal(rng, ids, rows, organization, people[organization], now)
+        # the first few are open, one in each stage, so every column of the board has one
+        outcome = ("open", number) if number < len(STAGE_PATH) else _outcome(rng)
+        _add_deal(rng, ids, rows, organization, people[organization], now, outcome)
     bulk_insert(session, Opportunity, rows.deals)
     bulk_insert(session, DealStageChange, rows.changes)
     bulk_insert(session, DealContact, rows.centre)
@@ -142,11 +144,11 @@ def _amount(rng: random.Random, typical: int) -> int:
 
 def _outcome(rng: random.Random) -> tuple[str, int]:
     """Open, won or lost, and the index of the last stage the deal reached."""
-    status = rng.choices(("open", "won", "lost"), weights=(45, 30, 25))[0]
+    status = rng.choices(("open", "won", "lost"), weights=(45, 20, 35))[0]
     if status == "won":
-        return status, rng.choices(range(3, 6), weights=(2, 5, 4))[0]
-    if status == "lost":
-        return status, rng.choices(range(0, 5), weights=(4, 4, 3, 2, 1))[0]
+        return status, rng.choices(range(3, 6), weights=(1, 4, 5))[0]
+    if status == "lost":  # most are lost early, some at the last steps
+        return status, rng.choices(range(0, 6), weights=(6, 5, 4, 3, 2, 1))[0]
     return status, rng.choices(range(0, 6), weights=(5, 5, 4, 3, 3, 2))[0]
 
 
@@ -157,9 +159,10 @@ def _add_deal(
     organization_id: int,
     staff: list[_Person],
     now: datetime,
+    outcome: tuple[str, int],
 ) -> None:
     product, typical = rng.choice(PRODUCTS)
-    status, last = _outcome(rng)
+    status, last = outcome
     today = now.date()
     steps = [rng.randint(6, 35) for _ in range(last + (0 if status == "open" else 1))]
     started = today - timedelta(days=sum(steps) + rng.randint(0, 20 if status == "open" else 300))

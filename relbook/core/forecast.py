@@ -40,6 +40,9 @@ class StageForecast:
     rate: float
     rate_source: RateSource
     weighted_cents: int
+    closed: int = 0
+    """Closed opportunities that reached the stage: a learned rate is ``won / closed``."""
+    won: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ def _figures(
             rate=rates[code].rate,
             rate_source=rates[code].source,
             weighted_cents=round(amounts[code] * rates[code].rate),
+            closed=rates[code].closed,
+            won=rates[code].won,
         )
         for code in order
     ]

@@ -278,6 +278,25 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>BoardColumn</name>
+    <message>
+        <source>Drop a card here to mark it won.</source>
+        <translation>把卡片拖到这里，记为赢单。</translation>
+    </message>
+    <message>
+        <source>Drop a card here to mark it lost.</source>
+        <translation>把卡片拖到这里，记为丢单。</translation>
+    </message>
+    <message>
+        <source>No opportunities in this stage.</source>
+        <translation>此阶段暂无商机。</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLevelDialog</name>
     <message>
         <source>Change level</source>
@@ -419,6 +438,18 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已将 %1 的客户档案写入 %2</translation>
     </message>
     <message>
+        <source>The pipeline report is written as pdf or xlsx; add --format pdf.</source>
+        <translation>商机报告只能写成 pdf 或 xlsx；请加上 --format pdf。</translation>
+    </message>
+    <message>
+        <source>The pipeline report covers every opportunity: leave out --contact, --search, --tier and --columns.</source>
+        <translation>商机报告包含全部商机：请去掉 --contact、--search、--tier 和 --columns。</translation>
+    </message>
+    <message>
+        <source>Wrote the pipeline report (%1 opportunities, forecast %2 – %3) to %4</source>
+        <translation>已将商机报告（%1 个商机，销售预计 %2 – %3）写入 %4</translation>
+    </message>
+    <message>
         <source>Added %1 on %2 to %3 (id %4).</source>
         <translation>已为 %3（编号 %4）添加%1：%2。</translation>
     </message>
@@ -429,6 +460,34 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Added %1 (%2) to the family of %3 (id %4).</source>
         <translation>已将 %1（%2）添加为 %3（编号 %4）的家庭成员。</translation>
+    </message>
+    <message>
+        <source>Nobody is known there yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>reports to %1</source>
+        <translation>上级：%1</translation>
+    </message>
+    <message>
+        <source>Gaps:</source>
+        <translation>缺口：</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, a senior and a close relationship are known.</source>
+        <translation>没有缺口：决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>Recorded purchase %1 for %2 (id %3).</source>
+        <translation>已记录 %2 购买的 %1（编号 %3）。</translation>
+    </message>
+    <message>
+        <source>The renewal on %1 will be reminded in advance.</source>
+        <translation>%1 的续约会提前提醒。</translation>
     </message>
 </context>
 <context>
@@ -502,6 +561,64 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>CompanyMap</name>
+    <message>
+        <source>No decision maker known</source>
+        <translation>还不认识决策人</translation>
+    </message>
+    <message>
+        <source>No insider who helps you</source>
+        <translation>没有帮你的内线</translation>
+    </message>
+    <message>
+        <source>Every relationship here is below %1</source>
+        <translation>这里的关系都低于 %1</translation>
+    </message>
+    <message>
+        <source>Nobody senior known</source>
+        <translation>还不认识高层</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyMapWindow</name>
+    <message>
+        <source>Company map: %1</source>
+        <translation>组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>People with no known superior are at the top. Double-click to open one.</source>
+        <translation>没有已知上级的人排在最上面。双击可打开联系人。</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, someone senior and a close relationship are known here.</source>
+        <translation>没有缺口：这里的决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>The company map could not be read: %1</source>
+        <translation>无法读取组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Nobody is known at this company yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>%1 and %3: %2</source>
+        <translation>%1 与 %3：%2</translation>
+    </message>
+    <message>
+        <source>Other links: %1</source>
+        <translation>其他关系：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
@@ -526,6 +643,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Family &amp;&amp; dates</source>
         <translation>家人与纪念日</translation>
+    </message>
+    <message>
+        <source>Choose why the customer was lost.</source>
+        <translation>请选择客户流失的原因。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -622,6 +743,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>资料</translation>
     </message>
     <message>
+        <source>Who is known at this company, how they stand, and what is missing</source>
+        <translation>这家单位认识谁、彼此什么关系、还缺什么</translation>
+    </message>
+    <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
     </message>
@@ -654,8 +779,16 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>跟进</translation>
     </message>
     <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>Salutation: %1</source>
         <translation>称呼：%1</translation>
+    </message>
+    <message>
+        <source>Company map of %1</source>
+        <translation>%1 的组织结构图</translation>
     </message>
     <message>
         <source>not watched (lost customer)</source>
@@ -751,6 +884,61 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealBoard</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>%1 d in stage</source>
+        <translation>本阶段 %1 天</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>%1 丢单</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>预计 %1 成交</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已过预计成交日：%1</translation>
+    </message>
+</context>
+<context>
     <name>DealCli</name>
     <message>
         <source>Moved %1 (id %2) to %3 on %4.</source>
@@ -842,6 +1030,168 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DealEditor</name>
+    <message>
+        <source>Entered %1</source>
+        <translation>进入%1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Mark as won: record the purchase and the thank-you</source>
+        <translation>记为赢单：记录购买并安排致谢</translation>
+    </message>
+    <message>
+        <source>Mark as lost, with why</source>
+        <translation>记为丢单，并写明原因</translation>
+    </message>
+    <message>
+        <source>What is being sold, e.g. 2027 server renewal</source>
+        <translation>卖什么，例如：2027 年服务器续约</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Importance of this project</source>
+        <translation>本项目重要度</translation>
+    </message>
+    <message>
+        <source>Scored in reverse: 5 is a very risky project and counts least.</source>
+        <translation>反向计分：5 表示项目风险很大，计分最低。</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购决策圈</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Name of a contact to add</source>
+        <translation>输入要添加的联系人姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Starts in its stage today.</source>
+        <translation>今天进入所选阶段。</translation>
+    </message>
+    <message>
+        <source>A closed opportunity keeps its stage.</source>
+        <translation>已结束的商机保留原阶段。</translation>
+    </message>
+    <message>
+        <source>Why it was lost: %1</source>
+        <translation>丢单原因：%1</translation>
+    </message>
+    <message>
+        <source>Add the people involved: at least one contact.</source>
+        <translation>请添加相关人员：至少一位联系人。</translation>
+    </message>
+    <message>
+        <source>No decision maker known.</source>
+        <translation>尚不知道决策人。</translation>
+    </message>
+    <message>
+        <source>No insider (内线) known.</source>
+        <translation>尚无内线。</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Out of the funnel: not counted in the pipeline.</source>
+        <translation>漏斗外：不计入销售管道。</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+</context>
+<context>
     <name>DealWords</name>
     <message>
         <source>Customer analysis</source>
@@ -918,6 +1268,168 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>default</source>
         <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPage</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>All, won and lost too</source>
+        <translation>全部（含赢单和丢单）</translation>
+    </message>
+    <message>
+        <source>Which opportunities</source>
+        <translation>显示哪些商机</translation>
+    </message>
+    <message>
+        <source>Filter by title, company or contact</source>
+        <translation>按商机名称、单位或联系人筛选</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Show or hide the sales forecast</source>
+        <translation>显示或隐藏销售预计</translation>
+    </message>
+    <message>
+        <source>Opportunity added.</source>
+        <translation>商机已添加。</translation>
+    </message>
+    <message>
+        <source>Opportunity saved.</source>
+        <translation>商机已保存。</translation>
+    </message>
+    <message>
+        <source>“%1” moved to %2.</source>
+        <translation>“%1”已移到%2。</translation>
+    </message>
+    <message>
+        <source>Marked as won: the purchase is recorded; thank them within two days.</source>
+        <translation>已记为赢单：购买已记录，请在两天内致谢。</translation>
+    </message>
+    <message>
+        <source>Marked as lost.</source>
+        <translation>已记为丢单。</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its purchases stay recorded.</source>
+        <translation>删除“%1”？已记录的购买保留。</translation>
+    </message>
+    <message>
+        <source>Opportunity deleted.</source>
+        <translation>商机已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsSection</name>
+    <message>
+        <source>Opportunity and role</source>
+        <translation>商机与角色</translation>
+    </message>
+    <message>
+        <source>Stage and status</source>
+        <translation>阶段与状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>No opportunities with this contact yet.</source>
+        <translation>与此联系人还没有商机。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>No purchases recorded yet.</source>
+        <translation>还没有记录购买。</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Record purchase…</source>
+        <translation>记录购买…</translation>
+    </message>
+    <message>
+        <source>What they bought; adds the thank-you and the renewal reminder</source>
+        <translation>记录客户买了什么；同时添加致谢和续约提醒</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>In all: %1 CNY</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>%1 · expected %2</source>
+        <translation>%1 · 预计 %2</translation>
+    </message>
+    <message>
+        <source>no role yet</source>
+        <translation>尚未指定角色</translation>
+    </message>
+    <message>
+        <source>Purchase recorded.</source>
+        <translation>已记录购买。</translation>
+    </message>
+    <message>
+        <source>Delete the purchase &quot;%1&quot; of %2?</source>
+        <translation>删除 %2 的购买记录“%1”？</translation>
+    </message>
+    <message>
+        <source>Its renewal reminder is removed too.</source>
+        <translation>它的续约提醒也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete purchase</source>
+        <translation>删除购买记录</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1568,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1: %2 is after today.</source>
         <translation>%1：%2 晚于今天。</translation>
+    </message>
+    <message>
+        <source>A move to lost (--stage lost) needs --lost-reason, one of: %2.</source>
+        <translation>改为流失（--stage lost）需要 --lost-reason，可选：%2。</translation>
+    </message>
+    <message>
+        <source>--lost-reason and --lost-note go only with a move to lost (--stage lost).</source>
+        <translation>--lost-reason 和 --lost-note 只能在改为流失（--stage lost）时使用。</translation>
     </message>
     <message>
         <source>%1: %2 is before the day of the purchase.</source>
@@ -1326,6 +1846,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1无效。</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; matches several companies; write the whole name:</source>
+        <translation>“%1”匹配到多家单位，请写出完整名称：</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; matches several contacts; use an id:</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
@@ -1364,6 +1888,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>No company found for &quot;%1&quot;.</source>
+        <translation>找不到单位“%1”。</translation>
     </message>
     <message>
         <source>Nothing found for &quot;%1&quot;.</source>
@@ -1826,6 +2354,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>客户阶段</translation>
     </message>
     <message>
+        <source>Note on the loss</source>
+        <translation>流失说明</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变化记录</translation>
+    </message>
+    <message>
         <source>Near-term business size</source>
         <translation>近期业务量</translation>
     </message>
@@ -2145,6 +2681,18 @@ Please send that file to support so it can be fixed.</source>
         <source>Keep out of the funnel below (CNY)</source>
         <translation>低于此金额的商机不计入漏斗（元）</translation>
     </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2230,6 +2778,144 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Expiry dates</source>
         <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Sales forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Previous quarter</source>
+        <translation>上一季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下一季度</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周进展</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>A week ago (%1): forecast %2, booked %3.</source>
+        <translation>一周前（%1）：预计 %2，已成交 %3。</translation>
+    </message>
+    <message>
+        <source>learned from %1 closed</source>
+        <translation>据 %1 个已结商机</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPage</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Win rate in use</source>
+        <translation>当前赢率</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Double-click a name or a rate to change it. A stage can be removed only while no opportunity stands in it or has passed through it.</source>
+        <translation>双击名称或赢率即可修改。只有没有商机处于或经过的阶段才能删除。</translation>
+    </message>
+    <message>
+        <source>Win rates are learned from closed opportunities: once %1 that reached a stage have closed, its rate is the share of them that were won. Until then the default rate is used.</source>
+        <translation>赢率从已结束的商机中学习：到达某阶段的商机有 %1 个结束后，该阶段的赢率就是其中赢单的比例。在此之前使用默认赢率。</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>漏斗阶段</translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Small orders</source>
+        <translation>小额订单</translation>
+    </message>
+    <message>
+        <source>Opportunities below this amount are kept out of the funnel (漏斗外): listed, but counted in neither the pipeline, the forecast nor the learned win rates.</source>
+        <translation>低于此金额的商机放在漏斗外：照常列出，但不计入销售漏斗、销售预计和学习到的赢率。</translation>
+    </message>
+    <message>
+        <source>Built-in stage; type a new name to rename it</source>
+        <translation>内置阶段；输入新名称即可改名</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>%1 of %2 won</source>
+        <translation>%2 个中赢 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 of %2 closed</source>
+        <translation>已结束 %1 / %2 个</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3727,30 @@ Please send that file to support so it can be fixed.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Felt neglected</source>
+        <translation>感觉被冷落</translation>
+    </message>
+    <message>
+        <source>A cheaper offer</source>
+        <translation>更便宜的报价</translation>
+    </message>
+    <message>
+        <source>A friend&apos;s advice</source>
+        <translation>朋友的建议</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>搬走了</translation>
+    </message>
+    <message>
+        <source>Natural drift</source>
+        <translation>自然疏远</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>去世</translation>
+    </message>
+    <message>
         <source>Purchaser</source>
         <translation>采购</translation>
     </message>
@@ -3386,6 +4096,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>LoseDialog</name>
+    <message>
+        <source>Mark as lost</source>
+        <translation>记为丢单</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>What happened, what to do better next time</source>
+        <translation>发生了什么，下次如何做得更好</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Choose why it was lost.</source>
+        <translation>请选择丢单原因。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>relbook - relationship book</source>
@@ -3408,6 +4141,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -3428,6 +4165,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>记录往来…</translation>
     </message>
     <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
         <source>Referrals</source>
         <translation>转介绍</translation>
     </message>
@@ -3442,6 +4183,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Activity report…</source>
         <translation>工作报告…</translation>
+    </message>
+    <message>
+        <source>Pipeline report…</source>
+        <translation>商机报告…</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -3478,6 +4223,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>&amp;Contacts</source>
         <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunities</source>
+        <translation>商机(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3548,6 +4297,85 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineReportDialog</name>
+    <message>
+        <source>Pipeline report</source>
+        <translation>商机报告</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下季度</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Forecast period</source>
+        <translation>预计时段</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the pipeline report as</source>
+        <translation>商机报告另存为</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报告：%1</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +4513,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Record a purchase</source>
+        <translation>记录购买</translation>
+    </message>
+    <message>
+        <source>e.g. CRM licences, 50 seats</source>
+        <translation>例如：CRM 软件许可 50 个</translation>
+    </message>
+    <message>
+        <source>e.g. 128,000</source>
+        <translation>例如：128,000</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Saving also adds a thank-you to send within two days and, with a renewal date, a reminder before the contract runs out.</source>
+        <translation>保存时还会添加一条两天内发送的致谢；填写续约日期的，会在合同到期前提醒。</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogDialog</name>
     <message>
         <source>Log an interaction</source>
@@ -3790,6 +4641,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>层级变化的原因（可选）</translation>
     </message>
     <message>
+        <source>Why the customer was lost: needed to save the move</source>
+        <translation>客户为什么流失：改为流失时必须填写</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>发生了什么（可选）</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -3804,6 +4663,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Level history</source>
         <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Why the customer left</source>
+        <translation>流失原因</translation>
     </message>
     <message>
         <source>Playbook for this style</source>
@@ -4181,6 +5044,178 @@ Please send that file to support so it can be fixed.</source>
         <source>Gift ideas</source>
         <translation>礼品点子</translation>
     </message>
+    <message>
+        <source>Pipeline and forecast</source>
+        <translation>商机与销售预计</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 – %2</source>
+        <translation>销售预计 %1 – %2</translation>
+    </message>
+    <message>
+        <source>A week before (%1)</source>
+        <translation>一周前（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+    <message>
+        <source>Forecast by stage</source>
+        <translation>各阶段预计</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>赢率来源</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Why lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Note on why</source>
+        <translation>丢单说明</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 个，%2</translation>
+    </message>
+    <message>
+        <source>Pipeline progress</source>
+        <translation>销售进展</translation>
+    </message>
+    <message>
+        <source>Sales forecast for %1 – %2 as of %3, against the same a week before.</source>
+        <translation>%1 – %2 的销售预计，截至 %3，与一周前相比。</translation>
+    </message>
+    <message>
+        <source>Opportunities won</source>
+        <translation>赢单商机</translation>
+    </message>
+    <message>
+        <source>Opportunities lost</source>
+        <translation>丢单商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机</translation>
+    </message>
 </context>
 <context>
     <name>SelfTest</name>
@@ -4306,6 +5341,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Reminders</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
     </message>
     <message>
         <source> days before</source>
@@ -4690,6 +5729,17 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 reminders due today</source>
         <translation>今天有 %1 条提醒</translation>
+    </message>
+</context>
+<context>
+    <name>WinDialog</name>
+    <message>
+        <source>Mark as won</source>
+        <translation>记为赢单</translation>
+    </message>
+    <message>
+        <source>The purchase is recorded and a thank-you is due within two days.</source>
+        <translation>将记录这笔购买，并提醒在两天内致谢。</translation>
     </message>
 </context>
 </TS>
