@@ -33,6 +33,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
     from relbook.cli import deals as deals_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -68,6 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
     contacts_cli.add_parser(commands)
     company_cli.add_parser(commands)
     purchases_cli.add_parser(commands)
+    duplicates_cli.add_parser(commands)
 
     dates_cli.add_parsers(commands)
 
@@ -206,7 +208,7 @@ WRITING_COMMANDS = frozenset(
 )
 """Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only,
 ``purchase`` with ``add`` only, ``greet`` with ``--log`` and ``--log-all`` only, ``deal`` with
-``add``, ``move``, ``won``, ``lost`` and ``role``."""
+``add``, ``move``, ``won``, ``lost`` and ``role``, ``duplicates`` with ``merge`` and ``dismiss``."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -227,6 +229,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.deals import writes as deal_writes
 
         return deal_writes(args)
+    if args.command == "duplicates":
+        from relbook.cli.duplicates import writes as duplicates_write
+
+        return duplicates_write(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -318,6 +324,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
     from relbook.cli import deals as deals_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
@@ -353,6 +360,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
             "contact": contacts_cli.run,
             "company": company_cli.run,
             "purchase": purchases_cli.run,
+            "duplicates": duplicates_cli.run,
             "date": dates_cli.run_date,
             "family": dates_cli.run_family,
             "log": history_cli.run_log,

@@ -26,6 +26,8 @@ from relbook.core.contact_input import (
 from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence, Stage
 from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
 from relbook.core.fields import PLAIN_FIELDS, SEARCHED
+from relbook.core.history import refresh_last_contacted
+from relbook.core.merge_undo import merges_to_undo, undo_merge
 from relbook.core.models import (
     Contact,
     FamilyMember,
@@ -668,12 +670,55 @@ def delete_contacts(session: Session, ids: list[int], now: datetime) -> BookChan
 
 
 def restore_contacts(session: Session, ids: list[int], now: datetime) -> BookChanges:
+    """Bring contacts back from the trash. One that was merged into another
+    (``contact_merge``) gets back what it brought, so both are as they were before; when that
+    other was merged on in turn since, it comes back too (``merges_to_undo``)."""
+    trashed = list(
+        session.scalars(
+            select(Contact.id).where(Contact.id.in_(ids), Contact.deleted_at.is_not(None))
+        )
+    )
+    touched: set[int] = set()
+    merges = merges_to_undo(session, trashed)
+    ids = sorted({*ids, *(merge.merged_id for merge in merges)})
+    for merge in merges:
+        touched |= undo_merge(session, merge)
     session.execute(
         update(Contact)
         .where(Contact.id.in_(ids), Contact.deleted_at.is_not(None))
         .values(deleted_at=None, updated_at=now)
+        .execution_options(synchronize_session=False)
     )
-    return BookChanges(contact_ids=frozenset(ids), contacts=True, trash=True)
+    session.expire_all()
+    refresh_derived(session, sorted(touched), now)
+    return BookChanges(
+        contact_ids=frozenset({*ids, *touched}),
+        contacts=True,
+        trash=True,
+        history=bool(touched),
+        deals=bool(touched),
+    )
+
+
+def refresh_derived(session: Session, ids: list[int], now: datetime) -> None:
+    """Derive again the search text, next birthday, tier and last contact of contacts whose
+    phones, tags, days, scores or interactions were moved by statements (a merge, its undo).
+    Ids no longer in the book are passed over."""
+    if not ids:
+        return
+    limits = thresholds(session)
+    for contact_id in ids:
+        try:
+            contact = get_contact(session, contact_id, include_deleted=True)
+        except NotFoundError:
+            continue
+        company = contact.organization.name if contact.organization else ""
+        contact.search_text = build_search_text(contact, company, [t.name for t in contact.tags])
+        contact.next_birthday = next_birthday_for(contact, now.date())
+        tier = tier_for({score: getattr(contact, score) for score in SCORE_FIELDS}, limits)
+        contact.tier = tier.value if tier else None
+    session.flush()
+    refresh_last_contacted(session, set(ids))
 
 
 def purge_contacts(session: Session, ids: list[int]) -> BookChanges:

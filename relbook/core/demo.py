@@ -309,7 +309,9 @@ def _add_contact(
     company = ctx.org_names.get(org, "") if org else ""
     title = rng.choice(TITLES[role])
     department = rng.choice(DEPARTMENTS)
-    email = f"{name_initials}{rng.randint(1, 999)}@example.com"
+    # one's own address: a number drawn from 999 made thousands of people share one in a
+    # large book, all of them "likely duplicates" (the draw stays, so the rest of the book does)
+    email = f"{name_initials}{rng.randint(1, 999)}.{contact_id}@example.com"
     wechat = f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}"
     qq = str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else ""
     calendar, month, day, year = _date(rng, 1955, 2000)
@@ -800,8 +802,10 @@ def fill_demo(
     now: datetime,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Add ``count`` demo contacts with their history; ``progress(done, total)`` False cancels."""
+    """Add ``count`` demo contacts with their history and a few planted duplicates
+    (``demo_duplicates``); ``progress(done, total)`` False cancels."""
     from relbook.core.contacts import thresholds
+    from relbook.core.demo_duplicates import plant_duplicates
 
     rng = random.Random(seed)
     org_names = _add_organizations(session, rng, count, now)
@@ -833,6 +837,7 @@ def fill_demo(
             if progress is not None and progress(done, count) is False:
                 raise DemoCancelled(done)
         fill_demo_deals(session, first_contact, seed, now)
+        plant_duplicates(session, first_contact, seed, now)
     return done
 
 

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from relbook.ui.contacts_page import ContactsPage
     from relbook.ui.deal_editor import DealEditor
     from relbook.ui.deals_page import DealsPage
+    from relbook.ui.duplicates_dialog import DuplicatesDialog
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
         self.pipeline_dialog: PipelineReportDialog | None = None
         self.dossier_export: DossierExport | None = None
@@ -271,6 +273,9 @@ class MainWindow(QMainWindow):
         self.deals_action = self._action(self.tr("Opportunities"), "Ctrl+Shift+O", self.show_deals)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
+        self.duplicates_action = self._action(
+            self.tr("Find duplicates…"), None, self.open_duplicates
+        )
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
         self.activity_action = self._action(
             self.tr("Activity report…"), None, self.open_activity_report
@@ -335,6 +340,7 @@ class MainWindow(QMainWindow):
         for action in (self.log_action, self.referrals_action, self.find_action):
             people.addAction(action)
         people.addSeparator()
+        people.addAction(self.duplicates_action)
         people.addAction(self.trash_action)
         deals = menus.addMenu(self.tr("&Opportunities"))
         deals.addAction(self.new_deal_action)
@@ -511,6 +517,7 @@ class MainWindow(QMainWindow):
             self.deals_action,
             self.referrals_action,
             self.trash_action,
+            self.duplicates_action,
             self.export_action,
             self.activity_action,
             self.pipeline_action,
@@ -765,6 +772,16 @@ class MainWindow(QMainWindow):
 
     def _report_written(self, path: object) -> None:
         self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", str(path)), 8000)
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        from relbook.ui.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self._book, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_contact_requested.connect(self.select_contact)
+        self.duplicates_dialog = dialog
+        dialog.show()
+        return dialog
 
     def open_trash(self) -> None:
         from relbook.ui.trash_dialog import TrashDialog

@@ -527,6 +527,7 @@ def error_text(error: FieldError) -> str:
         "several_birthdays": translate("Errors", "%1: a contact has only one birthday."),
         "member_needs_name": translate("Errors", "%1: every family member needs a name."),
         "self_reference": translate("Errors", "%1: a contact cannot refer themselves."),
+        "same_contact": translate("Errors", "%1: both are the same contact; choose two."),
         "not_found": translate("Errors", "%1: no contact with id %2."),
         "wrong_type": translate("Errors", "%1 has the wrong kind of value."),
         "too_small": translate("Errors", "%1 must be at least %2."),
