@@ -1452,6 +1452,159 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DuplicatePairsModel</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>May be the same as</source>
+        <translation>可能与之重复</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>How likely</source>
+        <translation>可能性</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>%1 likely and %2 possible duplicate pairs.</source>
+        <translation>%1 对很可能重复，%2 对可能重复。</translation>
+    </message>
+    <message>
+        <source>Merged %3 (#%4) into %1 (#%2); %3 is in the trash, and restoring it from there undoes the merge.</source>
+        <translation>已将 %3（#%4）合并到 %1（#%2）；%3 已移入回收站，从回收站恢复即可撤销合并。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are no longer listed as duplicates.</source>
+        <translation>%1 和 %2 不再列为重复。</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机号相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and company</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <source>name reads the same, one character differs</source>
+        <translation>姓名读音相同，仅一字不同</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>可能</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复联系人</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Show possible pairs (similar names)</source>
+        <translation>同时显示可能重复的（姓名相近）</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>Merging keeps everything from both: the kept contact gets the other&apos;s phones, tags, family, special days and whole history, and its empty fields are filled from the other. The other goes to the trash; restoring it from there undoes the merge.</source>
+        <translation>合并会保留两人的全部信息：保留的联系人获得另一人的电话、标签、家人、纪念日和全部往来记录，其空白字段由另一人补上。另一人移入回收站；从回收站恢复即可撤销合并。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>不是重复</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复联系人…</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>查找已取消。</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the book.</source>
+        <translation>通讯录中没有疑似重复的联系人。</translation>
+    </message>
+    <message>
+        <source>%1 likely and %2 possible duplicate pairs.</source>
+        <translation>%1 对很可能重复，%2 对可能重复。</translation>
+    </message>
+    <message>
+        <source>One of the two is no longer in the book.</source>
+        <translation>两人中有一人已不在通讯录中。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Expiries</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2. %1 is in the trash: restore it there to undo the merge.</source>
+        <translation>%1 已合并到 %2。%1 已移入回收站：在回收站中恢复即可撤销合并。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>%1 must not be empty.</source>
@@ -1532,6 +1685,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1: a contact cannot refer themselves.</source>
         <translation>%1：联系人不能介绍自己。</translation>
+    </message>
+    <message>
+        <source>%1: both are the same contact; choose two.</source>
+        <translation>%1：两者是同一个联系人，请选择两个不同的联系人。</translation>
     </message>
     <message>
         <source>%1: no contact with id %2.</source>
@@ -4175,6 +4332,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Trash</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复联系人…</translation>
     </message>
     <message>
         <source>Export…</source>
