@@ -27,8 +27,9 @@ from relbook.exchange.tabular import (
     guess_mapping,
     read_table,
     rows_to_contacts,
+    unmapped_with_data,
 )
-from relbook.exchange.vcard import parse_vcards
+from relbook.exchange.vcard import ParsedCard, parse_vcards
 
 if TYPE_CHECKING:
     from relbook.db.book import Book
@@ -58,6 +59,8 @@ _EXTENSIONS: dict[str, str] = {
     ".json": "json",
 }
 _NOT_DIGIT = re.compile(r"\D")
+_EXTENSION = re.compile(r"\s*[;,]?\s*(?:ext\.?|extension|x|转|分机|#)\s*=?\s*\d+\s*$", re.I)
+"""An extension after a number: it says which desk, not whose number."""
 """A regex keeps only digits faster than ``contacts.digits_only`` over a whole book's phones."""
 _MIN_PHONE_DIGITS = 7
 """Shorter numbers (extensions, 110, 10086) say too little about who someone is."""
@@ -108,6 +111,15 @@ class ImportSource:
     table: Table | None = None
     mapping: dict[int, str] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
+    not_imported: list[str] = field(default_factory=list)
+    """Headers of unmapped columns that hold text: what the preview names as not imported."""
+    empty_columns: int = 0
+    """Unmapped columns without any text."""
+
+    @property
+    def warned(self) -> list[Candidate]:
+        """The records read with warnings (values left out, kept in their notes)."""
+        return [c for c in self.candidates if c.warnings]
 
     @property
     def unit(self) -> str:
@@ -164,14 +176,33 @@ def _from_vcards(data: bytes, filename: str, encoding: str | None, today: date) 
         raise file_error("empty", filename)
     source = ImportSource("vcf")
     source.candidates = [
-        Candidate(r.card_number, r.data, [SourceWarning(w) for w in r.warnings])
-        for r in parsed.records
+        Candidate(r.card_number, r.data, _card_warnings(r)) for r in parsed.records
     ]
     source.problems = [
         SourceProblem(p.card_number, p.line, p.code, p.params, _card_errors(p.code, p))
         for p in parsed.problems
     ]
     return source
+
+
+_KEPT_DATES = frozenset({"bad_birthday", "bad_date"})
+"""Warnings a card's own line says better: the date that could not be read is in the note."""
+
+
+def _card_warnings(card: ParsedCard) -> list[SourceWarning]:
+    """A card's warnings: each value kept in the note with its line, then the codes."""
+    warnings: list[SourceWarning] = []
+    if card.name_from:
+        params = {"field": card.name_from, "value": card.data.name, "line": card.line}
+        warnings.append(SourceWarning("name_derived", params))
+    warnings += [
+        SourceWarning("not_recognised", {"field": u.label, "value": u.value, "line": u.line})
+        for u in card.unusable
+    ]
+    codes = (
+        card.warnings if not card.unusable else [w for w in card.warnings if w not in _KEPT_DATES]
+    )
+    return warnings + [SourceWarning(w) for w in codes]
 
 
 def _card_errors(code: str, problem: Any) -> list[FieldError]:
@@ -188,6 +219,7 @@ def with_mapping(source: ImportSource, mapping: dict[int, str], today: date) -> 
     if source.table is None:
         raise ValueError("only tables have a column mapping")
     parsed = rows_to_contacts(source.table, mapping, today)
+    not_imported, empty = unmapped_with_data(source.table, mapping)
     return ImportSource(
         source.fmt,
         candidates=[_row_candidate(r) for r in parsed.records],
@@ -195,6 +227,8 @@ def with_mapping(source: ImportSource, mapping: dict[int, str], today: date) -> 
         table=source.table,
         mapping=dict(mapping),
         ignored_columns=parsed.ignored_columns,
+        not_imported=not_imported,
+        empty_columns=empty,
     )
 
 
@@ -268,6 +302,8 @@ class ImportPreview:
 def phone_key(number: str) -> str | None:
     """Digits without a leading +86 / 0086, a landline with its trunk 0 ("+86 21 ..." is
     "021 ..."); None for numbers too short to identify anyone."""
+    if not number.isdigit() and _EXTENSION.search(number):
+        number = _EXTENSION.sub("", number)
     digits = _NOT_DIGIT.sub("", number)
     international = False
     if digits.startswith("0086"):
@@ -423,6 +459,12 @@ class ImportResult:
     merged: dict[int, int] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)
     failed: list[SourceProblem] = field(default_factory=list)
+
+
+def written_with_warnings(source: ImportSource, result: ImportResult) -> int:
+    """How many records written (created or merged) had warnings."""
+    written = result.created.keys() | result.merged.keys()
+    return sum(1 for c in source.warned if c.position in written)
 
 
 @paused_gc()
