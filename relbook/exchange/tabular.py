@@ -691,7 +691,7 @@ def _phones(
     seen: set[str] = set()
     for index in sorted(i for i, f in mapping.items() if f == "phone"):
         words = cells[labels[index]] if index in labels else headers[index]
-        for number in re.split(r":::|[;；,，/、]", unicodedata.normalize("NFKC", cells[index])):
+        for number in _numbers(unicodedata.normalize("NFKC", cells[index])):
             number = number.strip()
             digits = re.sub(r"\D", "", number)
             if not number or digits in seen:
@@ -702,6 +702,22 @@ def _phones(
                 label = PhoneLabel.OTHER  # a desk number in the 手机 column
             found.append(PhoneInput(number=number, label=label))
     return found
+
+
+def _numbers(cell: str) -> list[str]:
+    """The numbers in a phone cell: split on ``;`` ``,`` ``、`` and Google's ``:::``, and on
+    ``/`` only between whole numbers ("13800138000/13900139000"): a slash inside a number is
+    a separator people type ("0987 /6543", "034441/ 2 22 67")."""
+    numbers: list[str] = []
+    for part in re.split(r":::|[;；,，、]", cell):
+        pieces = part.split("/")
+        whole = all(sum(c.isdigit() for c in p) >= _WHOLE_NUMBER for p in pieces)
+        numbers += pieces if len(pieces) > 1 and whole else [part]
+    return numbers
+
+
+_WHOLE_NUMBER = 7
+"""Digits of the shortest number that stands alone (a landline without its area code)."""
 
 
 def _label_from_number(number: str) -> str:

@@ -60,12 +60,14 @@ _PHRASES: dict[str, dict[str, str]] = {
         "emails": "其他邮箱：",
         "addresses": "其他地址：",
         "related": "相关的人：",
+        "urls": "网址：",
         "lunar": "农历生日 ",
     },
     "en": {
         "emails": "Other emails: ",
         "addresses": "Other addresses: ",
         "related": "Related: ",
+        "urls": "Web pages: ",
         "lunar": "Lunar birthday ",
     },
 }
@@ -175,7 +177,9 @@ def _salvaged(
     data = card.data
     for field_name, value in salvage(data, today):
         label = _PROPERTY_OF.get(field_name, field_name.upper())
-        card.unusable.append(Unusable(label, value, None, field_name))
+        found = card.lines.get(label)
+        line = found[0].number if found and len(found) == 1 else None
+        card.unusable.append(Unusable(label, value, line, field_name))
     data.notes = with_notes(data.notes, note_lines(card.unusable, language))
     errors = validate_contact(data, today)
     if errors:  # a note too long for nothing, or no name left: cannot happen, but say so
@@ -596,6 +600,7 @@ class _Card:
         self.addresses: list[str] = []
         self.notes: list[str] = []
         self.related: list[str] = []
+        self.urls: list[str] = []
         self.lunar_from_relbook = False
 
     def read(self, component: Any) -> None:
@@ -693,6 +698,7 @@ class _Card:
             (self.phrases["emails"], self.emails[1:]),
             (self.phrases["addresses"], self.addresses[1:]),
             (self.phrases["related"], self.related),
+            (self.phrases["urls"], self.urls),
         ]
         notes += [words + "; ".join(items) for words, items in extras if items]
         data.notes = "\n".join(n for n in notes if n)
@@ -916,6 +922,13 @@ def _on_related(card: _Card, child: ContentLine) -> None:
         card.data.family.append(FamilyInput(name, relation))
 
 
+def _on_url(card: _Card, child: ContentLine) -> None:
+    """Web pages have no field: they are kept in the note."""
+    url = _text(child.value)
+    if url and url not in card.urls:
+        card.urls.append(url)
+
+
 _HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
     "FN": _on_fn,
     "N": _on_n,
@@ -940,6 +953,7 @@ _HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
     "X-GENDER": _on_gender,
     "X-ABRELATEDNAMES": _on_related,
     "RELATED": _on_related,
+    "URL": _on_url,
 }
 
 

@@ -198,8 +198,9 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
             return
         window.runner.wait_all()
         dialog.resize(1100, 560)
-        rows = range(dialog.model.rowCount())
-        warned = max(rows, key=lambda r: len(dialog.model.item(r).candidate.warnings), default=None)
+        model = dialog.model
+        rows = range(model.rowCount())
+        warned = max(rows, key=lambda r: len(model.item(r).candidate.warnings), default=None)
         if warned is not None:  # the warnings of a record, in full under the table
             dialog.table.setCurrentIndex(dialog.model.index(warned, 0))
         save(dialog, "18-import-preview")
