@@ -31,6 +31,8 @@ _PHONE = re.compile(
 """Digits with the separators people type (spaces, brackets, hyphens, dots, slashes), letters
 of a vanity number (1-800-MYFAX) and an extension (``;ext=102``, ``x102``, ``转102``)."""
 _MIN_PHONE_DIGITS = 3
+_PLAIN_PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-]{2,30}$")
+"""The usual numbers: digits, spaces, brackets and hyphens (``_PHONE`` accepts them too)."""
 _QQ = re.compile(r"^[1-9][0-9]{4,11}$")
 
 
@@ -38,6 +40,10 @@ def valid_phone(number: str) -> bool:
     """Whether ``number`` is a phone number as typed: at least three digits, and no more
     letters than digits (a vanity number has some; a label such as "BusinessPhone" none)."""
     text = number.strip()
+    if text.isdigit():  # nearly every number as stored: a fast answer
+        return 3 <= len(text) <= 31 and text.isascii()
+    if _PLAIN_PHONE.match(text):
+        return len(text) - sum(text.count(c) for c in " -()+") >= _MIN_PHONE_DIGITS
     if not _PHONE.match(text):
         return False
     digits = sum(c.isdigit() for c in text)

@@ -4,6 +4,7 @@ import base64
 import binascii
 import codecs
 import re
+import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -267,8 +268,11 @@ def clean_head(line: RawLine) -> str:
 
 
 def clean_value(line: RawLine, encoding: str | None, version: str) -> str:
-    """``clean_line`` after its colon."""
+    """``clean_line`` after its colon, in Unicode NFC: text is otherwise kept character for
+    character (so "…" stays "…")."""
     value = decode_value(line, encoding)
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
     if line.quoted_printable or version.startswith("2"):
         value = re.sub(r"\r\n|\r|\n", r"\\n", value)
     if "," in value and line.name not in LIST_PROPERTIES:

@@ -24,7 +24,6 @@ from relbook.core.validation import (
     valid_email,
     valid_phone,
     valid_qq,
-    validate_contact,
     validate_date,
 )
 
@@ -82,9 +81,8 @@ def salvage(data: ContactInput, today: date) -> list[tuple[str, str]]:
 
     A name longer than allowed keeps its beginning (the whole name is returned); anything else
     is cleared or removed from its list. What stays always validates, unless the name is empty.
+    Callers check ``validate_contact`` first: nearly every record is valid, and checking costs.
     """
-    if not validate_contact(data, today):
-        return []
     taken: list[tuple[str, str]] = []
     if len(data.name) > MAX_LENGTHS["name"]:
         taken.append(("name", data.name))

@@ -507,18 +507,18 @@ def _row_to_contact(
     contact.phones = _phones(cells, headers, mapping, phone_labels)
     _apply_choices(contact, values, warnings)
     _apply_birthday(contact, values, warnings, today)
-    unusable = _unusable(contact, warnings, headers, mapping, cells, today)
+    invalid = bool(validate_contact(contact, today))
+    unusable = _unusable(contact, warnings, headers, mapping, cells, today, invalid)
     extras = [  # a second email, company, birthday...: kept in the note under its column
         f"{_header(headers, mapping, str(w.params['field']), str(w.params['value']), cells)}: "
         f"{w.params['value']}"
         for w in warnings
         if w.code == "extra_value"
     ]
-    contact.notes = with_notes(contact.notes, extras + note_lines(unusable, language))
-    problems = [
-        RowProblem(number, e.code, dict(e.params), e.field)
-        for e in validate_contact(contact, today)
-    ]
+    if extras or unusable:
+        contact.notes = with_notes(contact.notes, extras + note_lines(unusable, language))
+    errors = validate_contact(contact, today) if invalid else []
+    problems = [RowProblem(number, e.code, dict(e.params), e.field) for e in errors]
     return problems or ParsedRow(number, contact, warnings)
 
 
@@ -534,6 +534,7 @@ def _unusable(
     mapping: dict[int, str],
     cells: list[str],
     today: date,
+    invalid: bool,
 ) -> list[Unusable]:
     """What the row holds that cannot be used: dates that cannot be read (already warned
     about) and what validation refuses, taken out of ``contact`` and warned about here."""
@@ -542,7 +543,8 @@ def _unusable(
         for w in warnings
         if w.code == "birthday_dropped"
     ]
-    for field_name, value in salvage(contact, today):
+    refused = salvage(contact, today) if invalid else []
+    for field_name, value in refused:
         column = _FIELD_OF_COLUMN.get(field_name, field_name)
         header = _header(headers, mapping, column, value, cells)
         if field_name in ("birthday", "dates"):

@@ -161,7 +161,7 @@ def _parse_card(
     warnings = ["skipped_lines"] if raw.skipped else []
     photo = _photo(raw, warnings)
     card = _Card(_PHRASES.get(language, _PHRASES["en"]), warnings, encoding)
-    component, card.lines = _component(raw, encoding, warnings, seen, card.unusable)
+    component, card.kept = _component(raw, encoding, warnings, seen, card.unusable)
     card.read(component)
     data = card.finish()
     if not data.name:
@@ -175,13 +175,16 @@ def _salvaged(
 ) -> ParsedCard | CardProblem:
     """The card with what validation still refuses moved to the note, and that note written."""
     data = card.data
-    for field_name, value in salvage(data, today):
+    errors = validate_contact(data, today)
+    for field_name, value in salvage(data, today) if errors else ():
         label = _PROPERTY_OF.get(field_name, field_name.upper())
-        found = card.lines.get(label)
+        found = card.lines().get(label)
         line = found[0].number if found and len(found) == 1 else None
         card.unusable.append(Unusable(label, value, line, field_name))
-    data.notes = with_notes(data.notes, note_lines(card.unusable, language))
-    errors = validate_contact(data, today)
+    if card.unusable:
+        data.notes = with_notes(data.notes, note_lines(card.unusable, language))
+    if errors:
+        errors = validate_contact(data, today)
     if errors:  # a note too long for nothing, or no name left: cannot happen, but say so
         return CardProblem(raw.number, raw.line, "invalid", {"name": data.name}, errors)
     parsed = ParsedCard(raw.number, data, card.warnings, photo, card.unusable, card.name_from)
@@ -270,6 +273,8 @@ def _photo(raw: RawCard, warnings: list[str]) -> bytes | None:
 
 _Lines = dict[str, list[RawLine]]
 """A card's raw lines by property name, in file order: where each value stood."""
+_At = Any
+"""The content line being read (its raw line is looked up only when needed), or None."""
 
 
 def _component(
@@ -278,9 +283,9 @@ def _component(
     warnings: list[str],
     seen: _Seen,
     unusable: list[Unusable],
-) -> tuple[Any, _Lines]:
+) -> tuple[Any, list[RawLine]]:
     """The card as a vobject component, from lines already rid of the vCard 2.1 quirks, and
-    its raw lines by name (what the card reader needs to say which line a value came from).
+    the raw lines it holds (what the card reader needs to say which line a value came from).
 
     A plain card (nearly every card) is handed over as a ``_PlainCard`` instead, which holds
     what vobject would: building vobject's own objects took over half the time of a card.
@@ -291,7 +296,6 @@ def _component(
     parsed: list[_Parsed] = [("VERSION", [], "3.0", None)]
     version = raw.version
     one_line_each = True
-    lines: _Lines = {}
     kept: list[RawLine] = []
     for line in raw.lines:
         if line.name in _NOT_READ:
@@ -315,17 +319,16 @@ def _component(
             continue
         texts.append(text)
         kept.append(line)
-        lines.setdefault(line.name, []).append(line)
         one_line_each = one_line_each and "\n" not in text and "\r" not in text
     texts.append("END:VCARD")
     # vobject's reader would split a line holding a line break: such cards go to vobject
     plain = _plain_card(parsed, seen.forms) if one_line_each else None
     if plain is not None:
-        return plain, lines
+        return plain, kept
     try:
-        return vobject.readOne("\r\n".join(texts) + "\r\n"), lines
+        return vobject.readOne("\r\n".join(texts) + "\r\n"), kept
     except Exception:  # one line vobject cannot take: read the others one by one
-        return _line_by_line(texts[2:-1], kept, encoding, unusable), lines
+        return _line_by_line(texts[2:-1], kept, encoding, unusable), kept
 
 
 _NOT_READ = BINARY_PROPERTIES | {"VERSION", "PROFILE"}
@@ -485,11 +488,10 @@ def _fields(text: str) -> list[Any]:
 
 
 def _text(value: Any) -> str:
-    """A decoded vobject value as one string (vobject turns comma lists into Python lists),
-    in Unicode NFC: text is otherwise kept character for character."""
+    """A decoded vobject value as one string (vobject turns comma lists into Python lists)."""
     if isinstance(value, list):
         return ",".join(_text(v) for v in value).strip()
-    return _nfc(str(value or "").strip())
+    return str(value or "").strip()
 
 
 def _has_han(text: str) -> bool:
@@ -587,10 +589,12 @@ class _Card:
         self.warnings = warnings
         self.encoding = encoding
         self.unusable: list[Unusable] = []
-        self.lines: _Lines = {}
-        self.line: RawLine | None = None
-        """The raw line of the property being read, when known."""
-        self.date_lines: dict[int, tuple[RawLine | None, str]] = {}
+        self.kept: list[RawLine] = []
+        self._lines: _Lines | None = None
+        self.at: _At = None
+        self.children: list[Any] = []
+        """Which line of the card is being read (worked out into a RawLine only when needed)."""
+        self.date_lines: dict[int, tuple[_At, str]] = {}
         self.name_from = ""
         self.data = ContactInput(name="")
         self.labels: dict[str, str] = {}
@@ -608,22 +612,40 @@ class _Card:
         for child in children:
             if child.name == "X-ABLABEL" and child.group:
                 self.labels[child.group.lower()] = _apple_label(_text(child.value))
-        where = {name: iter(lines) for name, lines in self.lines.items()}
+        self.children = children
         for child in children:
             handler = _HANDLERS.get(child.name)
             if handler is None:
                 continue
-            found = where.get(child.name)
-            self.line = next(found, None) if found is not None else None
+            self.at = child
             try:
                 handler(self, child)
             except Exception:  # a value no handler foresaw: kept in the note, never fatal
                 self.reject(_text(getattr(child, "value", "")), child)
-        self.line = None
+        self.at = None
+
+    def lines(self) -> _Lines:
+        """The card's raw lines by property name, in file order."""
+        if self._lines is None:
+            self._lines = {}
+            for line in self.kept:
+                self._lines.setdefault(line.name, []).append(line)
+        return self._lines
+
+    def line_at(self, at: _At) -> RawLine | None:
+        """The raw line a content line came from: vobject's reader and ours keep the lines of
+        each name in file order, so the n-th TEL is the n-th raw TEL line."""
+        if at is None:
+            return None
+        name = getattr(at, "name", "")
+        same = [c for c in self.children if c.name == name]
+        index = next((i for i, c in enumerate(same) if c is at), None)
+        found = self.lines().get(name.replace("_", "-"), [])
+        return found[index] if index is not None and index < len(found) else None
 
     def reject(self, value: str, child: Any = None) -> None:
         """Keep ``value`` of the property being read in the note: it cannot be used."""
-        line = self.line
+        line = self.line_at(self.at)
         if line is not None:
             label, number = _note_head(line), line.number
             if not value.strip():
@@ -643,7 +665,8 @@ class _Card:
             is_birthday = special.kind == DateKind.BIRTHDAY
             if validate_date(special, "birthday" if is_birthday else "dates"):
                 self.warnings.append("bad_birthday" if is_birthday else "bad_date")
-                line, text = self.date_lines.get(id(special), (None, ""))
+                at, text = self.date_lines.get(id(special), (None, ""))
+                line = self.line_at(at)
                 label = _note_head(line) if line is not None else "BDAY"
                 number = line.number if line is not None else None
                 self.unusable.append(Unusable(label, text or _date_text(special), number))
@@ -680,7 +703,7 @@ class _Card:
 
     def add_special(self, special: DateInput, text: str) -> None:
         """A date read; its line is remembered in case it turns out impossible."""
-        self.date_lines[id(special)] = (self.line, text)
+        self.date_lines[id(special)] = (self.at, text)
         self.data.dates.append(special)
 
     def finish(self) -> ContactInput:
