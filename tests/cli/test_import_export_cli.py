@@ -289,3 +289,46 @@ def test_wrong_columns_are_a_clear_error_and_nothing_is_written(capsys, data_dir
         code, _, err = run(capsys, *export, "name", "--format", fmt)
         assert code == 1 and "only CSV and Excel (xlsx)" in err and fmt in err
     assert not target.exists()
+
+
+def test_values_that_cannot_be_used_are_listed_with_their_line_and_kept(
+    capsys, data_dir, tmp_path
+) -> None:
+    d = str(data_dir)
+    cards = tmp_path / "lotus.vcf"
+    cards.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nPROFILE:VCARD\r\nFN:Simon Perreault\r\n"
+        b"TEL;TYPE=WORK:+1-418-656-9254;ext=102\r\nTEL;TYPE=WORK:7yy-zzz-xxx\r\n"
+        b"EMAIL:contact1@invalid\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nORG:Contoso Ltd.\r\nEND:VCARD\r\n"
+    )
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(cards), "--dry-run")
+    assert code == 0 and "New contacts: 2" in out and "Records with warnings: 2" in out
+    assert (
+        '  Card 1 Simon Perreault: Line 6: TEL;TYPE=WORK "7yy-zzz-xxx" not recognised; kept in '
+        'the note. Line 7: EMAIL "contact1@invalid" not recognised; kept in the note.'
+    ) in out
+    assert "  Card 2 Contoso Ltd.: The card has no name: it is named after its company." in out
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(cards))
+    assert code == 0
+    assert "Created 2, merged 0, skipped 0. With warnings: 2 (what could not be used" in out
+    simon = next(c for c in listed(capsys, data_dir) if c["name"] == "Simon Perreault")
+    code, out, _ = run(capsys, "--data-dir", d, "contact", "show", str(simon["id"]), "--json")
+    shown = json.loads(out)
+    assert "导入时未能识别：TEL;TYPE=WORK: 7yy-zzz-xxx" in shown["notes"]
+    assert [p["number"] for p in shown["phones"]] == ["+1-418-656-9254;ext=102"]
+
+
+def test_thunderbird_csv_columns_map_and_the_rest_are_named(capsys, data_dir, tmp_path) -> None:
+    sheet = tmp_path / "thunderbird.csv"
+    sheet.write_text(
+        "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
+        "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Job Title,Department,"
+        "Organization,Birth Year,Birth Month,Birth Day,Custom 1,Notes,\r\n"
+        "Anna,Schmidt,Anna Schmidt,Annie,anna@example.de,,,+49 30 1234567,,,,,,,Siemens AG,"
+        "1980,3,8,,,\r\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "import", str(sheet), "--dry-run")
+    assert code == 0 and "New contacts: 1" in out
+    assert "Not imported: Nickname (and 4 empty columns)." in out
