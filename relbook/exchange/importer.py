@@ -19,6 +19,7 @@ from relbook.core.errors import FieldError, ValidationError
 from relbook.db.backups import backup_book
 from relbook.exchange.files import file_error
 from relbook.exchange.progress import Cancelled, Report
+from relbook.exchange.salvage import PHRASES, with_notes
 from relbook.exchange.tabular import (
     ParsedRow,
     RowProblem,
@@ -62,6 +63,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"\s*[;,]?\s*(?:ext\.?|extension|x|转|分机|#)\s*=?\s*\d+\s*$", re.I)
 """An extension after a number: it says which desk, not whose number."""
 """A regex keeps only digits faster than ``contacts.digits_only`` over a whole book's phones."""
+_KEPT_PREFIXES = tuple(PHRASES.values())
 _MIN_PHONE_DIGITS = 7
 """Shorter numbers (extensions, 110, 10086) say too little about who someone is."""
 
@@ -558,7 +560,9 @@ def merge_input(existing: ContactInput, incoming: ContactInput) -> ContactInput:
     """``existing`` with only its empty fields filled from ``incoming``; nothing is overwritten.
 
     Phones not already there are added, tags are united, dates are added when the contact has
-    none of that kind yet, family members when no one of that name is recorded.
+    none of that kind yet, family members when no one of that name is recorded. Note lines
+    holding values the import could not use ("导入时未能识别：…") are added to a note already
+    there, so they are never lost.
     """
     merged = copy.deepcopy(existing)
     for name in vars(incoming):
@@ -569,6 +573,14 @@ def merge_input(existing: ContactInput, incoming: ContactInput) -> ContactInput:
             setattr(merged, name, value)
             if name == "company":
                 merged.org_type = incoming.org_type
+    if merged.notes.strip() and merged.notes != incoming.notes:
+        have = set(merged.notes.split("\n"))
+        kept = [
+            line
+            for line in incoming.notes.split("\n")
+            if line.startswith(_KEPT_PREFIXES) and line not in have
+        ]
+        merged.notes = with_notes(merged.notes, kept)
     merged.phones += _new_phones(merged.phones, incoming.phones)
     merged.tags += [t for t in incoming.tags if t not in merged.tags]
     merged.dates += _new_dates(merged.dates, incoming.dates)

@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((80, 100, 150, 130, 290, 190)):
+        for column, width in enumerate((80, 100, 150, 130, 240, 170)):
             self.table.setColumnWidth(column, width)
         self.details = QLabel(self)
         """The warnings of the record chosen in the table, one per line, in full."""

@@ -14,11 +14,13 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relbook.core.contact_input import ContactInput, PhoneInput
 from relbook.core.contacts import get_contact, to_input
 from relbook.core.enums import PhoneLabel
 from relbook.db.book import Book
-from relbook.exchange import importer
+from relbook.exchange import importer, vcard
 from relbook.exchange.importer import ImportSource, SourceWarning
+from relbook.exchange.sheets import write_xlsx
 from tests.conftest import NOW
 
 TODAY = NOW.date()
@@ -437,3 +439,45 @@ def test_no_single_bad_value_drops_a_named_card(
         w.params.get("line") == bad_line for w in candidate.warnings if w.code != "name_derived"
     )
     assert used or reported or not _meaningful(typed), (prop, typed)
+
+
+def test_a_merge_keeps_the_values_that_could_not_be_used() -> None:
+    existing = ContactInput(name="张伟", notes="老客户", phones=[PhoneInput("13800138000")])
+    incoming = ContactInput(
+        name="张伟", notes="喜欢茶\n导入时未能识别：TEL;WORK: 7yy-zzz-xxx", phones=[]
+    )
+    merged = importer.merge_input(existing, incoming)
+    assert merged.notes == "老客户\n导入时未能识别：TEL;WORK: 7yy-zzz-xxx"
+    assert importer.merge_input(merged, incoming).notes == merged.notes
+
+
+def test_xlsx_rows_with_bad_values_are_imported(tmp_path) -> None:
+    path = tmp_path / "客户.xlsx"
+    write_xlsx(
+        [["王芳", "not a phone", "wang@", "1990-02-30"], ["李娜", "13900139000", "", "1985-03-08"]],
+        ["姓名", "手机", "邮箱", "生日"],
+        path,
+    )
+    source = _read(path.read_bytes(), "客户.xlsx")
+    assert source.problems == []
+    wang, li = source.candidates
+    assert (wang.contact.name, wang.contact.phones, wang.contact.email) == ("王芳", [], "")
+    assert wang.contact.notes.split("\n") == [
+        "导入时未能识别：生日: 1990-02-30",
+        "导入时未能识别：邮箱: wang@",
+        "导入时未能识别：手机: not a phone",
+    ]
+    assert sorted(_codes(wang.warnings)) == ["birthday_dropped", "not_recognised", "not_recognised"]
+    assert li.warnings == [] and li.contact.birthday() is not None
+
+
+def test_a_card_that_cannot_be_read_property_by_property_keeps_its_name(monkeypatch) -> None:
+    def broken(self, component) -> None:
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr(vcard._Card, "read", broken)
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李娜\r\nTEL:13900139000\r\nEND:VCARD\r\n"
+    (only,) = _read(card.encode(), "x.vcf").candidates
+    assert only.contact.name == "李娜"
+    assert only.contact.notes == "导入时未能识别：TEL: 13900139000"
+    assert [(w.params["line"], w.params["value"]) for w in only.warnings] == [(4, "13900139000")]
