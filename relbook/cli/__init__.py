@@ -29,12 +29,15 @@ from relbook.core.errors import BookDamaged, RelbookError, ValidationError
 
 def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import backup as backup_cli
+    from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
     from relbook.cli import imports as import_cli
+    from relbook.cli import purchases as purchases_cli
     from relbook.cli import reminders as reminders_cli
     from relbook.cli import today as today_cli
 
@@ -63,10 +66,14 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
 
     contacts_cli.add_parser(commands)
+    company_cli.add_parser(commands)
+    purchases_cli.add_parser(commands)
 
     dates_cli.add_parsers(commands)
 
     history_cli.add_parsers(commands)
+
+    deals_cli.add_parsers(commands)
 
     reminders_cli.add_parser(commands)
     today_cli.add_parser(commands)
@@ -197,8 +204,9 @@ def _damaged(damaged: Any, data_dir: str | None) -> int:
 WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
-"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
-with ``--log`` and ``--log-all`` only."""
+"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only,
+``purchase`` with ``add`` only, ``greet`` with ``--log`` and ``--log-all`` only, ``deal`` with
+``add``, ``move``, ``won``, ``lost`` and ``role``."""
 
 EXIT_IN_USE = 3
 EXIT_UNEXPECTED = 70
@@ -207,12 +215,18 @@ EXIT_UNEXPECTED = 70
 def _writes(args: argparse.Namespace) -> bool:
     if args.command == "contact":
         return args.action in ("add", "edit")
+    if args.command == "purchase":
+        return args.action == "add"
     if args.command == "import":
         return not args.dry_run
     if args.command == "greet":
         from relbook.cli.greet import writes
 
         return writes(args)
+    if args.command == "deal":
+        from relbook.cli.deals import writes as deal_writes
+
+        return deal_writes(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -300,12 +314,15 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
+    from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
+    from relbook.cli import deals as deals_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
     from relbook.cli import imports as import_cli
+    from relbook.cli import purchases as purchases_cli
     from relbook.cli import reminders as reminders_cli
     from relbook.cli import today as today_cli
     from relbook.db.book import open_book
@@ -334,11 +351,15 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
         handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
             "demo": _cmd_demo,
             "contact": contacts_cli.run,
+            "company": company_cli.run,
+            "purchase": purchases_cli.run,
             "date": dates_cli.run_date,
             "family": dates_cli.run_family,
             "log": history_cli.run_log,
             "gift": history_cli.run_gift,
             "refer": history_cli.run_refer,
+            "deal": deals_cli.run,
+            "forecast": deals_cli.run_forecast,
             "screenshots": _screenshots(app),
             "reminders": reminders_cli.run,
             "today": today_cli.run,

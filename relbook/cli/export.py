@@ -20,8 +20,9 @@ EXPORT_FORMATS = ("csv", "xlsx", "vcf", "ics", "pdf", "json")
 def add_parser(commands: Any) -> None:
     exp = commands.add_parser(
         "export",
-        help="write contacts to a CSV, Excel, vCard or calendar (ICS) file, or the whole book "
-        "to a JSON archive",
+        help="write contacts to a CSV, Excel, vCard or calendar (ICS) file, a report to PDF "
+        "(contact list, dossier, activity report) or the pipeline report to PDF or Excel, or "
+        "the whole book to a JSON archive",
     )
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")

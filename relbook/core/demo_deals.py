@@ -64,6 +64,7 @@ class _Person:
     id: int
     organization_id: int
     title: str
+    stage: str
 
 
 @dataclass
@@ -91,9 +92,11 @@ def fill_demo_deals(session: Session, first_contact: int, seed: int, now: dateti
     rng = random.Random(f"relbook-demo-deals-{seed}")
     ids = _Ids(session)
     rows = _Rows([], [], [], [], [], [])
-    for _ in range(wanted):
+    for number in range(wanted):
         organization = rng.choice(organizations)
-        _add_deal(rng, ids, rows, organization, people[organization], now)
+        # the first few are open, one in each stage, so every column of the board has one
+        outcome = ("open", number) if number < len(STAGE_PATH) else _outcome(rng)
+        _add_deal(rng, ids, rows, organization, people[organization], now, outcome)
     bulk_insert(session, Opportunity, rows.deals)
     bulk_insert(session, DealStageChange, rows.changes)
     bulk_insert(session, DealContact, rows.centre)
@@ -120,7 +123,7 @@ class _Ids:
 def _people_by_organization(session: Session, first_contact: int) -> dict[int, list[_Person]]:
     found: dict[int, list[_Person]] = defaultdict(list)
     query = (
-        select(Contact.id, Contact.organization_id, Contact.title)
+        select(Contact.id, Contact.organization_id, Contact.title, Contact.stage)
         .where(
             Contact.id >= first_contact,
             Contact.organization_id.is_not(None),
@@ -128,9 +131,9 @@ def _people_by_organization(session: Session, first_contact: int) -> dict[int, l
         )
         .order_by(Contact.id)
     )
-    for contact_id, organization_id, title in session.execute(query):
+    for contact_id, organization_id, title, stage in session.execute(query):
         assert organization_id is not None  # as selected
-        found[organization_id].append(_Person(contact_id, organization_id, title))
+        found[organization_id].append(_Person(contact_id, organization_id, title, stage))
     return found
 
 
@@ -142,11 +145,11 @@ def _amount(rng: random.Random, typical: int) -> int:
 
 def _outcome(rng: random.Random) -> tuple[str, int]:
     """Open, won or lost, and the index of the last stage the deal reached."""
-    status = rng.choices(("open", "won", "lost"), weights=(45, 30, 25))[0]
+    status = rng.choices(("open", "won", "lost"), weights=(45, 20, 35))[0]
     if status == "won":
-        return status, rng.choices(range(3, 6), weights=(2, 5, 4))[0]
-    if status == "lost":
-        return status, rng.choices(range(0, 5), weights=(4, 4, 3, 2, 1))[0]
+        return status, rng.choices(range(3, 6), weights=(1, 4, 5))[0]
+    if status == "lost":  # most are lost early, some at the last steps
+        return status, rng.choices(range(0, 6), weights=(6, 5, 4, 3, 2, 1))[0]
     return status, rng.choices(range(0, 6), weights=(5, 5, 4, 3, 3, 2))[0]
 
 
@@ -157,9 +160,10 @@ def _add_deal(
     organization_id: int,
     staff: list[_Person],
     now: datetime,
+    outcome: tuple[str, int],
 ) -> None:
     product, typical = rng.choice(PRODUCTS)
-    status, last = _outcome(rng)
+    status, last = outcome
     today = now.date()
     steps = [rng.randint(6, 35) for _ in range(last + (0 if status == "open" else 1))]
     started = today - timedelta(days=sum(steps) + rng.randint(0, 20 if status == "open" else 300))
@@ -218,7 +222,7 @@ def _add_deal(
                 "note": "",
             }
         )
-    centre = _buying_centre(rng, staff)
+    centre = _buying_centre(rng, staff, customer_first=status == "won")
     for position, (person, role, insider) in enumerate(centre):
         rows.centre.append(
             {
@@ -230,7 +234,7 @@ def _add_deal(
             }
         )
     if status == "won" and closed_on is not None:
-        buyer = next((p for p, role, _ in centre if role == "decision_maker"), centre[0][0])
+        buyer = centre[0][0]  # as deals.buyer_of: the decision maker, who comes first
         _add_purchase(rng, ids, rows, deal_id, buyer.id, product, amount, closed_on, now)
 
 
@@ -244,9 +248,16 @@ def _expected_close(
     return today + timedelta(days=rng.randint(-5, 150))
 
 
-def _buying_centre(rng: random.Random, staff: list[_Person]) -> list[tuple[_Person, str, bool]]:
-    """One to three people of the organization; the first is often the decision maker."""
+def _buying_centre(
+    rng: random.Random, staff: list[_Person], customer_first: bool
+) -> list[tuple[_Person, str, bool]]:
+    """One to three people of the organization; the first is often the decision maker. A won
+    deal's first person (who buys) is one of the organization's customers where it has one."""
     chosen = rng.sample(staff, k=min(len(staff), rng.choice((1, 1, 2, 2, 3))))
+    customers = [person for person in staff if person.stage == "customer"]
+    if customer_first and customers and chosen[0].stage != "customer":
+        buyer = rng.choice(customers)
+        chosen = [buyer] + [person for person in chosen if person is not buyer][: len(chosen) - 1]
     roles = ["decision_maker" if rng.random() < 0.6 else "purchaser"]
     roles += [rng.choice(("purchaser", "user", "gatekeeper")) for _ in chosen[1:]]
     return [(person, role, rng.random() < 0.25) for person, role in zip(chosen, roles, strict=True)]

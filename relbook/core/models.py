@@ -203,6 +203,9 @@ class Contact(Base):
     level_changes: Mapped[list["LevelChange"]] = relationship(
         cascade="all, delete-orphan", order_by="LevelChange.changed_at, LevelChange.id"
     )
+    stage_changes: Mapped[list["StageChange"]] = relationship(
+        cascade="all, delete-orphan", order_by="StageChange.changed_on, StageChange.id"
+    )
     family: Mapped[list["FamilyMember"]] = relationship(
         cascade="all, delete-orphan", order_by="FamilyMember.position"
     )

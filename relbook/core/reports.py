@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from relbook.core.calendar import CalendarDate, next_occurrence
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import calendar_date_of, get_contact, to_input
+from relbook.core.deal_reports import ContactDeals, DealActivity, contact_deals, deal_activity
 from relbook.core.enums import GiftDirection, InteractionType, Recurrence
 from relbook.core.errors import ValidationError
 from relbook.core.gifts import YearTotal, from_cents, gifts_of, ideas_of, yearly_totals
@@ -189,6 +190,8 @@ class Dossier:
     yearly: tuple[YearTotal, ...]
     ideas: tuple[str, ...]
     today: date
+    deals: ContactDeals
+    """The contact's opportunities with their role, and their purchases."""
 
 
 def _dated(rows: Iterable[SpecialDate], today: date) -> tuple[DatedDay, ...]:
@@ -265,6 +268,7 @@ def dossier(session: Session, contact_id: int, today: date) -> Dossier:
         yearly=tuple(yearly_totals(session, contact_id)),
         ideas=tuple(i.idea for i in ideas_of(session, contact_id) if i.status == "open"),
         today=today,
+        deals=contact_deals(session, contact_id),
     )
 
 
@@ -306,6 +310,8 @@ class ActivityReport:
     gifts: tuple[GiftLine, ...]
     totals: GiftTotals
     new_contacts: tuple[NewContact, ...]
+    deals: DealActivity
+    """The funnel's progress, the opportunities won and lost and the purchases made."""
 
     @property
     def interaction_count(self) -> int:
@@ -449,8 +455,11 @@ def _new_contacts_in(session: Session, period: Period) -> tuple[NewContact, ...]
     )
 
 
-def activity_report(session: Session, period: Period) -> ActivityReport:
-    """Interactions, level changes, gifts and new contacts from ``period.start`` to its end."""
+def activity_report(session: Session, period: Period, today: date | None = None) -> ActivityReport:
+    """Interactions, level changes, gifts, new contacts, deals closed and purchases made from
+    ``period.start`` to its end, and the funnel's progress as of the period's last day (or
+    ``today`` when the period runs past it): see ``deal_reports.deal_activity``."""
+    as_of = period.end if today is None else min(period.end, today)
     by_type, by_contact = _interactions_in(session, period)
     gifts = _gifts_in(session, period)
     return ActivityReport(
@@ -461,4 +470,5 @@ def activity_report(session: Session, period: Period) -> ActivityReport:
         gifts=gifts,
         totals=gift_totals(gifts),
         new_contacts=_new_contacts_in(session, period),
+        deals=deal_activity(session, period.start, period.end, as_of),
     )

@@ -221,6 +221,15 @@ _DEFS: tuple[AnySettingDef, ...] = (
         maximum=1_000_000,
     ),
     SettingDef(
+        "deal.funnel_min_amount",
+        int,
+        0,
+        "Open opportunities below this amount (CNY) are kept out of the funnel (漏斗外): listed, "
+        "but not counted in the pipeline, the forecast or the learned win rates.",
+        minimum=0,
+        maximum=1_000_000_000,
+    ),
+    SettingDef(
         "log.last_type",
         str,
         "visit",
@@ -294,6 +303,7 @@ IntKey = Literal[
     "remind.advance.special_date",
     "remind.advance.festival",
     "gifts.audit_threshold",
+    "deal.funnel_min_amount",
     "backup.keep_daily",
     "backup.keep_weekly",
 ]

@@ -552,7 +552,18 @@ def _merge(session: Session, contact_id: int, candidate: Candidate, now: datetim
     return update_contact(session, contact_id, merged, now).id
 
 
-_NEVER_MERGED = frozenset({"name", "level", "level_note", "stage", "is_insider", "referred_by_id"})
+_NEVER_MERGED = frozenset(
+    {
+        "name",
+        "level",
+        "level_note",
+        "stage",
+        "lost_reason",
+        "lost_note",
+        "is_insider",
+        "referred_by_id",
+    }
+)
 """Fields the salesperson owns: an import never changes them on an existing contact."""
 
 

@@ -5,14 +5,8 @@ language and locale), so this module knows layout only; ``relbook.words.report_w
 Qt is used through ``relbook.exchange.pdf`` alone.
 """
 
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from html import escape
+from collections.abc import Sequence
 
-from relbook.core.calendar import CalendarDate
 from relbook.core.contact_input import RAPPORT_FIELDS
 from relbook.core.enums import DateKind, GiftDirection, Recurrence
 from relbook.core.fields import CONTACT_FIELDS
@@ -25,6 +19,20 @@ from relbook.core.reports import (
     LevelLine,
 )
 from relbook.exchange.pdf import ReportText, render_pdf
+from relbook.exchange.pdf_deals import (
+    DEAL_VOCABULARIES,
+    DEAL_WORD_KEYS,
+    contact_deals_sections,
+    funnel_sections,
+    funnel_summary,
+)
+from relbook.exchange.report_html import STYLE, ReportWords
+from relbook.exchange.report_html import fill as _fill
+from relbook.exchange.report_html import pairs as _pairs
+from relbook.exchange.report_html import section as _section
+from relbook.exchange.report_html import small as _small
+from relbook.exchange.report_html import table as _table
+from relbook.exchange.report_html import text as _t
 
 WORD_KEYS: tuple[str, ...] = (
     "dossier_title",
@@ -62,6 +70,7 @@ WORD_KEYS: tuple[str, ...] = (
     "new_contacts_count",
     "gifts_total",
     "open_ideas",
+    *DEAL_WORD_KEYS,
 )
 """The keys of ``ReportWords.text``: headings, column heads and templates (with %1, %2)."""
 
@@ -105,121 +114,9 @@ VOCABULARIES: tuple[str, ...] = (
     "occasion",
     "org_type",
     "buying_role",
+    *DEAL_VOCABULARIES,
 )
 """The code -> word tables in ``ReportWords.labels``; levels are keyed by their digit."""
-
-
-@dataclass(frozen=True)
-class ReportWords:
-    """Everything worded or formatted for people, supplied by the caller."""
-
-    text: Mapping[str, str]
-    labels: Mapping[str, Mapping[str, str]]
-    playbooks: Mapping[str, Sequence[tuple[str, str]]]
-    """Personality code -> (aspect title, advice) in reading order."""
-    day: Callable[[date], str]
-    moment: Callable[[datetime], str]
-    calendar_date: Callable[[CalendarDate], str]
-    """A stored solar or lunar date as people write it (lunar ones in lunar form)."""
-    amount: Callable[[Decimal | None], str]
-    """A yuan value for a table cell, no currency sign."""
-    money: Callable[[Decimal], str]
-    """A yuan value with the currency sign, for totals."""
-    generated: str
-    """When the report was made, written out: shown at the top of every page."""
-
-    def word(self, key: str) -> str:
-        return self.text.get(key, key)
-
-    def label(self, kind: str, code: object) -> str:
-        """The word for a code, or the code itself (free text such as a typed occasion)."""
-        if code is None:
-            return ""
-        return self.labels.get(kind, {}).get(str(code), str(code))
-
-    def field(self, name: str) -> str:
-        return self.label("field", name)
-
-
-STYLE = """
-<style>
-h1 { font-size: 16pt; margin-bottom: 2px; }
-h2 { font-size: 12pt; color: #263238; margin-top: 14px; margin-bottom: 4px; }
-p.sub { color: #546e7a; margin-top: 0px; }
-p.none { color: #78909c; }
-span.small { color: #607d8b; font-size: 8pt; }
-td.k { color: #546e7a; }
-th { background-color: #eceff1; }
-tr.total td { font-weight: bold; background-color: #f5f7f8; }
-</style>
-"""
-
-
-def _t(value: object) -> str:
-    """Escaped text with its line breaks kept."""
-    return escape(str(value)).replace("\n", "<br>")
-
-
-def _fill(template: str, *values: object) -> str:
-    """``%1``, ``%2`` ... replaced in one pass (a name holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
-
-
-def _table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[int] | None = None,
-    total: Sequence[str] | None = None,
-    numbers: Sequence[int] = (),
-) -> str:
-    """A bordered table; cells are HTML already escaped, ``widths`` in percent, the columns
-    ``numbers`` aligned right."""
-
-    def width(index: int) -> str:
-        return f' width="{widths[index]}%"' if widths else ""
-
-    def align(index: int) -> str:
-        return " align='right'" if index in numbers else " align='left'"
-
-    def line(cells: Sequence[str]) -> str:
-        return "".join(f"<td{align(i)}>{c}</td>" for i, c in enumerate(cells))
-
-    head = "".join(f"<th{width(i)}{align(i)}>{escape(h)}</th>" for i, h in enumerate(headers))
-    body = "".join(f"<tr>{line(row)}</tr>" for row in rows)
-    if total is not None:
-        body += f"<tr class='total'>{line(total)}</tr>"
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="3" border="1" '
-        'style="border-collapse: collapse; border-color: #b0bec5; margin-bottom: 6px;">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def _pairs(rows: Sequence[tuple[str, str]], columns: int = 2) -> str:
-    """Key/value pairs, ``columns`` pairs to a line; values are HTML already escaped."""
-    if not rows:
-        return ""
-    key_width = 18
-    value_width = (100 - key_width * columns) // columns
-    lines = []
-    for start in range(0, len(rows), columns):
-        chunk = list(rows[start : start + columns])
-        chunk += [("", "")] * (columns - len(chunk))
-        cells = "".join(
-            f"<td class='k' width='{key_width}%'>{escape(k)}</td>"
-            f"<td width='{value_width}%'>{v}</td>"
-            for k, v in chunk
-        )
-        lines.append(f"<tr>{cells}</tr>")
-    return f'<table width="100%" cellspacing="0" cellpadding="2">{"".join(lines)}</table>'
-
-
-def _section(title: str, body: str, words: ReportWords) -> str:
-    return f"<h2>{escape(title)}</h2>" + (body or f"<p class='none'>{_t(words.word('none'))}</p>")
-
-
-def _small(text: str) -> str:
-    return f"<br><span class='small'>{text}</span>" if text else ""
 
 
 # ---------------------------------------------------------------- the dossier
@@ -453,6 +350,7 @@ def dossier_html(report: Dossier, words: ReportWords) -> str:
         heading,
         _section(words.word("profile"), _profile(report, words), words),
         _section(words.word("rapport"), _rapport(report, words), words),
+        contact_deals_sections(report.deals, words),
         _section(words.word("family"), _family(report, words), words),
         _section(words.word("special_dates"), _special_dates(report, words), words),
     ]
@@ -500,6 +398,7 @@ def _summary(report: ActivityReport, words: ReportWords) -> str:
         (words.word("new_contacts_count"), str(len(report.new_contacts))),
         (words.word("gifts_given"), given),
         (words.word("gifts_received"), received),
+        *funnel_summary(report.deals, words),
     ]
     return _pairs([(k, f"<b>{_t(v)}</b>") for k, v in rows])
 
@@ -587,6 +486,7 @@ def activity_html(report: ActivityReport, words: ReportWords) -> str:
             STYLE,
             f"<h1>{_t(activity_title(report, words))}</h1>",
             _section(words.word("summary"), _summary(report, words), words),
+            funnel_sections(report.deals, words),
             _section(words.word("by_type"), _by_type(report, words), words),
             _section(words.word("by_contact"), _by_contact(report, words), words),
             _section(words.word("level_changes"), level_table, words),

@@ -32,6 +32,7 @@ from relbook.core.errors import RelbookError
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 from relbook.db.book import Book
 from relbook.ui.date_text import calendar_date_text, next_text, solar_text
+from relbook.ui.deals_section import DealsSection
 from relbook.ui.events import BookEvents
 from relbook.ui.followups_tab import FollowUpsTab
 from relbook.ui.gifts_tab import GiftsTab
@@ -40,6 +41,7 @@ from relbook.ui.operations import read_now
 from relbook.ui.operations.contacts import change_level
 from relbook.ui.playbook import playbook_html
 from relbook.ui.relations_tab import RelationsTab
+from relbook.ui.stage_history import stage_change_text, stage_reason_text
 from relbook.ui.timeline_tab import TimelineTab
 from relbook.words import labels
 
@@ -108,6 +110,8 @@ class ContactPane(QWidget):
     """Print the shown contact's dossier to PDF."""
     open_contact_requested = Signal(int)
     """Another contact was clicked (a relation or a referral)."""
+    company_map_requested = Signal(str)
+    """The company map of the shown contact's organization (its name) was asked for."""
     status_message = Signal(str)
 
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
@@ -132,6 +136,13 @@ class ContactPane(QWidget):
         self.subtitle_label = QLabel()
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.company_link = QLabel()
+        self.company_link.setTextFormat(Qt.TextFormat.RichText)
+        self.company_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.company_link.setToolTip(
+            self.tr("Who is known at this company, how they stand, and what is missing")
+        )
+        self.company_link.linkActivated.connect(self._request_company_map)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.log_button = QPushButton(self.tr("Log…"))
         self.log_button.setToolTip(self.tr("Log a visit, call or meal (Ctrl+L)"))
@@ -153,6 +164,8 @@ class ContactPane(QWidget):
         self.gifts = GiftsTab(book, events)
         self.relations = RelationsTab(book, events)
         self.followups = FollowUpsTab(book, events)
+        self.deals = DealsSection(book, events)
+        self.deals.status_message.connect(self.status_message)
         self.timeline.status_message.connect(self.status_message)
         self.gifts.status_message.connect(self.status_message)
         self.relations.open_contact_requested.connect(self.open_contact_requested)
@@ -163,6 +176,7 @@ class ContactPane(QWidget):
         self.tabs.addTab(self.gifts, self.tr("Gifts"))
         self.tabs.addTab(self.relations, self.tr("Relations"))
         self.tabs.addTab(self.followups, self.tr("Follow-ups"))
+        self.tabs.addTab(self.deals, self.tr("Deals"))
         self._loaded_tabs: set[int] = set()
         self.tabs.currentChanged.connect(lambda _index: self._load_current_tab())
 
@@ -179,7 +193,10 @@ class ContactPane(QWidget):
         heading.addWidget(self.salutation_label, 0, Qt.AlignmentFlag.AlignVCenter)
         heading.addStretch(1)
         profile_layout.addLayout(heading)
-        profile_layout.addWidget(self.subtitle_label)
+        subtitle = QHBoxLayout()
+        subtitle.addWidget(self.subtitle_label, 1)
+        subtitle.addWidget(self.company_link, 0, Qt.AlignmentFlag.AlignTop)
+        profile_layout.addLayout(subtitle)
         profile_layout.addLayout(buttons)
         profile_layout.addWidget(self.tabs, 1)
         self.pages = QStackedWidget()
@@ -207,6 +224,10 @@ class ContactPane(QWidget):
         parts = [p.strip() for p in (data.company, data.department, data.title) if p.strip()]
         self.subtitle_label.setText(" · ".join(parts))
         self.subtitle_label.setVisible(bool(parts))
+        company = data.company.strip()
+        link = self.tr("Company map of %1").replace("%1", escape(company))
+        self.company_link.setText(f"<a href='company'>{link}</a>")
+        self.company_link.setVisible(bool(company))
         self.body.setHtml(self._html(self._profile, cast(date, QDate.currentDate().toPython())))
         self.pages.setCurrentIndex(1)
         self._load_current_tab()
@@ -219,7 +240,7 @@ class ContactPane(QWidget):
             return
         self._loaded_tabs.add(index)
         page = self.tabs.widget(index)
-        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab, FollowUpsTab)):
+        if isinstance(page, (TimelineTab, GiftsTab, RelationsTab, FollowUpsTab, DealsSection)):
             page.load(current)
 
     def _read(self, contact_id: int) -> Profile | None:
@@ -240,6 +261,10 @@ class ContactPane(QWidget):
         current = self.current_id()
         if current is not None:
             self.edit_requested.emit(current)
+
+    def _request_company_map(self, _link: str = "") -> None:
+        if self._profile is not None and self._profile.data.company.strip():
+            self.company_map_requested.emit(self._profile.data.company.strip())
 
     def _request_log(self) -> None:
         current = self.current_id()
@@ -344,6 +369,19 @@ class ContactPane(QWidget):
                 (
                     self.tr("Level history"),
                     f"<table cellspacing='0' cellpadding='2'>{history}</table>",
+                )
+            )
+        stages = "".join(
+            f"<tr><td>{escape(solar_text(step.on))}</td>"
+            f"<td>{escape(stage_change_text(step.from_stage, step.to_stage))}</td>"
+            f"<td>{_text(stage_reason_text(step))}</td></tr>"
+            for step in profile.stage_history
+        )
+        if stages:
+            rows.append(
+                (
+                    labels.field("stage_history"),
+                    f"<table cellspacing='0' cellpadding='2'>{stages}</table>",
                 )
             )
         return self._section(self.tr("Relationship"), rows)

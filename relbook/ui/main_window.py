@@ -46,19 +46,28 @@ if TYPE_CHECKING:
     from relbook.db.book import Book
     from relbook.ui.about_dialog import AboutDialog
     from relbook.ui.backups_dialog import BackupsDialog
+    from relbook.ui.company_map_window import CompanyMapWindow
     from relbook.ui.contact_editor import ContactEditor
     from relbook.ui.contact_list_model import ContactListModel
     from relbook.ui.contact_pane import ContactPane
     from relbook.ui.contacts_page import ContactsPage
+    from relbook.ui.deal_editor import DealEditor
+    from relbook.ui.deals_page import DealsPage
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
     from relbook.ui.import_dialog import ImportDialog
+    from relbook.ui.pipeline_report_dialog import PipelineReportDialog
     from relbook.ui.quick_log import QuickLogDialog
     from relbook.ui.referral_tree import ReferralTreeDialog
     from relbook.ui.report_dialog import ActivityReportDialog, DossierExport
 
-BOOK_MODULES = ("relbook.ui.contacts_page", "relbook.ui.report_dialog", "relbook.core.contacts")
+BOOK_MODULES = (
+    "relbook.ui.contacts_page",
+    "relbook.ui.deals_page",
+    "relbook.ui.report_dialog",
+    "relbook.core.contacts",
+)
 """What ``attach_book`` builds from: loaded by ``load_book_modules``, off the UI thread."""
 
 
@@ -123,10 +132,14 @@ class MainWindow(QMainWindow):
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
+        self.pipeline_dialog: PipelineReportDialog | None = None
         self.dossier_export: DossierExport | None = None
         self.contacts: ContactsPage | None = None
+        self.deals: DealsPage | None = None
         self.greet_windows: dict[tuple[str, date], GreetWindow] = {}
         """The open Greet windows by festival code and day: opening one again raises it."""
+        self.company_maps: dict[str, CompanyMapWindow] = {}
+        """The open company maps by organization name: opening one again raises it."""
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -176,6 +189,7 @@ class MainWindow(QMainWindow):
         commands on and give the Today tab its book. The caller loads the list
         (``apply_filter``) and refreshes Today when it wants them."""
         from relbook.ui.contacts_page import ContactsPage
+        from relbook.ui.deals_page import DealsPage
         from relbook.ui.report_dialog import DossierExport
 
         self.book = book
@@ -194,6 +208,7 @@ class MainWindow(QMainWindow):
         self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
         self.pane.dossier_requested.connect(self.dossier_export.run)
         self.pane.open_contact_requested.connect(self.select_contact)
+        self.pane.company_map_requested.connect(self.open_company_map)
         self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -212,6 +227,13 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         if showing_contacts:
             self.views.setCurrentWidget(page)
+        self.deals = DealsPage(book, self.events, self._clock, self)
+        self.deals.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.views.insertTab(2, self.deals, self.tr("Opportunities"))
+        deals = self.deals
+        self.pane.deals.new_deal_requested.connect(lambda contact_id: deals.new_deal([contact_id]))
+        self.pane.deals.open_deal_requested.connect(deals.open_deal)
+        self.pane.deals.offer_deal_editor()
         count.setVisible(self.views.currentWidget() is page)
         self.today.attach(book)
         self._restore_page_layout()
@@ -243,11 +265,18 @@ class MainWindow(QMainWindow):
             self.tr("Undo delete"), QKeySequence.StandardKey.Undo, self.undo_delete
         )
         self.log_action = self._action(self.tr("Log…"), "Ctrl+L", self.log_selected)
+        self.new_deal_action = self._action(
+            self.tr("New opportunity…"), "Ctrl+Shift+N", lambda: self.new_deal()
+        )
+        self.deals_action = self._action(self.tr("Opportunities"), "Ctrl+Shift+O", self.show_deals)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
         self.activity_action = self._action(
             self.tr("Activity report…"), None, self.open_activity_report
+        )
+        self.pipeline_action = self._action(
+            self.tr("Pipeline report…"), None, self.open_pipeline_report
         )
         self.import_action = self._action(
             self.tr("Import…"), "Ctrl+Shift+I", lambda: self.open_import()
@@ -287,7 +316,12 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("About relbook"), None, self.open_about)
         menus = self.menuBar()
         book = menus.addMenu(self.tr("&Book"))
-        for action in (self.import_action, self.export_action, self.activity_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.activity_action,
+            self.pipeline_action,
+        ):
             book.addAction(action)
         book.addSeparator()
         book.addAction(self.backups_action)
@@ -302,6 +336,9 @@ class MainWindow(QMainWindow):
             people.addAction(action)
         people.addSeparator()
         people.addAction(self.trash_action)
+        deals = menus.addMenu(self.tr("&Opportunities"))
+        deals.addAction(self.new_deal_action)
+        deals.addAction(self.deals_action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -381,6 +418,10 @@ class MainWindow(QMainWindow):
 
     def show_contacts(self) -> None:
         self.views.setCurrentIndex(1)
+
+    def show_deals(self) -> None:
+        if self.deals is not None:
+            self.views.setCurrentWidget(self.deals)
 
     def focus_search(self) -> None:
         self.show_contacts()
@@ -466,10 +507,13 @@ class MainWindow(QMainWindow):
         """The commands that work on the book, off while it opens."""
         return (
             self.new_action,
+            self.new_deal_action,
+            self.deals_action,
             self.referrals_action,
             self.trash_action,
             self.export_action,
             self.activity_action,
+            self.pipeline_action,
             self.import_action,
             self.settings_action,
             self.backups_action,
@@ -511,6 +555,14 @@ class MainWindow(QMainWindow):
             self.select_contact(editor.saved_id)
         message = self.tr("Contact added.") if created else self.tr("Contact saved.")
         self.statusBar().showMessage(message, 4000)
+
+    def new_deal(self) -> DealEditor | None:
+        """The opportunity editor for a new deal; from the Contacts tab, with the selected
+        contacts as its buying centre."""
+        if self.deals is None:
+            return None
+        chosen = self.selected_ids() if self.views.currentWidget() is self.contacts else []
+        return self.deals.new_deal(chosen)
 
     def log_selected(self) -> None:
         """Quick log with every selected contact involved."""
@@ -653,6 +705,22 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_company_map(self, organization: str) -> CompanyMapWindow:
+        """The company map of an organization: its people as an org chart, and the gaps."""
+        from relbook.ui.company_map_window import CompanyMapWindow
+
+        window = self.company_maps.get(organization)
+        if window is None:
+            window = CompanyMapWindow(self._book, self.events, organization, parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.open_contact_requested.connect(self.select_contact)
+            window.destroyed.connect(lambda _object=None: self.company_maps.pop(organization, None))
+            self.company_maps[organization] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     def open_export(self) -> ExportDialog:
         from relbook.ui.export_dialog import ExportDialog
 
@@ -682,6 +750,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
         self.activity_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_pipeline_report(self) -> PipelineReportDialog:
+        from relbook.ui.pipeline_report_dialog import PipelineReportDialog
+
+        dialog = PipelineReportDialog(self._book, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._report_written(dialog.done_path))
+        self.pipeline_dialog = dialog
         dialog.open()
         return dialog
 

@@ -237,10 +237,11 @@ class ActivityReportDialog(QDialog):
             self.error.setText(problem_text(problem))
             return
         target = _with_pdf_suffix(self.path_edit.text())
-        words = report_words(_today())
+        today = _today()
+        words = report_words(today)
 
         def build(session: Any) -> bytes:
-            return activity_pdf(activity_report(session, period), words)[0]
+            return activity_pdf(activity_report(session, period, today), words)[0]
 
         self.create_button.setEnabled(False)
         self.job.start(build, target)

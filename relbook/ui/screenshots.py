@@ -6,6 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
+from relbook.core.deal_reads import deals_contact
 from relbook.core.demo import phone_numbers, story_contact
 from relbook.core.pinyin import initials
 from relbook.core.settings import get_setting
@@ -77,6 +80,8 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _import_screens(book, window, save)
     _report_screens(window, save)
     _greet_screen(book, window, save)
+    _contact_deal_screens(book, window, save)
+    _deal_screens(book, window, save)
     window.close()
     return written
 
@@ -224,7 +229,8 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
 
 
 def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -> None:
-    """The export dialog with its column list, the activity report and the backups."""
+    """The export dialog with its column list, the activity and pipeline reports and the
+    backups."""
     window.apply_filter()
     window.runner.wait_all()
     export = window.open_export()
@@ -234,7 +240,88 @@ def _report_screens(window: "MainWindow", save: Callable[[object, str], None]) -
     report = window.open_activity_report()
     save(report, "21-activity-report")
     report.close()
+    pipeline = window.open_pipeline_report()
+    save(pipeline, "27-pipeline-report")
+    pipeline.close()
     backups = window.open_backups()
     window.runner.wait_all()
     save(backups, "22-backups")
     backups.close()
+
+
+def _contact_deal_screens(
+    book: Book, window: "MainWindow", save: Callable[[object, str], None]
+) -> None:
+    """The pane's Deals tab of the contact who bought most, the purchase dialog, and the
+    settings' Opportunities page."""
+    from PySide6.QtWidgets import QApplication
+
+    from relbook.ui.settings_dialog import SettingsDialog
+
+    contact_id = read_now(book, deals_contact)
+    if contact_id is not None:
+        window.search.clear()
+        window.apply_filter()
+        window.runner.wait_all()
+        window.select_contact(contact_id)
+        window.pane.tabs.setCurrentWidget(window.pane.deals)
+        QApplication.processEvents()  # the section reads once the event loop turns
+        window.runner.wait_all()
+        save(window, "24-pane-deals")
+        dialog = window.pane.deals.record_purchase()
+        if dialog is not None:
+            dialog.product_edit.setText("软件维保续约（一年）")
+            dialog.amount_edit.setText("42,500")
+            dialog.renews.setChecked(True)
+            save(dialog, "25-record-purchase")
+            dialog.reject()
+        window.pane.tabs.setCurrentIndex(0)
+    settings = SettingsDialog(book, window.events, window)
+    settings.pages.setCurrentWidget(settings.funnel_tab)
+    settings.show()
+    window.runner.wait_all()
+    save(settings, "26-settings-opportunities")
+    settings.close()
+
+
+def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """The Opportunities tab as a board and as a table beside the forecast, and the editor of
+    the open deal with the largest buying centre."""
+    from relbook.ui.deal_table import COLUMNS
+
+    page = window.deals
+    if page is None:
+        return
+    window.show_deals()
+    page.forecast_button.setChecked(False)
+    page.show_board()
+    page.refresh_now()
+    save(window, "30-deals-board")
+    page.forecast_button.setChecked(True)
+    page.show_table()
+    page.table.sortByColumn(COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
+    save(window, "31-deals-table-forecast")
+    page.show_board()
+    open_deals = [row for row in (page.data.rows if page.data else []) if row.status == "open"]
+    if open_deals:
+        chosen = max(open_deals, key=lambda row: (len(row.contact_names), row.amount_cents))
+        editor = page.open_deal(chosen.id)
+        save(editor, "32-deal-editor")
+        editor.reject()
+        if chosen.organization:
+            _company_map_screen(window, chosen.organization, save)
+    window.show_contacts()
+
+
+def _company_map_screen(
+    window: "MainWindow", organization: str, save: Callable[[object, str], None]
+) -> None:
+    """The company map of the organization the editor's deal is with."""
+    from PySide6.QtWidgets import QApplication
+
+    company = window.open_company_map(organization)
+    company.resize(980, 640)
+    window.runner.wait_all()
+    QApplication.processEvents()  # the map fills once its read reports back
+    save(company, "33-company-map")
+    company.close()

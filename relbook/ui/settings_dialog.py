@@ -1,4 +1,5 @@
-"""Settings: language, tiers and cadences, gift audit threshold, reminders and start-up."""
+"""Settings: language, tiers and cadences, gift audit threshold, reminders and start-up, and
+the opportunities' funnel."""
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -19,17 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.core.cadence import TIERS, WATCHED_STAGES, stage_setting
-from relbook.core.errors import RelbookError
+from relbook.core.errors import RelbookError, ValidationError
 from relbook.core.settings import SETTINGS, SettingValue, get_int, get_setting
 from relbook.db.book import Book
 from relbook.ui.autostart import is_autostart_enabled, launch_command, set_autostart
 from relbook.ui.backups_dialog import BackupsDialog
-from relbook.ui.editor_widgets import error_label
+from relbook.ui.editor_widgets import error_label, scroll_page
 from relbook.ui.events import BookEvents
 from relbook.ui.festivals_dialog import FestivalsDialog
+from relbook.ui.funnel_settings import FunnelPage
 from relbook.ui.greetings_editor import GreetingsEditor
 from relbook.ui.operations import read_now
-from relbook.ui.operations.settings import TIER_SETTINGS, save_settings
+from relbook.ui.operations.deal_settings import save_settings_and_funnel
+from relbook.ui.operations.settings import TIER_SETTINGS
 from relbook.words import labels
 from relbook.words.i18n import resolve_language
 
@@ -40,7 +43,7 @@ class SettingsDialog(QDialog):
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         self._book = book
         self._events = events
         self.language_changed = False
@@ -113,6 +116,7 @@ class SettingsDialog(QDialog):
         gifts_form.addRow(labels.field("gifts.audit_threshold"), self.audit_threshold)
 
         reminders = self._reminders_group(current, numbers)
+        self.funnel = FunnelPage(book, events, numbers["deal.funnel_min_amount"], self)
 
         self.error = error_label(self, hidden=True)
 
@@ -133,9 +137,13 @@ class SettingsDialog(QDialog):
                 page_layout.addWidget(group)
             page_layout.addStretch(1)
             self.pages.addTab(page, title)
+        self.funnel_tab = scroll_page(self.funnel)
+        self.pages.insertTab(2, self.funnel_tab, self.tr("Opportunities"))
         layout = QVBoxLayout(self)
         for widget in (self.pages, self.error, buttons):
             layout.addWidget(widget)
+        # tall enough for the funnel's stages and the threshold without scrolling
+        self.resize(self.sizeHint().width(), max(self.sizeHint().height(), 640))
 
     def _reminders_group(
         self, current: dict[str, SettingValue], numbers: dict[str, int]
@@ -196,6 +204,7 @@ class SettingsDialog(QDialog):
             "gifts.audit_threshold": self.audit_threshold.value(),
             "remind.daily_time": self.daily_time.time().toString("HH:mm"),
             "ui.close_to_tray": self.close_to_tray.isChecked(),
+            "deal.funnel_min_amount": self.funnel.threshold.value(),
         }
         for key, spin in self.advance.items():
             values[f"remind.advance.{key}"] = spin.value()
@@ -212,21 +221,37 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("Tier B must start at or below tier A."))
             self.error.show()
             return
+        funnel_errors = self.funnel.check()
+        if funnel_errors:
+            self._show_funnel_problem("\n".join(labels.error_text(e) for e in funnel_errors))
+            return
         if self._saving:
             return
         self._saving = True
         tiers_moved = any(values[k] != self._initial[k] for k in TIER_SETTINGS)
-        save_settings(self, self._book, self._events, values, tiers_moved).finished(
-            self._save_over
-        ).success(lambda _changes: self._saved(values)).failure(self._not_saved).run()
+        stages = self.funnel.changed_stages()
+        save_settings_and_funnel(
+            self, self._book, self._events, values, tiers_moved, stages
+        ).finished(self._save_over).success(lambda _changes: self._saved(values)).failure(
+            self._not_saved
+        ).run()
 
     def _save_over(self) -> None:
         self._saving = False
 
     def _not_saved(self, problem: Exception) -> None:
         assert isinstance(problem, RelbookError)
+        if _about_funnel(problem):
+            self._show_funnel_problem(self.funnel.problem_text(problem))
+            return
         self.error.setText(labels.problem_text(problem))
         self.error.show()
+
+    def _show_funnel_problem(self, text: str) -> None:
+        """On the Opportunities page, which is shown."""
+        self.pages.setCurrentWidget(self.funnel_tab)
+        self.funnel.message.setText(text)
+        self.funnel.message.show()
 
     def _saved(self, values: dict[str, object]) -> None:
         if self.autostart.isChecked() != is_autostart_enabled():
@@ -240,3 +265,10 @@ class SettingsDialog(QDialog):
                 return
         self.language_changed = values["ui.language"] != self._initial["ui.language"]
         self.accept()
+
+
+def _about_funnel(problem: RelbookError) -> bool:
+    """Whether the book refused the stages (rather than another setting)."""
+    return isinstance(problem, ValidationError) and all(
+        error.field.startswith(("deal_stage", "default_rate")) for error in problem.errors
+    )

@@ -33,6 +33,7 @@ def clear_cache() -> None:
     for cached in (_interaction_types, _gift_directions, _occasions, _relation_kinds, _ideas):
         cached.cache_clear()
     _solar_terms.cache_clear()
+    _lost_reasons.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,20 @@ def _stages() -> dict[str, str]:
         "interested": translate("Labels", "Interested"),
         "customer": translate("Labels", "Customer"),
         "lost": translate("Labels", "Lost / dormant"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _lost_reasons() -> dict[str, str]:
+    """Why customers leave, in the order of the trainers' survey (most felt neglected)."""
+    return {
+        "neglected": translate("Labels", "Felt neglected"),
+        "cheaper_offer": translate("Labels", "A cheaper offer"),
+        "friend_advice": translate("Labels", "A friend's advice"),
+        "moved_away": translate("Labels", "Moved away"),
+        "natural_drift": translate("Labels", "Natural drift"),
+        "death": translate("Labels", "Death"),
+        "other": translate("Labels", "Other"),
     }
 
 
@@ -267,6 +282,8 @@ def _fields() -> dict[str, str]:
         "notes": translate("Fields", "Notes"),
         "level": translate("Fields", "Relationship level"),
         "stage": translate("Fields", "Customer stage"),
+        "lost_note": translate("Fields", "Note on the loss"),
+        "stage_history": translate("Fields", "Stage history"),
         "score_near": translate("Fields", "Near-term business size"),
         "score_future": translate("Fields", "Future business size"),
         "score_profit": translate("Fields", "Profit of the current project"),
@@ -335,6 +352,23 @@ def _fields() -> dict[str, str]:
         "backup.folder": translate("Fields", "Backup folder"),
         "backup.keep_daily": translate("Fields", "Daily backups kept"),
         "backup.keep_weekly": translate("Fields", "Weekly backups kept"),
+        "deal": translate("Fields", "Opportunity"),
+        "deal_title": translate("Fields", "Opportunity title"),
+        "amount": translate("Fields", "Amount (CNY)"),
+        "deal_stage": translate("Fields", "Funnel stage"),
+        "deal_stages": translate("Fields", "Funnel stages"),
+        "deal_stage_name": translate("Fields", "Stage name"),
+        "deal_stage_code": translate("Fields", "Stage code"),
+        "default_rate": translate("Fields", "Default win rate"),
+        "deal_date": translate("Fields", "Date"),
+        "expected_close": translate("Fields", "Expected close"),
+        "organization": translate("Fields", "Organization"),
+        "lost_reason": translate("Fields", "Why it was lost"),
+        "period_end": translate("Fields", "Last day"),
+        "deal.funnel_min_amount": translate("Fields", "Keep out of the funnel below (CNY)"),
+        "product": translate("Fields", "Product"),
+        "bought_on": translate("Fields", "Bought on"),
+        "renewal_on": translate("Fields", "Renewal"),
     }
 
 
@@ -386,6 +420,10 @@ def level_with_number(code: int) -> str:
 
 def stage(code: str | None) -> str:
     return _stages().get(code or "", code or "")
+
+
+def customer_lost_reason(code: str | None) -> str:
+    return _lost_reasons().get(code or "", code or "")
 
 
 def org_type(code: str | None) -> str:
@@ -440,6 +478,7 @@ def choices(kind: str) -> dict[str, str]:
     """Code -> word for a vocabulary, in display order (for combo boxes)."""
     tables = {
         "stage": _stages,
+        "customer_lost_reason": _lost_reasons,
         "org_type": _org_types,
         "buying_role": _roles,
         "personality": _personalities,
@@ -506,6 +545,12 @@ def error_text(error: FieldError) -> str:
             "(e.g. 4,3,5,2,4).",
         ),
         "in_future": translate("Errors", "%1: %2 is after today."),
+        "stage_lost_needs_reason": translate(
+            "Errors", "A move to lost (--stage lost) needs --lost-reason, one of: %2."
+        ),
+        "reason_needs_lost": translate(
+            "Errors", "--lost-reason and --lost-note go only with a move to lost (--stage lost)."
+        ),
         "before_purchase": translate("Errors", "%1: %2 is before the day of the purchase."),
         "custom_needs_title": translate("Errors", "%1: a custom day needs its name, --title."),
         "birthday_exists": translate(
@@ -627,6 +672,41 @@ def error_text(error: FieldError) -> str:
         "card_truncated": translate(
             "Errors", "The file ends inside this card; what was read is imported."
         ),
+        "unknown_stage": translate(
+            "Errors", '%1: "%2" is not a stage of the funnel. The stages are: %3.'
+        ),
+        "deal_needs_contact": translate(
+            "Errors", "%1: an opportunity needs at least one contact in its buying centre."
+        ),
+        "no_organization": translate("Errors", "%1: there is no organization with id %2."),
+        "deal_closed": translate(
+            "Errors", "%1: this opportunity is already closed (%2); only open ones can change."
+        ),
+        "before_stage_since": translate(
+            "Errors", "%1: the opportunity has been in its stage only since %2."
+        ),
+        "lost_needs_reason": translate(
+            "Errors", "%1: say why the opportunity was lost, one of: %2."
+        ),
+        "unknown_lost_reason": translate(
+            "Errors", '%1: "%2" is not a reason for a lost opportunity; use one of: %3.'
+        ),
+        "unknown_role": translate("Errors", '%1: "%2" is not a role; use one of: %3.'),
+        "not_in_buying_centre": translate(
+            "Errors", "%1: contact %2 is not in this opportunity's buying centre."
+        ),
+        "stage_in_use": translate(
+            "Errors",
+            '%1: the stage "%2" cannot be removed: opportunities stand in it or passed through it.',
+        ),
+        "bad_stage_code": translate(
+            "Errors", '%1: "%2" is not a stage code; use lowercase letters, digits and _.'
+        ),
+        "repeated_stage": translate("Errors", '%1: the stage "%2" is listed twice.'),
+        "end_before_start": translate("Errors", "%1: the period ends before it begins (%2)."),
+        "not_an_amount_option": translate(
+            "Errors", '%1 (%2): "%3" is not an amount; write a number of yuan such as 120000.'
+        ),
     }
     template = messages.get(error.code, translate("Errors", "%1 is not valid."))
     if error.code == "impossible_date":
@@ -654,8 +734,14 @@ def error_text(error: FieldError) -> str:
         args = [p.get("minimum")]
     elif error.code == "too_large":
         args = [p.get("maximum")]
-    elif error.code == "not_found":
+    elif error.code in ("not_found", "not_in_buying_centre"):
         args = [p.get("id")]
+    elif error.code in ("unknown_stage", "unknown_lost_reason", "unknown_role"):
+        args = [p.get("value"), p.get("choices")]
+    elif error.code == "lost_needs_reason":
+        args = [p.get("choices")]
+    elif error.code == "not_an_amount_option":
+        args = [p.get("option"), p.get("value")]
     elif error.code == "month_out_of_range":
         args = [p.get("month")]
     elif error.code == "lunar_day_out_of_range":
@@ -670,6 +756,8 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value"), p.get("line")]
     elif error.code.startswith("archive_"):
         args = [p.get("value"), p.get("table", p.get("version", "")), p.get("column", "")]
+    elif error.code == "stage_lost_needs_reason":
+        args = [p.get("choices")]
     elif error.code in ("unknown_column", "unknown_festival"):
         args = [p.get("value"), p.get("choices")]
     elif error.code in ("cannot_read", "cannot_write"):
@@ -691,15 +779,16 @@ def problem_text(problem: RelbookError) -> str:
     if isinstance(problem, ValidationError):
         return "\n".join(error_text(e) for e in problem.errors)
     if isinstance(problem, AmbiguousError):
-        lines = [
-            translate("Errors", '"%1" matches several contacts; use an id:').replace(
-                "%1", problem.key
-            )
-        ]
+        several = (
+            translate("Errors", '"%1" matches several companies; write the whole name:')
+            if problem.what == "organization"
+            else translate("Errors", '"%1" matches several contacts; use an id:')
+        )
+        lines = [several.replace("%1", problem.key)]
         lines += [f"  {cid}\t{label}" for cid, label in problem.candidates]
         return "\n".join(lines)
     if isinstance(problem, NotFoundError):
-        return translate("Errors", 'No contact found for "%1".').replace("%1", problem.key)
+        return not_found_text(problem)
     if isinstance(problem, StorageError):
         return storage_text(problem)
     if isinstance(problem, BookDamaged):
@@ -709,6 +798,27 @@ def problem_text(problem: RelbookError) -> str:
     if isinstance(problem, MigrationFailed):
         return migration_failed_text(problem)
     return str(problem)
+
+
+def not_found_text(problem: NotFoundError) -> str:
+    """Words for a record that is not there, naming what was looked for."""
+    by_id = {
+        "opportunity": translate("Errors", "No opportunity with id %1."),
+        "purchase": translate("Errors", "No purchase with id %1."),
+        "interaction": translate("Errors", "No interaction with id %1."),
+        "gift": translate("Errors", "No gift with id %1."),
+        "gift idea": translate("Errors", "No gift idea with id %1."),
+        "task": translate("Errors", "No task with id %1."),
+        "festival": translate("Errors", 'No festival "%1".'),
+        "deal stage": translate("Errors", 'No stage "%1" in the funnel.'),
+    }
+    if problem.what in ("contact", "referrer"):
+        template = translate("Errors", 'No contact found for "%1".')
+    elif problem.what == "organization":
+        template = translate("Errors", 'No company found for "%1".')
+    else:
+        template = by_id.get(problem.what, translate("Errors", 'Nothing found for "%1".'))
+    return template.replace("%1", problem.key)
 
 
 def migration_failed_text(problem: MigrationFailed) -> str:

@@ -9,11 +9,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from relbook.core.enums import DealStage, DealStatus
+from relbook.exchange.pdf_deals import DEAL_VOCABULARIES
 from relbook.exchange.pdf_reports import FIELDS, VOCABULARIES, ReportWords
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import calendar_date_text, solar_text
 from relbook.ui.playbook import ASPECTS, aspect_title, playbook
-from relbook.words import labels
+from relbook.words import deal_words, labels
 from relbook.words.labels import translate
 
 
@@ -54,11 +56,70 @@ def _text() -> dict[str, str]:
         "new_contacts_count": translate("Reports", "New contacts"),
         "gifts_total": translate("Reports", "%1 gifts, %2"),
         "open_ideas": translate("Reports", "Gift ideas"),
+        **_deal_text(),
+    }
+
+
+def _deal_text() -> dict[str, str]:
+    """The words of the pipeline report and of the reports' opportunity sections."""
+    return {
+        "pipeline_title": translate("Reports", "Pipeline and forecast"),
+        "as_of": translate("Reports", "As of %1"),
+        "forecast_for": translate("Reports", "Sales forecast %1 – %2"),
+        "now": translate("Reports", "As of %1"),
+        "week_ago": translate("Reports", "A week before (%1)"),
+        "change": translate("Reports", "Change"),
+        "booked": translate("Reports", "Booked"),
+        "weighted_pipeline": translate("Reports", "Weighted pipeline"),
+        "forecast": translate("Reports", "Forecast"),
+        "progress": translate("Reports", "Progress this week"),
+        "by_stage": translate("Reports", "Forecast by stage"),
+        "stage": translate("Reports", "Stage"),
+        "amount": translate("Reports", "Amount"),
+        "win_rate": translate("Reports", "Win rate"),
+        "rate_source": translate("Reports", "Rate from"),
+        "weighted": translate("Reports", "Weighted"),
+        "open_deals": translate("Reports", "Open"),
+        "won_deals": translate("Reports", "Won"),
+        "lost_deals": translate("Reports", "Lost"),
+        "deal_title": translate("Reports", "Opportunity"),
+        "contacts": translate("Reports", "Contacts"),
+        "status": translate("Reports", "Status"),
+        "expected_close": translate("Reports", "Expected close"),
+        "closed_on": translate("Reports", "Closed"),
+        "days_in_stage": translate("Reports", "Days in stage"),
+        "tier_cell": translate("Reports", "%1 (%2)"),
+        "importance_col": translate("Reports", "Importance"),
+        "deal_count": translate("Reports", "Deals"),
+        "lost_reason": translate("Reports", "Why lost"),
+        "lost_note": translate("Reports", "Note on why"),
+        "out_of_funnel": translate("Reports", "out of funnel"),
+        "deals_total": translate("Reports", "%1, %2"),
+        "funnel": translate("Reports", "Pipeline progress"),
+        "funnel_as_of": translate(
+            "Reports", "Sales forecast for %1 – %2 as of %3, against the same a week before."
+        ),
+        "deals_won": translate("Reports", "Opportunities won"),
+        "deals_lost": translate("Reports", "Opportunities lost"),
+        "purchases": translate("Reports", "Purchases"),
+        "product": translate("Reports", "Product"),
+        "customer": translate("Reports", "Customer"),
+        "bought_on": translate("Reports", "Bought on"),
+        "renewal_on": translate("Reports", "Renewal"),
+        "role": translate("Reports", "Role"),
+        "opportunities": translate("Reports", "Opportunities"),
+        "sheet_pipeline": translate("Reports", "Pipeline"),
+        "sheet_forecast": translate("Reports", "Forecast"),
     }
 
 
 def _labels() -> dict[str, dict[str, str]]:
-    tables = {kind: labels.choices(kind) for kind in VOCABULARIES if kind not in ("field", "level")}
+    own = ("field", "level", *DEAL_VOCABULARIES)
+    tables = {kind: labels.choices(kind) for kind in VOCABULARIES if kind not in own}
+    tables["deal_stage"] = {stage.value: deal_words.stage_name(stage.value) for stage in DealStage}
+    tables["deal_status"] = {code.value: deal_words.status(code.value) for code in DealStatus}
+    tables["lost_reason"] = deal_words.lost_reasons()
+    tables["rate_source"] = {code: deal_words.rate_source(code) for code in ("learned", "default")}
     tables["level"] = {str(code): labels.level_with_number(code) for code in range(1, 6)}
     tables["field"] = {name: labels.field(name) for name in FIELDS}
     return tables

@@ -278,6 +278,25 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>BoardColumn</name>
+    <message>
+        <source>Drop a card here to mark it won.</source>
+        <translation>把卡片拖到这里，记为赢单。</translation>
+    </message>
+    <message>
+        <source>Drop a card here to mark it lost.</source>
+        <translation>把卡片拖到这里，记为丢单。</translation>
+    </message>
+    <message>
+        <source>No opportunities in this stage.</source>
+        <translation>此阶段暂无商机。</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · 加权 %2</translation>
+    </message>
+</context>
+<context>
     <name>ChangeLevelDialog</name>
     <message>
         <source>Change level</source>
@@ -351,6 +370,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
+        <source>This needs the relbook program (the relbook command), not its CLI alone.</source>
+        <translation>这需要 relbook 程序本身（relbook 命令），仅用命令行模块无法完成。</translation>
+    </message>
+    <message>
         <source>To put it in place of the damaged file (which is kept), run:</source>
         <translation>要用它替换已损坏的文件（损坏的文件会保留），请运行：</translation>
     </message>
@@ -415,6 +438,18 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>已将 %1 的客户档案写入 %2</translation>
     </message>
     <message>
+        <source>The pipeline report is written as pdf or xlsx; add --format pdf.</source>
+        <translation>商机报告只能写成 pdf 或 xlsx；请加上 --format pdf。</translation>
+    </message>
+    <message>
+        <source>The pipeline report covers every opportunity: leave out --contact, --search, --tier and --columns.</source>
+        <translation>商机报告包含全部商机：请去掉 --contact、--search、--tier 和 --columns。</translation>
+    </message>
+    <message>
+        <source>Wrote the pipeline report (%1 opportunities, forecast %2 – %3) to %4</source>
+        <translation>已将商机报告（%1 个商机，销售预计 %2 – %3）写入 %4</translation>
+    </message>
+    <message>
         <source>Added %1 on %2 to %3 (id %4).</source>
         <translation>已为 %3（编号 %4）添加%1：%2。</translation>
     </message>
@@ -425,6 +460,34 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Added %1 (%2) to the family of %3 (id %4).</source>
         <translation>已将 %1（%2）添加为 %3（编号 %4）的家庭成员。</translation>
+    </message>
+    <message>
+        <source>Nobody is known there yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>reports to %1</source>
+        <translation>上级：%1</translation>
+    </message>
+    <message>
+        <source>Gaps:</source>
+        <translation>缺口：</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, a senior and a close relationship are known.</source>
+        <translation>没有缺口：决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>Recorded purchase %1 for %2 (id %3).</source>
+        <translation>已记录 %2 购买的 %1（编号 %3）。</translation>
+    </message>
+    <message>
+        <source>The renewal on %1 will be reminded in advance.</source>
+        <translation>%1 的续约会提前提醒。</translation>
     </message>
 </context>
 <context>
@@ -498,6 +561,64 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>CompanyMap</name>
+    <message>
+        <source>No decision maker known</source>
+        <translation>还不认识决策人</translation>
+    </message>
+    <message>
+        <source>No insider who helps you</source>
+        <translation>没有帮你的内线</translation>
+    </message>
+    <message>
+        <source>Every relationship here is below %1</source>
+        <translation>这里的关系都低于 %1</translation>
+    </message>
+    <message>
+        <source>Nobody senior known</source>
+        <translation>还不认识高层</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyMapWindow</name>
+    <message>
+        <source>Company map: %1</source>
+        <translation>组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>People with no known superior are at the top. Double-click to open one.</source>
+        <translation>没有已知上级的人排在最上面。双击可打开联系人。</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, someone senior and a close relationship are known here.</source>
+        <translation>没有缺口：这里的决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>The company map could not be read: %1</source>
+        <translation>无法读取组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Nobody is known at this company yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>%1 and %3: %2</source>
+        <translation>%1 与 %3：%2</translation>
+    </message>
+    <message>
+        <source>Other links: %1</source>
+        <translation>其他关系：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
@@ -522,6 +643,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Family &amp;&amp; dates</source>
         <translation>家人与纪念日</translation>
+    </message>
+    <message>
+        <source>Choose why the customer was lost.</source>
+        <translation>请选择客户流失的原因。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -618,6 +743,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>资料</translation>
     </message>
     <message>
+        <source>Who is known at this company, how they stand, and what is missing</source>
+        <translation>这家单位认识谁、彼此什么关系、还缺什么</translation>
+    </message>
+    <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
     </message>
@@ -650,8 +779,16 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>跟进</translation>
     </message>
     <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>Salutation: %1</source>
         <translation>称呼：%1</translation>
+    </message>
+    <message>
+        <source>Company map of %1</source>
+        <translation>%1 的组织结构图</translation>
     </message>
     <message>
         <source>not watched (lost customer)</source>
@@ -744,6 +881,555 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>next: %1</source>
         <translation>下次：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DealBoard</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>%1 d in stage</source>
+        <translation>本阶段 %1 天</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>%1 丢单</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>未定成交日期</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>预计 %1 成交</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已过预计成交日：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DealCli</name>
+    <message>
+        <source>Moved %1 (id %2) to %3 on %4.</source>
+        <translation>已于 %4 将 %1（编号 %2）推进到“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 (id %2) is already in %3.</source>
+        <translation>%1（编号 %2）已处于“%3”。</translation>
+    </message>
+    <message>
+        <source>Won %1 (id %2): recorded the purchase of %3 yuan by %4.</source>
+        <translation>已赢单 %1（编号 %2）：已记录 %4 购买 %3 元。</translation>
+    </message>
+    <message>
+        <source>Marked %1 (id %2) lost on %3: %4.</source>
+        <translation>已将 %1（编号 %2）记为 %3 丢单：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in %3 (id %4).</source>
+        <translation>%1 在 %3（编号 %4）中的角色：%2。</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>out of the funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>(since %1, %2 days)</source>
+        <translation>（自 %1 起，%2 天）</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购小组</translation>
+    </message>
+    <message>
+        <source>No decision maker known</source>
+        <translation>尚不知道决策人</translation>
+    </message>
+    <message>
+        <source>No insider</source>
+        <translation>没有内线</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 to %2</source>
+        <translation>销售预计 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Pipeline (weighted)</source>
+        <translation>漏斗（加权）</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>%1 (a week ago: %2)</source>
+        <translation>%1（一周前：%2）</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+</context>
+<context>
+    <name>DealEditor</name>
+    <message>
+        <source>Entered %1</source>
+        <translation>进入%1</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>丢单…</translation>
+    </message>
+    <message>
+        <source>Mark as won: record the purchase and the thank-you</source>
+        <translation>记为赢单：记录购买并安排致谢</translation>
+    </message>
+    <message>
+        <source>Mark as lost, with why</source>
+        <translation>记为丢单，并写明原因</translation>
+    </message>
+    <message>
+        <source>What is being sold, e.g. 2027 server renewal</source>
+        <translation>卖什么，例如：2027 年服务器续约</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Importance of this project</source>
+        <translation>本项目重要度</translation>
+    </message>
+    <message>
+        <source>Scored in reverse: 5 is a very risky project and counts least.</source>
+        <translation>反向计分：5 表示项目风险很大，计分最低。</translation>
+    </message>
+    <message>
+        <source>Buying centre</source>
+        <translation>采购决策圈</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Name of a contact to add</source>
+        <translation>输入要添加的联系人姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段记录</translation>
+    </message>
+    <message>
+        <source>Starts in its stage today.</source>
+        <translation>今天进入所选阶段。</translation>
+    </message>
+    <message>
+        <source>A closed opportunity keeps its stage.</source>
+        <translation>已结束的商机保留原阶段。</translation>
+    </message>
+    <message>
+        <source>Why it was lost: %1</source>
+        <translation>丢单原因：%1</translation>
+    </message>
+    <message>
+        <source>Add the people involved: at least one contact.</source>
+        <translation>请添加相关人员：至少一位联系人。</translation>
+    </message>
+    <message>
+        <source>No decision maker known.</source>
+        <translation>尚不知道决策人。</translation>
+    </message>
+    <message>
+        <source>No insider (内线) known.</source>
+        <translation>尚无内线。</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Out of the funnel: not counted in the pipeline.</source>
+        <translation>漏斗外：不计入销售管道。</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+</context>
+<context>
+    <name>DealWords</name>
+    <message>
+        <source>Customer analysis</source>
+        <translation>客户分析</translation>
+    </message>
+    <message>
+        <source>Building trust</source>
+        <translation>建立信任</translation>
+    </message>
+    <message>
+        <source>Uncovering needs</source>
+        <translation>挖掘需求</translation>
+    </message>
+    <message>
+        <source>Presenting value</source>
+        <translation>呈现价值</translation>
+    </message>
+    <message>
+        <source>Winning commitment</source>
+        <translation>赢取承诺</translation>
+    </message>
+    <message>
+        <source>Collecting payment</source>
+        <translation>回收账款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>迟迟不决策</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>时机不对</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系不到位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation>学习所得</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPage</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>All, won and lost too</source>
+        <translation>全部（含赢单和丢单）</translation>
+    </message>
+    <message>
+        <source>Which opportunities</source>
+        <translation>显示哪些商机</translation>
+    </message>
+    <message>
+        <source>Filter by title, company or contact</source>
+        <translation>按商机名称、单位或联系人筛选</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Show or hide the sales forecast</source>
+        <translation>显示或隐藏销售预计</translation>
+    </message>
+    <message>
+        <source>Opportunity added.</source>
+        <translation>商机已添加。</translation>
+    </message>
+    <message>
+        <source>Opportunity saved.</source>
+        <translation>商机已保存。</translation>
+    </message>
+    <message>
+        <source>“%1” moved to %2.</source>
+        <translation>“%1”已移到%2。</translation>
+    </message>
+    <message>
+        <source>Marked as won: the purchase is recorded; thank them within two days.</source>
+        <translation>已记为赢单：购买已记录，请在两天内致谢。</translation>
+    </message>
+    <message>
+        <source>Marked as lost.</source>
+        <translation>已记为丢单。</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its purchases stay recorded.</source>
+        <translation>删除“%1”？已记录的购买保留。</translation>
+    </message>
+    <message>
+        <source>Opportunity deleted.</source>
+        <translation>商机已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsSection</name>
+    <message>
+        <source>Opportunity and role</source>
+        <translation>商机与角色</translation>
+    </message>
+    <message>
+        <source>Stage and status</source>
+        <translation>阶段与状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>No opportunities with this contact yet.</source>
+        <translation>与此联系人还没有商机。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>No purchases recorded yet.</source>
+        <translation>还没有记录购买。</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Record purchase…</source>
+        <translation>记录购买…</translation>
+    </message>
+    <message>
+        <source>What they bought; adds the thank-you and the renewal reminder</source>
+        <translation>记录客户买了什么；同时添加致谢和续约提醒</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>In all: %1 CNY</source>
+        <translation>合计：%1 元</translation>
+    </message>
+    <message>
+        <source>%1 · expected %2</source>
+        <translation>%1 · 预计 %2</translation>
+    </message>
+    <message>
+        <source>no role yet</source>
+        <translation>尚未指定角色</translation>
+    </message>
+    <message>
+        <source>Purchase recorded.</source>
+        <translation>已记录购买。</translation>
+    </message>
+    <message>
+        <source>Delete the purchase &quot;%1&quot; of %2?</source>
+        <translation>删除 %2 的购买记录“%1”？</translation>
+    </message>
+    <message>
+        <source>Its renewal reminder is removed too.</source>
+        <translation>它的续约提醒也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete purchase</source>
+        <translation>删除购买记录</translation>
     </message>
 </context>
 <context>
@@ -882,6 +1568,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1: %2 is after today.</source>
         <translation>%1：%2 晚于今天。</translation>
+    </message>
+    <message>
+        <source>A move to lost (--stage lost) needs --lost-reason, one of: %2.</source>
+        <translation>改为流失（--stage lost）需要 --lost-reason，可选：%2。</translation>
+    </message>
+    <message>
+        <source>--lost-reason and --lost-note go only with a move to lost (--stage lost).</source>
+        <translation>--lost-reason 和 --lost-note 只能在改为流失（--stage lost）时使用。</translation>
     </message>
     <message>
         <source>%1: %2 is before the day of the purchase.</source>
@@ -1092,16 +1786,116 @@ Please send that file to support so it can be fixed.</source>
         <translation>文件在这张名片中间结束；已导入读取到的部分。</translation>
     </message>
     <message>
+        <source>%1: &quot;%2&quot; is not a stage of the funnel. The stages are: %3.</source>
+        <translation>%1：“%2”不是漏斗中的阶段。可用的阶段：%3。</translation>
+    </message>
+    <message>
+        <source>%1: an opportunity needs at least one contact in its buying centre.</source>
+        <translation>%1：商机的采购小组中至少要有一位联系人。</translation>
+    </message>
+    <message>
+        <source>%1: there is no organization with id %2.</source>
+        <translation>%1：没有编号为 %2 的单位。</translation>
+    </message>
+    <message>
+        <source>%1: this opportunity is already closed (%2); only open ones can change.</source>
+        <translation>%1：此商机已结束（%2）；只有进行中的商机可以更改。</translation>
+    </message>
+    <message>
+        <source>%1: the opportunity has been in its stage only since %2.</source>
+        <translation>%1：此商机自 %2 起才处于当前阶段。</translation>
+    </message>
+    <message>
+        <source>%1: say why the opportunity was lost, one of: %2.</source>
+        <translation>%1：请说明丢单原因，可选：%2。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a reason for a lost opportunity; use one of: %3.</source>
+        <translation>%1：“%2”不是丢单原因；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a role; use one of: %3.</source>
+        <translation>%1：“%2”不是角色；请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>%1: contact %2 is not in this opportunity&apos;s buying centre.</source>
+        <translation>%1：联系人 %2 不在此商机的采购小组中。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; cannot be removed: opportunities stand in it or passed through it.</source>
+        <translation>%1：无法删除阶段“%2”：有商机正处于或经过该阶段。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a stage code; use lowercase letters, digits and _.</source>
+        <translation>%1：“%2”不是有效的阶段代码；请使用小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>%1: the stage &quot;%2&quot; is listed twice.</source>
+        <translation>%1：阶段“%2”出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1: the period ends before it begins (%2).</source>
+        <translation>%1：期间的结束日期早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): &quot;%3&quot; is not an amount; write a number of yuan such as 120000.</source>
+        <translation>%1（%2）：“%3”不是金额；请填写以元为单位的数字，例如 120000。</translation>
+    </message>
+    <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several companies; write the whole name:</source>
+        <translation>“%1”匹配到多家单位，请写出完整名称：</translation>
     </message>
     <message>
         <source>&quot;%1&quot; matches several contacts; use an id:</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
     <message>
+        <source>No opportunity with id %1.</source>
+        <translation>没有编号为 %1 的商机。</translation>
+    </message>
+    <message>
+        <source>No purchase with id %1.</source>
+        <translation>没有编号为 %1 的购买记录。</translation>
+    </message>
+    <message>
+        <source>No interaction with id %1.</source>
+        <translation>没有编号为 %1 的往来记录。</translation>
+    </message>
+    <message>
+        <source>No gift with id %1.</source>
+        <translation>没有编号为 %1 的礼品记录。</translation>
+    </message>
+    <message>
+        <source>No gift idea with id %1.</source>
+        <translation>没有编号为 %1 的礼品构想。</translation>
+    </message>
+    <message>
+        <source>No task with id %1.</source>
+        <translation>没有编号为 %1 的任务。</translation>
+    </message>
+    <message>
+        <source>No festival &quot;%1&quot;.</source>
+        <translation>没有节日“%1”。</translation>
+    </message>
+    <message>
+        <source>No stage &quot;%1&quot; in the funnel.</source>
+        <translation>漏斗中没有阶段“%1”。</translation>
+    </message>
+    <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>No company found for &quot;%1&quot;.</source>
+        <translation>找不到单位“%1”。</translation>
+    </message>
+    <message>
+        <source>Nothing found for &quot;%1&quot;.</source>
+        <translation>找不到“%1”。</translation>
     </message>
     <message>
         <source>The book %1 could not be upgraded for this version of relbook, so the upgrade was undone and the book is exactly as it was. To keep working with it, go back to the relbook version you used before, and send the log in the data folder&apos;s logs folder to support.</source>
@@ -1560,6 +2354,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>客户阶段</translation>
     </message>
     <message>
+        <source>Note on the loss</source>
+        <translation>流失说明</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变化记录</translation>
+    </message>
+    <message>
         <source>Near-term business size</source>
         <translation>近期业务量</translation>
     </message>
@@ -1827,6 +2629,70 @@ Please send that file to support so it can be fixed.</source>
         <source>Weekly backups kept</source>
         <translation>每周备份保留周数</translation>
     </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Opportunity title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>阶段名称</translation>
+    </message>
+    <message>
+        <source>Stage code</source>
+        <translation>阶段代码</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Why it was lost</source>
+        <translation>流失 / 丢单原因</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Keep out of the funnel below (CNY)</source>
+        <translation>低于此金额的商机不计入漏斗（元）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1912,6 +2778,144 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Expiry dates</source>
         <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPanel</name>
+    <message>
+        <source>Sales forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Previous quarter</source>
+        <translation>上一季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下一季度</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周进展</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>A week ago (%1): forecast %2, booked %3.</source>
+        <translation>一周前（%1）：预计 %2，已成交 %3。</translation>
+    </message>
+    <message>
+        <source>learned from %1 closed</source>
+        <translation>据 %1 个已结商机</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPage</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Default win rate</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <source>Win rate in use</source>
+        <translation>当前赢率</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Double-click a name or a rate to change it. A stage can be removed only while no opportunity stands in it or has passed through it.</source>
+        <translation>双击名称或赢率即可修改。只有没有商机处于或经过的阶段才能删除。</translation>
+    </message>
+    <message>
+        <source>Win rates are learned from closed opportunities: once %1 that reached a stage have closed, its rate is the share of them that were won. Until then the default rate is used.</source>
+        <translation>赢率从已结束的商机中学习：到达某阶段的商机有 %1 个结束后，该阶段的赢率就是其中赢单的比例。在此之前使用默认赢率。</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>漏斗阶段</translation>
+    </message>
+    <message>
+        <source> CNY</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Small orders</source>
+        <translation>小额订单</translation>
+    </message>
+    <message>
+        <source>Opportunities below this amount are kept out of the funnel (漏斗外): listed, but counted in neither the pipeline, the forecast nor the learned win rates.</source>
+        <translation>低于此金额的商机放在漏斗外：照常列出，但不计入销售漏斗、销售预计和学习到的赢率。</translation>
+    </message>
+    <message>
+        <source>Built-in stage; type a new name to rename it</source>
+        <translation>内置阶段；输入新名称即可改名</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>%1 of %2 won</source>
+        <translation>%2 个中赢 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 of %2 closed</source>
+        <translation>已结束 %1 / %2 个</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3727,30 @@ Please send that file to support so it can be fixed.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Felt neglected</source>
+        <translation>感觉被冷落</translation>
+    </message>
+    <message>
+        <source>A cheaper offer</source>
+        <translation>更便宜的报价</translation>
+    </message>
+    <message>
+        <source>A friend&apos;s advice</source>
+        <translation>朋友的建议</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>搬走了</translation>
+    </message>
+    <message>
+        <source>Natural drift</source>
+        <translation>自然疏远</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>去世</translation>
+    </message>
+    <message>
         <source>Purchaser</source>
         <translation>采购</translation>
     </message>
@@ -3068,6 +4096,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>LoseDialog</name>
+    <message>
+        <source>Mark as lost</source>
+        <translation>记为丢单</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>What happened, what to do better next time</source>
+        <translation>发生了什么，下次如何做得更好</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Choose why it was lost.</source>
+        <translation>请选择丢单原因。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>relbook - relationship book</source>
@@ -3090,6 +4141,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -3110,6 +4165,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>记录往来…</translation>
     </message>
     <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
         <source>Referrals</source>
         <translation>转介绍</translation>
     </message>
@@ -3124,6 +4183,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Activity report…</source>
         <translation>工作报告…</translation>
+    </message>
+    <message>
+        <source>Pipeline report…</source>
+        <translation>商机报告…</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -3160,6 +4223,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>&amp;Contacts</source>
         <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Opportunities</source>
+        <translation>商机(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3230,6 +4297,85 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineReportDialog</name>
+    <message>
+        <source>Pipeline report</source>
+        <translation>商机报告</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation>下季度</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF（.pdf）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Forecast period</source>
+        <translation>预计时段</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the pipeline report as</source>
+        <translation>商机报告另存为</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报告：%1</translation>
     </message>
 </context>
 <context>
@@ -3367,6 +4513,29 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Record a purchase</source>
+        <translation>记录购买</translation>
+    </message>
+    <message>
+        <source>e.g. CRM licences, 50 seats</source>
+        <translation>例如：CRM 软件许可 50 个</translation>
+    </message>
+    <message>
+        <source>e.g. 128,000</source>
+        <translation>例如：128,000</translation>
+    </message>
+    <message>
+        <source>due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Saving also adds a thank-you to send within two days and, with a renewal date, a reminder before the contract runs out.</source>
+        <translation>保存时还会添加一条两天内发送的致谢；填写续约日期的，会在合同到期前提醒。</translation>
+    </message>
+</context>
+<context>
     <name>QuickLogDialog</name>
     <message>
         <source>Log an interaction</source>
@@ -3472,6 +4641,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>层级变化的原因（可选）</translation>
     </message>
     <message>
+        <source>Why the customer was lost: needed to save the move</source>
+        <translation>客户为什么流失：改为流失时必须填写</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>发生了什么（可选）</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -3486,6 +4663,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Level history</source>
         <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Why the customer left</source>
+        <translation>流失原因</translation>
     </message>
     <message>
         <source>Playbook for this style</source>
@@ -3863,6 +5044,178 @@ Please send that file to support so it can be fixed.</source>
         <source>Gift ideas</source>
         <translation>礼品点子</translation>
     </message>
+    <message>
+        <source>Pipeline and forecast</source>
+        <translation>商机与销售预计</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Sales forecast %1 – %2</source>
+        <translation>销售预计 %1 – %2</translation>
+    </message>
+    <message>
+        <source>A week before (%1)</source>
+        <translation>一周前（%1）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>销售预计</translation>
+    </message>
+    <message>
+        <source>Progress this week</source>
+        <translation>本周销售进展</translation>
+    </message>
+    <message>
+        <source>Forecast by stage</source>
+        <translation>各阶段预计</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>赢率来源</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>本阶段天数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Why lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Note on why</source>
+        <translation>丢单说明</translation>
+    </message>
+    <message>
+        <source>out of funnel</source>
+        <translation>漏斗外</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 个，%2</translation>
+    </message>
+    <message>
+        <source>Pipeline progress</source>
+        <translation>销售进展</translation>
+    </message>
+    <message>
+        <source>Sales forecast for %1 – %2 as of %3, against the same a week before.</source>
+        <translation>%1 – %2 的销售预计，截至 %3，与一周前相比。</translation>
+    </message>
+    <message>
+        <source>Opportunities won</source>
+        <translation>赢单商机</translation>
+    </message>
+    <message>
+        <source>Opportunities lost</source>
+        <translation>丢单商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>续约日期</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机</translation>
+    </message>
 </context>
 <context>
     <name>SelfTest</name>
@@ -3988,6 +5341,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Reminders</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
     </message>
     <message>
         <source> days before</source>
@@ -4372,6 +5729,17 @@ Restore it? The damaged file is kept, renamed, in the same folder; changes made 
     <message>
         <source>%1 reminders due today</source>
         <translation>今天有 %1 条提醒</translation>
+    </message>
+</context>
+<context>
+    <name>WinDialog</name>
+    <message>
+        <source>Mark as won</source>
+        <translation>记为赢单</translation>
+    </message>
+    <message>
+        <source>The purchase is recorded and a thank-you is due within two days.</source>
+        <translation>将记录这笔购买，并提醒在两天内致谢。</translation>
     </message>
 </context>
 </TS>

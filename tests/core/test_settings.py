@@ -68,6 +68,8 @@ def test_settings_answer_with_their_declared_type(book: Book) -> None:
         ("ui.close_to_tray", 1, "wrong_type"),
         ("tier.a_min", True, "wrong_type"),
         ("remind.daily_time", "24:00", "bad_time"),
+        ("deal.funnel_min_amount", -1, "too_small"),
+        ("deal.funnel_min_amount", 1.5, "wrong_type"),
     ],
 )
 def test_each_setting_checks_its_own_rule(key: str, value: object, code: str) -> None:

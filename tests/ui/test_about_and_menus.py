@@ -7,11 +7,13 @@ from relbook import __version__
 
 def test_menus_hold_the_toolbar_actions_and_quit(window):
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&Book", "&Contacts", "&Help"]
+    assert titles == ["&Book", "&Contacts", "&Opportunities", "&Help"]
     book_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in book_menu.actions()
     assert window.backups_action in book_menu.actions()
     assert window.quit_action in book_menu.actions()
+    deals_menu = window.menuBar().actions()[2].menu()
+    assert window.new_deal_action in deals_menu.actions()
 
 
 def test_quit_ends_the_app_even_with_close_to_tray(controller, window, monkeypatch):

@@ -31,14 +31,17 @@ def save_settings(
     tiers_moved: bool = False,
 ) -> BookOp[BookChanges]:
     """Store settings; when the tier thresholds moved, every contact's tier follows."""
+    return BookOp(
+        parent, book, events, lambda session: store_settings(session, values, tiers_moved)
+    )
 
-    def work(session: Session) -> BookChanges:
-        changes = set_settings(session, values)
-        if tiers_moved:
-            changes |= recompute_tiers(session)
-        return changes
 
-    return BookOp(parent, book, events, work)
+def store_settings(session: Session, values: dict[str, Any], tiers_moved: bool) -> BookChanges:
+    """``save_settings``' work, for operations that store settings with other changes."""
+    changes = set_settings(session, values)
+    if tiers_moved:
+        changes |= recompute_tiers(session)
+    return changes
 
 
 def save_festival(
