@@ -70,9 +70,14 @@ def run(book: Any, args: argparse.Namespace) -> int:
     assert outcome is not None and isinstance(outcome.result, importer.ImportResult)
     _print_backup(outcome.backup)
     result = outcome.result
+    warned = importer.written_with_warnings(preview.source, result)
     print(
         import_words.result_summary(
-            len(result.created), len(result.merged), len(result.skipped), len(result.failed)
+            len(result.created),
+            len(result.merged),
+            len(result.skipped),
+            len(result.failed),
+            warned,
         )
     )
     if result.failed:
@@ -150,13 +155,17 @@ def _print_preview(preview: importer.ImportPreview) -> None:
     if noted:
         lines.append(fill(translate("Import", "Read with problems: %1"), len(noted)))
         lines += _problem_lines(unit, noted)
-    warned = [c for c in preview.source.candidates if c.warnings]
+    warned = preview.source.warned
     if warned:
         lines.append(fill(translate("Import", "Records with warnings: %1"), len(warned)))
         lines += [_warning_line(unit, c) for c in warned[:LISTED_DUPLICATES]]
         if len(warned) > LISTED_DUPLICATES:
             more = len(warned) - LISTED_DUPLICATES
             lines.append("  " + fill(translate("Import", "… and %1 more"), more))
+    source = preview.source
+    not_imported = import_words.not_imported_text(source.not_imported, source.empty_columns)
+    if not_imported:
+        lines.append(not_imported)
     print("\n".join(lines))
 
 

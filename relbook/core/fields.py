@@ -134,7 +134,10 @@ CONTACT_FIELDS: tuple[ContactField, ...] = (
         "source", str | None, column="source", plain=True, export="source", imported=("source",)
     ),
     ContactField(
-        "birthday", CalendarDate | None, export="birthday", imported=("birthday", "lunar_birthday")
+        "birthday",
+        CalendarDate | None,
+        export="birthday",
+        imported=("birthday", "lunar_birthday", "birth_year", "birth_month", "birth_day"),
     ),
     ContactField(
         "next_birthday", date | None, column="next_birthday", export="next_birthday", listed=True
@@ -201,6 +204,9 @@ IMPORT_ORDER: tuple[str, ...] = (
     "title",
     "birthday",
     "lunar_birthday",
+    "birth_year",
+    "birth_month",
+    "birth_day",
     "wechat",
     "qq",
     "address",

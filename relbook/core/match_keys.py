@@ -7,6 +7,8 @@ duplicate scan (``core/duplicates.py``), so both agree on what "the same number"
 import re
 
 _NOT_DIGIT = re.compile(r"\D")
+_EXTENSION = re.compile(r"\s*[;,]?\s*(?:ext\.?|extension|x|转|分机|#)\s*=?\s*\d+\s*$", re.I)
+"""An extension after a number: it says which desk, not whose number."""
 """A regex keeps only digits faster than ``contacts.digits_only`` over a whole book's phones."""
 MIN_PHONE_DIGITS = 7
 """Shorter numbers (extensions, 110, 10086) say too little about who someone is."""
@@ -15,7 +17,10 @@ _NAME_NOISE = re.compile(r"[\s·.,，。()（）\-_]+")
 
 def phone_key(number: str) -> str | None:
     """Digits without a leading +86 / 0086, a landline with its trunk 0 ("+86 21 ..." is
-    "021 ..."); None for numbers too short to identify anyone."""
+    "021 ..."); None for numbers too short to identify anyone. An extension (``;ext=102``,
+    ``x102``, ``转102``) is left out: it says which desk, not whose number."""
+    if not number.isdigit() and _EXTENSION.search(number):
+        number = _EXTENSION.sub("", number)
     digits = _NOT_DIGIT.sub("", number)
     international = False
     if digits.startswith("0086"):

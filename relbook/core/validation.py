@@ -24,8 +24,41 @@ from relbook.core.errors import FieldError
 from relbook.core.tiers import SCORE_FIELDS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ()\-]{3,30}(\s*(ext|转|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_PHONE = re.compile(
+    r"^\+?\(?[0-9][0-9A-Za-z ()\-./]{2,30}"
+    r"(\s*[;,]?\s*(ext\.?|extension|x|转|分机|#)\s*=?\s*[0-9]{1,6})?$",
+    re.IGNORECASE,
+)
+"""Digits with the separators people type (spaces, brackets, hyphens, dots, slashes), letters
+of a vanity number (1-800-MYFAX) and an extension (``;ext=102``, ``x102``, ``转102``)."""
+_MIN_PHONE_DIGITS = 3
+_PLAIN_PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-]{2,30}$")
+"""The usual numbers: digits, spaces, brackets and hyphens (``_PHONE`` accepts them too)."""
 _QQ = re.compile(r"^[1-9][0-9]{4,11}$")
+
+
+def valid_phone(number: str) -> bool:
+    """Whether ``number`` is a phone number as typed: at least three digits, and no more
+    letters than digits (a vanity number has some; a label such as "BusinessPhone" none)."""
+    text = number.strip()
+    if text.isdigit():  # nearly every number as stored: a fast answer
+        return 3 <= len(text) <= 31 and text.isascii()
+    if _PLAIN_PHONE.match(text):
+        return len(text) - sum(text.count(c) for c in " -()+") >= _MIN_PHONE_DIGITS
+    if not _PHONE.match(text):
+        return False
+    digits = sum(c.isdigit() for c in text)
+    letters = sum(c.isalpha() and c.isascii() for c in text)
+    return digits >= _MIN_PHONE_DIGITS and letters <= 2 * digits
+
+
+def valid_email(address: str) -> bool:
+    return bool(_EMAIL.match(address.strip()))
+
+
+def valid_qq(number: str) -> bool:
+    return bool(_QQ.match(number.strip()))
+
 
 MAX_LENGTHS: dict[str, int] = {
     "name": 100,
@@ -117,14 +150,14 @@ def validate_contact(data: ContactInput, today: date) -> list[FieldError]:
             errors.append(FieldError(name, "out_of_range", {"min": 1, "max": 5}))
     if data.cadence_days is not None and not 1 <= data.cadence_days <= 3650:
         errors.append(FieldError("cadence_days", "out_of_range", {"min": 1, "max": 3650}))
-    if data.email.strip() and not _EMAIL.match(data.email.strip()):
+    if data.email.strip() and not valid_email(data.email):
         errors.append(FieldError("email", "invalid_email", {"value": data.email}))
-    if data.qq.strip() and not _QQ.match(data.qq.strip()):
+    if data.qq.strip() and not valid_qq(data.qq):
         errors.append(FieldError("qq", "invalid_qq", {"value": data.qq}))
     for phone in data.phones:
         if not phone.number.strip():
             continue
-        if not _PHONE.match(phone.number.strip()):
+        if not valid_phone(phone.number):
             errors.append(FieldError("phones", "invalid_phone", {"value": phone.number}))
         errors += _choice(phone.label, PhoneLabel, "phones", optional=False)
     for tag in data.tags:

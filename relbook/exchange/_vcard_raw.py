@@ -4,6 +4,7 @@ import base64
 import binascii
 import codecs
 import re
+import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -12,7 +13,9 @@ LIST_PROPERTIES = frozenset({"N", "ADR", "ORG", "CATEGORIES", "NICKNAME", "GENDE
 # Binary properties kept out of vobject: it decodes them while parsing and bad base64 stops it.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _CHINESE_CHARSETS = frozenset({"GB2312", "GBK", "GB18030", "CP936", "EUC-CN", "X-GBK"})
-_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+_FALLBACK_ENCODINGS = ("utf-8", "gb18030", "cp1252", "latin-1")
+"""For a value without a CHARSET in a file of no given encoding: phones write UTF-8, Chinese
+Windows programs ("ANSI") GB18030, Western ones Windows-1252; Latin-1 reads any byte."""
 
 
 @dataclass(slots=True)
@@ -66,7 +69,14 @@ class RawCard:
 
 def _physical_lines(data: bytes) -> list[bytes]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = data.decode("utf-16").encode("utf-8")
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    elif data[:12].upper() in (
+        "BEGIN:VCARD".encode("utf-16-le")[:12],
+        b"\x00B\x00E\x00G\x00I\x00N\x00:",
+    ):
+        # UTF-16 without its BOM (a few Windows tools): the marker's bytes give it away
+        big = data[:1] == b"\x00"
+        data = data.decode("utf-16-be" if big else "utf-16-le", "replace").encode("utf-8")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
@@ -201,10 +211,28 @@ def decode_value(line: RawLine, encoding: str | None) -> str:
     tries = [c for c in (charset, encoding) if c] + list(_FALLBACK_ENCODINGS)
     for name in tries:
         try:
-            return _decode_with(raw, name)
+            text = _decode_with(raw, name)
         except (LookupError, UnicodeDecodeError):
             continue
+        if name != "gb18030" or charset or encoding or reads_as_chinese(text):
+            return text
     return raw.decode("utf-8", "replace")
+
+
+def reads_as_chinese(text: str) -> bool:
+    """Whether text decoded as GB18030 is Chinese: most of its other-than-ASCII characters are
+    common ones (GB2312). Western "ANSI" text (Müller) also decodes, but to rare characters."""
+    others = [c for c in text if not c.isascii()]
+    common = sum(1 for c in others if _in_gb2312(c))
+    return common * 2 >= len(others) and common > 0
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _escape_bare(text: str, chars: str) -> str:
@@ -240,8 +268,11 @@ def clean_head(line: RawLine) -> str:
 
 
 def clean_value(line: RawLine, encoding: str | None, version: str) -> str:
-    """``clean_line`` after its colon."""
+    """``clean_line`` after its colon, in Unicode NFC: text is otherwise kept character for
+    character (so "…" stays "…")."""
     value = decode_value(line, encoding)
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
     if line.quoted_printable or version.startswith("2"):
         value = re.sub(r"\r\n|\r|\n", r"\\n", value)
     if "," in value and line.name not in LIST_PROPERTIES:

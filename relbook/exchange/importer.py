@@ -24,6 +24,7 @@ from relbook.core.match_keys import (
 from relbook.db.backups import backup_book
 from relbook.exchange.files import file_error
 from relbook.exchange.progress import Cancelled, Report
+from relbook.exchange.salvage import PHRASES, with_notes
 from relbook.exchange.tabular import (
     ParsedRow,
     RowProblem,
@@ -32,8 +33,9 @@ from relbook.exchange.tabular import (
     guess_mapping,
     read_table,
     rows_to_contacts,
+    unmapped_with_data,
 )
-from relbook.exchange.vcard import parse_vcards
+from relbook.exchange.vcard import ParsedCard, parse_vcards
 
 if TYPE_CHECKING:
     from relbook.db.book import Book
@@ -62,6 +64,7 @@ _EXTENSIONS: dict[str, str] = {
     ".xlsm": "xlsx",
     ".json": "json",
 }
+_KEPT_PREFIXES = tuple(PHRASES.values())
 
 
 @dataclass
@@ -109,6 +112,15 @@ class ImportSource:
     table: Table | None = None
     mapping: dict[int, str] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
+    not_imported: list[str] = field(default_factory=list)
+    """Headers of unmapped columns that hold text: what the preview names as not imported."""
+    empty_columns: int = 0
+    """Unmapped columns without any text."""
+
+    @property
+    def warned(self) -> list[Candidate]:
+        """The records read with warnings (values left out, kept in their notes)."""
+        return [c for c in self.candidates if c.warnings]
 
     @property
     def unit(self) -> str:
@@ -165,14 +177,33 @@ def _from_vcards(data: bytes, filename: str, encoding: str | None, today: date) 
         raise file_error("empty", filename)
     source = ImportSource("vcf")
     source.candidates = [
-        Candidate(r.card_number, r.data, [SourceWarning(w) for w in r.warnings])
-        for r in parsed.records
+        Candidate(r.card_number, r.data, _card_warnings(r)) for r in parsed.records
     ]
     source.problems = [
         SourceProblem(p.card_number, p.line, p.code, p.params, _card_errors(p.code, p))
         for p in parsed.problems
     ]
     return source
+
+
+_KEPT_DATES = frozenset({"bad_birthday", "bad_date"})
+"""Warnings a card's own line says better: the date that could not be read is in the note."""
+
+
+def _card_warnings(card: ParsedCard) -> list[SourceWarning]:
+    """A card's warnings: each value kept in the note with its line, then the codes."""
+    warnings: list[SourceWarning] = []
+    if card.name_from:
+        params = {"field": card.name_from, "value": card.data.name, "line": card.line}
+        warnings.append(SourceWarning("name_derived", params))
+    warnings += [
+        SourceWarning("not_recognised", {"field": u.label, "value": u.value, "line": u.line})
+        for u in card.unusable
+    ]
+    codes = (
+        card.warnings if not card.unusable else [w for w in card.warnings if w not in _KEPT_DATES]
+    )
+    return warnings + [SourceWarning(w) for w in codes]
 
 
 def _card_errors(code: str, problem: Any) -> list[FieldError]:
@@ -189,6 +220,7 @@ def with_mapping(source: ImportSource, mapping: dict[int, str], today: date) -> 
     if source.table is None:
         raise ValueError("only tables have a column mapping")
     parsed = rows_to_contacts(source.table, mapping, today)
+    not_imported, empty = unmapped_with_data(source.table, mapping)
     return ImportSource(
         source.fmt,
         candidates=[_row_candidate(r) for r in parsed.records],
@@ -196,6 +228,8 @@ def with_mapping(source: ImportSource, mapping: dict[int, str], today: date) -> 
         table=source.table,
         mapping=dict(mapping),
         ignored_columns=parsed.ignored_columns,
+        not_imported=not_imported,
+        empty_columns=empty,
     )
 
 
@@ -390,6 +424,12 @@ class ImportResult:
     failed: list[SourceProblem] = field(default_factory=list)
 
 
+def written_with_warnings(source: ImportSource, result: ImportResult) -> int:
+    """How many records written (created or merged) had warnings."""
+    written = result.created.keys() | result.merged.keys()
+    return sum(1 for c in source.warned if c.position in written)
+
+
 @paused_gc()
 def apply_import(
     session: Session,
@@ -492,7 +532,9 @@ def merge_input(existing: ContactInput, incoming: ContactInput) -> ContactInput:
     """``existing`` with only its empty fields filled from ``incoming``; nothing is overwritten.
 
     Phones not already there are added, tags are united, dates are added when the contact has
-    none of that kind yet, family members when no one of that name is recorded.
+    none of that kind yet, family members when no one of that name is recorded. Note lines
+    holding values the import could not use ("导入时未能识别：…") are added to a note already
+    there, so they are never lost.
     """
     merged = copy.deepcopy(existing)
     for name in vars(incoming):
@@ -503,6 +545,14 @@ def merge_input(existing: ContactInput, incoming: ContactInput) -> ContactInput:
             setattr(merged, name, value)
             if name == "company":
                 merged.org_type = incoming.org_type
+    if merged.notes.strip() and merged.notes != incoming.notes:
+        have = set(merged.notes.split("\n"))
+        kept = [
+            line
+            for line in incoming.notes.split("\n")
+            if line.startswith(_KEPT_PREFIXES) and line not in have
+        ]
+        merged.notes = with_notes(merged.notes, kept)
     merged.phones += _new_phones(merged.phones, incoming.phones)
     merged.tags += [t for t in incoming.tags if t not in merged.tags]
     merged.dates += _new_dates(merged.dates, incoming.dates)

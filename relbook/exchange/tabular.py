@@ -18,6 +18,7 @@ from relbook.core.errors import RelbookError
 from relbook.core.fields import IMPORT_TARGETS
 from relbook.core.validation import born_in_future, validate_contact
 from relbook.exchange.dates_typed import DateParseError, parse_typed_date
+from relbook.exchange.salvage import Unusable, note_lines, salvage, with_notes
 
 FIELDS: tuple[str, ...] = IMPORT_TARGETS
 """Everything a column can be mapped to, in the order the import dialog offers them."""
@@ -297,12 +298,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "商务电话", "商务电话2", "住宅电话2", "其他电话", "主要电话", "phone", "phones",
         "mobile", "mobile phone", "cell", "cell phone", "telephone", "tel", "work phone",
         "business phone", "business phone 2", "home phone", "home phone 2", "other phone",
-        "primary phone", "company main phone", "car phone",
+        "primary phone", "company main phone", "car phone", "mobile number",
         *(f"phone {n} - value" for n in range(1, 10)),
     ),
     "email": (
         "email", "e-mail", "mail", "邮箱", "电子邮箱", "邮件", "电子邮件", "电子邮件地址",
         "e-mail address", "email address", "e-mail 2 address", "e-mail 3 address",
+        "primary email", "secondary email",
         *(f"e-mail {n} - value" for n in range(1, 5)),
     ),
     "company": (
@@ -320,12 +322,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "birthday": ("生日", "出生日期", "公历生日", "阳历生日", "新历生日", "birthday", "birth date"),
     "lunar_birthday": ("农历生日", "阴历生日", "旧历生日", "lunar birthday"),
+    "birth_year": ("birth year", "出生年份", "出生年"),
+    "birth_month": ("birth month", "出生月份", "出生月"),
+    "birth_day": ("出生日",),
     "wechat": ("微信", "微信号", "wechat", "weixin", "wechat id"),
     "qq": ("qq", "qq号", "qq号码"),
     "address": (
         "地址", "联系地址", "通讯地址", "家庭地址", "住址", "公司地址", "单位地址", "办公地址",
         "address", "home address", "business address", "home street", "business street",
         "other street", "address 1 - formatted", "address 2 - formatted",
+        "home address 2", "work address", "work address 2",
         "地址1-格式化",
     ),
     "notes": ("备注", "说明", "附注", "备忘", "notes", "note", "comment", "comments", "memo"),
@@ -390,12 +396,31 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     keys = [_key(h) for h in headers]
     if _key("job title") in keys:
         mapping = {i: f for i, f in mapping.items() if keys[i] != _key("title")}
+    if "birth_month" in mapping.values():  # Thunderbird's "Birth Day" is the day of the month
+        for index, header in enumerate(headers):
+            if " ".join(header.casefold().split()) == "birth day":
+                mapping[index] = "birth_day"
     return mapping
 
 
 def ignored_columns(headers: list[str], mapping: dict[int, str]) -> list[str]:
     """Headers of the columns the mapping leaves out, for the import dialog."""
     return [h for i, h in enumerate(headers) if i not in mapping and h.strip()]
+
+
+def unmapped_with_data(table: "Table", mapping: dict[int, str]) -> tuple[list[str], int]:
+    """(headers of the unmapped columns holding text in some row, how many others are empty):
+    what the preview names as not imported."""
+    named: list[str] = []
+    empty = 0
+    for index, header in enumerate(table.headers):
+        if index in mapping or not header.strip():
+            continue
+        if any(index < len(row) and row[index].strip() for row in table.rows):
+            named.append(header)
+        else:
+            empty += 1
+    return named, empty
 
 
 # ---------------------------------------------------------------- rows to contacts
@@ -431,10 +456,16 @@ class TabularParse:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def rows_to_contacts(table: Table, mapping: dict[int, str], today: date) -> TabularParse:
+def rows_to_contacts(
+    table: Table, mapping: dict[int, str], today: date, language: str = "zh_CN"
+) -> TabularParse:
     """Every row as a ContactInput or a problem; a bad row never stops the others.
 
-    A birthday after ``today`` keeps its month and day without the year (``future_birth_year``).
+    A row with a name always becomes a record: a value that cannot be used (a phone, email,
+    QQ or date that cannot be read, text too long) is left out of its field, kept in the note
+    ("导入时未能识别：列名: 值", ``language``) and warned about (``not_recognised``,
+    ``birthday_dropped``). A birthday after ``today`` keeps its month and day without the
+    year (``future_birth_year``).
     """
     result = TabularParse(ignored_columns=ignored_columns(table.headers, mapping))
     mapping = {i: f for i, f in mapping.items() if i < len(table.headers)}
@@ -442,7 +473,9 @@ def rows_to_contacts(table: Table, mapping: dict[int, str], today: date) -> Tabu
     for number, cells in zip(table.row_numbers, table.rows, strict=True):
         if not any(cells[i].strip() for i in mapping):
             continue
-        outcome = _row_to_contact(number, cells, table.headers, mapping, phone_labels, today)
+        outcome = _row_to_contact(
+            number, cells, table.headers, mapping, phone_labels, today, language
+        )
         if isinstance(outcome, ParsedRow):
             result.records.append(outcome)
         else:
@@ -457,6 +490,7 @@ def _row_to_contact(
     mapping: dict[int, str],
     phone_labels: dict[int, int],
     today: date,
+    language: str = "zh_CN",
 ) -> ParsedRow | list[RowProblem]:
     values = _collect(cells, mapping)
     warnings: list[RowWarning] = []
@@ -473,18 +507,82 @@ def _row_to_contact(
     contact.phones = _phones(cells, headers, mapping, phone_labels)
     _apply_choices(contact, values, warnings)
     _apply_birthday(contact, values, warnings, today)
-    problems = [
-        RowProblem(number, e.code, dict(e.params), e.field)
-        for e in validate_contact(contact, today)
+    invalid = bool(validate_contact(contact, today))
+    unusable = _unusable(contact, warnings, headers, mapping, cells, today, invalid)
+    extras = [  # a second email, company, birthday...: kept in the note under its column
+        f"{_header(headers, mapping, str(w.params['field']), str(w.params['value']), cells)}: "
+        f"{w.params['value']}"
+        for w in warnings
+        if w.code == "extra_value"
     ]
+    if extras or unusable:
+        contact.notes = with_notes(contact.notes, extras + note_lines(unusable, language))
+    errors = validate_contact(contact, today) if invalid else []
+    problems = [RowProblem(number, e.code, dict(e.params), e.field) for e in errors]
     return problems or ParsedRow(number, contact, warnings)
+
+
+_FIELD_OF_COLUMN = {"phones": "phone"}
+"""A contact field whose columns are mapped under another code."""
+_DATE_COLUMNS = ("birthday", "lunar_birthday", "birth_year", "birth_month", "birth_day")
+
+
+def _unusable(
+    contact: ContactInput,
+    warnings: list[RowWarning],
+    headers: list[str],
+    mapping: dict[int, str],
+    cells: list[str],
+    today: date,
+    invalid: bool,
+) -> list[Unusable]:
+    """What the row holds that cannot be used: dates that cannot be read (already warned
+    about) and what validation refuses, taken out of ``contact`` and warned about here."""
+    found = [
+        Unusable(_header(headers, mapping, str(w.params["field"])), str(w.params["value"]))
+        for w in warnings
+        if w.code == "birthday_dropped"
+    ]
+    refused = salvage(contact, today) if invalid else []
+    for field_name, value in refused:
+        column = _FIELD_OF_COLUMN.get(field_name, field_name)
+        header = _header(headers, mapping, column, value, cells)
+        if field_name in ("birthday", "dates"):
+            header = next((h for c in _DATE_COLUMNS if (h := _header(headers, mapping, c))), "")
+        found.append(Unusable(header or field_name, value, None, field_name))
+        params = {"field": column, "value": value, "column": header or field_name}
+        warnings.append(RowWarning("not_recognised", params))
+    return found
+
+
+def _header(
+    headers: list[str],
+    mapping: dict[int, str],
+    field: str,
+    value: str = "",
+    cells: list[str] | tuple[()] = (),
+) -> str:
+    """The header of the column ``field`` came from: the one holding ``value`` if given."""
+    columns = [i for i, f in sorted(mapping.items()) if f == field]
+    for index in columns:
+        if value and index < len(cells) and value in unicodedata.normalize("NFKC", cells[index]):
+            return headers[index]
+    return headers[columns[0]] if columns else ""
+
+
+_FOLDED = frozenset({"phone", "email", "qq", "level", "stage", "source", *_DATE_COLUMNS})
+"""Fields read as codes or numbers: full-width forms folded (NFKC). Every other text is kept
+character for character after NFC, so "…" stays "…"."""
 
 
 def _collect(cells: list[str], mapping: dict[int, str]) -> dict[str, list[str]]:
     """Field -> the non-empty values of its columns, in column order."""
     values: dict[str, list[str]] = {}
     for index, field_name in sorted(mapping.items()):
-        text = unicodedata.normalize("NFKC", cells[index]).strip()
+        cell = cells[index]
+        if not cell.isascii():
+            cell = unicodedata.normalize("NFKC" if field_name in _FOLDED else "NFC", cell)
+        text = cell.strip()
         if text:
             values.setdefault(field_name, []).append(text)
     return values
@@ -595,7 +693,7 @@ def _phones(
     seen: set[str] = set()
     for index in sorted(i for i, f in mapping.items() if f == "phone"):
         words = cells[labels[index]] if index in labels else headers[index]
-        for number in re.split(r":::|[;；,，/、]", unicodedata.normalize("NFKC", cells[index])):
+        for number in _numbers(unicodedata.normalize("NFKC", cells[index])):
             number = number.strip()
             digits = re.sub(r"\D", "", number)
             if not number or digits in seen:
@@ -606,6 +704,22 @@ def _phones(
                 label = PhoneLabel.OTHER  # a desk number in the 手机 column
             found.append(PhoneInput(number=number, label=label))
     return found
+
+
+def _numbers(cell: str) -> list[str]:
+    """The numbers in a phone cell: split on ``;`` ``,`` ``、`` and Google's ``:::``, and on
+    ``/`` only between whole numbers ("13800138000/13900139000"): a slash inside a number is
+    a separator people type ("0987 /6543", "034441/ 2 22 67")."""
+    numbers: list[str] = []
+    for part in re.split(r":::|[;；,，、]", cell):
+        pieces = part.split("/")
+        whole = all(sum(c.isdigit() for c in p) >= _WHOLE_NUMBER for p in pieces)
+        numbers += pieces if len(pieces) > 1 and whole else [part]
+    return numbers
+
+
+_WHOLE_NUMBER = 7
+"""Digits of the shortest number that stands alone (a landline without its area code)."""
 
 
 def _label_from_number(number: str) -> str:
@@ -702,8 +816,12 @@ def _apply_birthday(
     """The first readable birthday; an unreadable one is dropped with a warning, never fatal.
 
     One after ``today`` most likely has a mistyped year: its month and day are kept.
+    Thunderbird's Birth Year, Birth Month and Birth Day columns make one birthday.
     """
-    for name, lunar in (("birthday", False), ("lunar_birthday", True)):
+    parts = _birthday_from_parts(values)
+    if parts:
+        values = {**values, "birth_year": [parts]}
+    for name, lunar in (("birthday", False), ("lunar_birthday", True), ("birth_year", False)):
         for text in values.get(name, []):
             try:
                 parsed = parse_typed_date(text, lunar_hint=lunar)
@@ -724,3 +842,18 @@ def _apply_birthday(
                 warnings.append(RowWarning("future_birth_year", {"field": name, "value": text}))
                 parsed.year = None
             contact.dates.append(parsed)
+
+
+def _birthday_from_parts(values: dict[str, list[str]]) -> str:
+    """ "1980-03-08" (or "--03-08" without a year) from separate year, month and day columns;
+    the parts as typed, joined by "/", when they are not numbers (the date parser then says
+    why); empty when there is no month and day."""
+    year, month, day = (
+        (values.get(name) or [""])[0] for name in ("birth_year", "birth_month", "birth_day")
+    )
+    if not (month or day):
+        return ""  # a year alone says no birthday (Thunderbird writes none, some tools do)
+    if month.isdigit() and day.isdigit() and (year.isdigit() or not year):
+        prefix = f"{int(year):04d}-" if year and int(year) else "--"
+        return f"{prefix}{int(month):02d}-{int(day):02d}"
+    return "/".join(p for p in (year, month, day) if p)

@@ -25,18 +25,28 @@ from relbook.core.enums import (
     Recurrence,
 )
 from relbook.core.errors import FieldError
-from relbook.core.validation import born_in_future, validate_contact, validate_date
+from relbook.core.validation import (
+    born_in_future,
+    valid_email,
+    valid_phone,
+    valid_qq,
+    validate_contact,
+    validate_date,
+)
 from relbook.exchange._vcard_raw import (
     BINARY_PROPERTIES,
     RawCard,
+    RawLine,
     clean_head,
     clean_value,
     decode_binary,
+    decode_value,
     escape_text,
     fold,
     param_value,
     read_cards,
 )
+from relbook.exchange.salvage import Unusable, note_lines, salvage, with_notes
 
 VERSIONS = ("3.0", "4.0")
 LUNAR_PROPERTY = "X-RELBOOK-LUNAR-BIRTHDAY"
@@ -50,12 +60,14 @@ _PHRASES: dict[str, dict[str, str]] = {
         "emails": "其他邮箱：",
         "addresses": "其他地址：",
         "related": "相关的人：",
+        "urls": "网址：",
         "lunar": "农历生日 ",
     },
     "en": {
         "emails": "Other emails: ",
         "addresses": "Other addresses: ",
         "related": "Related: ",
+        "urls": "Web pages: ",
         "lunar": "Lunar birthday ",
     },
 }
@@ -63,12 +75,20 @@ _PHRASES: dict[str, dict[str, str]] = {
 
 @dataclass
 class ParsedCard:
-    """One card read well enough to import; ``warnings`` are codes of what was dropped."""
+    """One card read well enough to import; ``warnings`` are codes of what was dropped.
+
+    ``unusable``: the values that could not be used, each also a line of the contact's note.
+    ``name_from``: the property the name was made from when the card has no FN or N
+    (``ORG``, ``EMAIL`` or ``TEL``), else empty. ``line``: where BEGIN:VCARD stands.
+    """
 
     card_number: int
     data: ContactInput
     warnings: list[str] = field(default_factory=list)
     photo: bytes | None = None
+    unusable: list[Unusable] = field(default_factory=list)
+    name_from: str = ""
+    line: int = 0
 
 
 @dataclass
@@ -108,7 +128,7 @@ def parse_vcards(
         try:
             outcome = _parse_card(raw, encoding, language, seen, today)
         except Exception as error:  # any failure is reported per card
-            outcome = CardProblem(raw.number, raw.line, "unreadable", {"message": str(error)})
+            outcome = _raw_fallback(raw, encoding, language, today, str(error))
         if isinstance(outcome, CardProblem):
             result.problems.append(outcome)
         else:
@@ -140,17 +160,91 @@ def _parse_card(
 ) -> ParsedCard | CardProblem:
     warnings = ["skipped_lines"] if raw.skipped else []
     photo = _photo(raw, warnings)
-    component = _component(raw, encoding, warnings, seen)
-    card = _Card(_PHRASES.get(language, _PHRASES["en"]), warnings)
+    card = _Card(_PHRASES.get(language, _PHRASES["en"]), warnings, encoding)
+    component, card.kept = _component(raw, encoding, warnings, seen, card.unusable)
     card.read(component)
     data = card.finish()
     if not data.name:
         return CardProblem(raw.number, raw.line, "no_name", _identity(data))
-    _drop_bad_dates(data, warnings, today)
+    card.drop_bad_dates(today)
+    return _salvaged(raw, card, photo, language, today)
+
+
+def _salvaged(
+    raw: RawCard, card: "_Card", photo: bytes | None, language: str, today: date
+) -> ParsedCard | CardProblem:
+    """The card with what validation still refuses moved to the note, and that note written."""
+    data = card.data
     errors = validate_contact(data, today)
+    for field_name, value in salvage(data, today) if errors else ():
+        label = _PROPERTY_OF.get(field_name, field_name.upper())
+        found = card.lines().get(label)
+        line = found[0].number if found and len(found) == 1 else None
+        card.unusable.append(Unusable(label, value, line, field_name))
+    if card.unusable:
+        data.notes = with_notes(data.notes, note_lines(card.unusable, language))
     if errors:
+        errors = validate_contact(data, today)
+    if errors:  # a note too long for nothing, or no name left: cannot happen, but say so
         return CardProblem(raw.number, raw.line, "invalid", {"name": data.name}, errors)
-    return ParsedCard(raw.number, data, warnings, photo)
+    parsed = ParsedCard(raw.number, data, card.warnings, photo, card.unusable, card.name_from)
+    parsed.line = raw.line
+    return parsed
+
+
+_PROPERTY_OF = {
+    "name": "FN",
+    "company": "ORG",
+    "department": "ORG",
+    "title": "TITLE",
+    "email": "EMAIL",
+    "qq": "X-QQ",
+    "wechat": "X-WECHAT",
+    "phones": "TEL",
+    "tags": "CATEGORIES",
+    "birthday": "BDAY",
+    "dates": "X-RELBOOK-DATE",
+    "family": "RELATED",
+    "address": "ADR",
+}
+"""The property a field's refused value most likely came from, for the note."""
+
+
+def _raw_fallback(
+    raw: RawCard, encoding: str | None, language: str, today: date, message: str
+) -> ParsedCard | CardProblem:
+    """A card that could not be read property by property: its name from FN (else N) as
+    written, every other line kept in the note. Without a name it stays unreadable."""
+    name = ""
+    unusable: list[Unusable] = []
+    for line in raw.lines:
+        if line.name in BINARY_PROPERTIES or line.name in ("VERSION", "PROFILE"):
+            continue
+        text = _nfc(decode_value(line, encoding))
+        if line.name in ("FN", "N") and not name:
+            parts = [p.strip() for p in text.replace("\\,", ",").split(";")]
+            name = parts[0] if line.name == "FN" else " ".join(p for p in parts[1::-1] if p)
+            continue
+        if text.strip():
+            unusable.append(Unusable(_note_head(line), text, line.number))
+    name = " ".join(name.split())
+    if not name:
+        return CardProblem(raw.number, raw.line, "unreadable", {"message": message})
+    data = ContactInput(name=name)
+    card = _Card(_PHRASES.get(language, _PHRASES["en"]), [], encoding)
+    card.data, card.unusable = data, unusable
+    return _salvaged(raw, card, None, language, today)
+
+
+def _note_head(line: RawLine) -> str:
+    """A line's property and parameters as a note shows them: ``TEL;WORK``."""
+    dropped = ("CHARSET=", "ENCODING=", "QUOTED-PRINTABLE")
+    tokens = [t for t in line.tokens if not t.upper().startswith(dropped)]
+    return ";".join([line.name, *tokens])
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _identity(data: ContactInput) -> dict[str, Any]:
@@ -177,18 +271,34 @@ def _photo(raw: RawCard, warnings: list[str]) -> bytes | None:
     return photo
 
 
-def _component(raw: RawCard, encoding: str | None, warnings: list[str], seen: _Seen) -> Any:
-    """The card as a vobject component, from lines already rid of the vCard 2.1 quirks.
+_Lines = dict[str, list[RawLine]]
+"""A card's raw lines by property name, in file order: where each value stood."""
+_At = Any
+"""The content line being read (its raw line is looked up only when needed), or None."""
+
+
+def _component(
+    raw: RawCard,
+    encoding: str | None,
+    warnings: list[str],
+    seen: _Seen,
+    unusable: list[Unusable],
+) -> tuple[Any, list[RawLine]]:
+    """The card as a vobject component, from lines already rid of the vCard 2.1 quirks, and
+    the raw lines it holds (what the card reader needs to say which line a value came from).
 
     A plain card (nearly every card) is handed over as a ``_PlainCard`` instead, which holds
     what vobject would: building vobject's own objects took over half the time of a card.
+    When vobject cannot read the card whole, it reads it line by line and the lines it
+    refuses go to ``unusable``.
     """
     texts = ["BEGIN:VCARD", "VERSION:3.0"]
     parsed: list[_Parsed] = [("VERSION", [], "3.0", None)]
     version = raw.version
     one_line_each = True
+    kept: list[RawLine] = []
     for line in raw.lines:
-        if line.name in BINARY_PROPERTIES or line.name == "VERSION":
+        if line.name in _NOT_READ:
             continue
         value = clean_value(line, encoding, version)
         known = seen.heads.get(line.head)
@@ -203,15 +313,43 @@ def _component(raw: RawCard, encoding: str | None, warnings: list[str], seen: _S
             else:
                 parsed.append((parts[0], parts[1], value, parts[2]))
         except ParseError:
-            if "skipped_lines" not in warnings:
-                warnings.append("skipped_lines")
+            unusable.append(
+                Unusable(_note_head(line), _nfc(decode_value(line, encoding)), line.number)
+            )
             continue
         texts.append(text)
+        kept.append(line)
         one_line_each = one_line_each and "\n" not in text and "\r" not in text
     texts.append("END:VCARD")
     # vobject's reader would split a line holding a line break: such cards go to vobject
     plain = _plain_card(parsed, seen.forms) if one_line_each else None
-    return plain if plain is not None else vobject.readOne("\r\n".join(texts) + "\r\n")
+    if plain is not None:
+        return plain, kept
+    try:
+        return vobject.readOne("\r\n".join(texts) + "\r\n"), kept
+    except Exception:  # one line vobject cannot take: read the others one by one
+        return _line_by_line(texts[2:-1], kept, encoding, unusable), kept
+
+
+_NOT_READ = BINARY_PROPERTIES | {"VERSION", "PROFILE"}
+"""Lines kept from vobject: binary ones (read apart), VERSION (given), PROFILE (vCard 3.0's
+``PROFILE:VCARD`` says nothing, and vobject refuses one not in upper case)."""
+
+
+def _line_by_line(
+    texts: list[str], lines: list[RawLine], encoding: str | None, unusable: list[Unusable]
+) -> "_PlainCard":
+    """Each line read by vobject on its own; those it refuses go to ``unusable``."""
+    children: list[Any] = []
+    for text, line in zip(texts, lines, strict=True):
+        try:
+            card = vobject.readOne(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{text}\r\nEND:VCARD\r\n")
+            children += [c for c in card.getChildren() if c.name != "VERSION"]
+        except Exception:
+            unusable.append(
+                Unusable(_note_head(line), _nfc(decode_value(line, encoding)), line.number)
+            )
+    return _PlainCard(children)
 
 
 _HEAD = re.compile(
@@ -446,9 +584,18 @@ def parse_date(text: str, omit_year: str | None = None) -> tuple[int | None, int
 class _Card:
     """What one card says, gathered property by property before it becomes a ContactInput."""
 
-    def __init__(self, phrases: dict[str, str], warnings: list[str]):
+    def __init__(self, phrases: dict[str, str], warnings: list[str], encoding: str | None = None):
         self.phrases = phrases
         self.warnings = warnings
+        self.encoding = encoding
+        self.unusable: list[Unusable] = []
+        self.kept: list[RawLine] = []
+        self._lines: _Lines | None = None
+        self.at: _At = None
+        self.children: list[Any] = []
+        """Which line of the card is being read (worked out into a RawLine only when needed)."""
+        self.date_lines: dict[int, tuple[_At, str]] = {}
+        self.name_from = ""
         self.data = ContactInput(name="")
         self.labels: dict[str, str] = {}
         self.formatted = ""
@@ -457,6 +604,7 @@ class _Card:
         self.addresses: list[str] = []
         self.notes: list[str] = []
         self.related: list[str] = []
+        self.urls: list[str] = []
         self.lunar_from_relbook = False
 
     def read(self, component: Any) -> None:
@@ -464,10 +612,70 @@ class _Card:
         for child in children:
             if child.name == "X-ABLABEL" and child.group:
                 self.labels[child.group.lower()] = _apple_label(_text(child.value))
+        self.children = children
         for child in children:
             handler = _HANDLERS.get(child.name)
-            if handler is not None:
+            if handler is None:
+                continue
+            self.at = child
+            try:
                 handler(self, child)
+            except Exception:  # a value no handler foresaw: kept in the note, never fatal
+                self.reject(_text(getattr(child, "value", "")), child)
+        self.at = None
+
+    def lines(self) -> _Lines:
+        """The card's raw lines by property name, in file order."""
+        if self._lines is None:
+            self._lines = {}
+            for line in self.kept:
+                self._lines.setdefault(line.name, []).append(line)
+        return self._lines
+
+    def line_at(self, at: _At) -> RawLine | None:
+        """The raw line a content line came from: vobject's reader and ours keep the lines of
+        each name in file order, so the n-th TEL is the n-th raw TEL line."""
+        if at is None:
+            return None
+        name = getattr(at, "name", "")
+        same = [c for c in self.children if c.name == name]
+        index = next((i for i, c in enumerate(same) if c is at), None)
+        found = self.lines().get(name.replace("_", "-"), [])
+        return found[index] if index is not None and index < len(found) else None
+
+    def reject(self, value: str, child: Any = None) -> None:
+        """Keep ``value`` of the property being read in the note: it cannot be used."""
+        line = self.line_at(self.at)
+        if line is not None:
+            label, number = _note_head(line), line.number
+            if not value.strip():
+                value = decode_value(line, self.encoding)
+        else:
+            label, number = str(getattr(child, "name", "") or "?"), None
+        if value.strip():
+            self.unusable.append(Unusable(label, _nfc(value), number))
+
+    def drop_bad_dates(self, today: date) -> None:
+        """Impossible dates (February 30, a leap month that year lacks) go to the note.
+
+        A birthday after ``today`` is most likely a mistyped year: its month and day are kept.
+        """
+        kept: list[DateInput] = []
+        for special in self.data.dates:
+            is_birthday = special.kind == DateKind.BIRTHDAY
+            if validate_date(special, "birthday" if is_birthday else "dates"):
+                self.warnings.append("bad_birthday" if is_birthday else "bad_date")
+                at, text = self.date_lines.get(id(special), (None, ""))
+                line = self.line_at(at)
+                label = _note_head(line) if line is not None else "BDAY"
+                number = line.number if line is not None else None
+                self.unusable.append(Unusable(label, text or _date_text(special), number))
+                continue
+            if born_in_future(special, today):
+                self.warnings.append("future_birth_year")
+                special.year, special.recurrence = None, Recurrence.YEARLY
+            kept.append(special)
+        self.data.dates = kept
 
     def types(self, child: ContentLine) -> set[str]:
         """TYPE values, vCard 2.1 bare parameters and the Apple label of the item group."""
@@ -482,14 +690,21 @@ class _Card:
 
     def add_date(self, child: ContentLine, kind: DateKind, label: str = "") -> None:
         omit = next(iter(child.params.get("X-APPLE-OMIT-YEAR", [])), None)
-        parsed = parse_date(_text(child.value), omit)
+        text = _text(child.value)
+        parsed = parse_date(text, omit)
         if parsed is None:
             self.warnings.append("bad_birthday" if kind == DateKind.BIRTHDAY else "bad_date")
+            self.reject(text, child)
             return
         if kind == DateKind.BIRTHDAY and self.data.birthday() is not None:
             return
         year, month, day = parsed
-        self.data.dates.append(DateInput(month, day, year, kind=kind, label=label))
+        self.add_special(DateInput(month, day, year, kind=kind, label=label), text)
+
+    def add_special(self, special: DateInput, text: str) -> None:
+        """A date read; its line is remembered in case it turns out impossible."""
+        self.date_lines[id(special)] = (self.at, text)
+        self.data.dates.append(special)
 
     def finish(self) -> ContactInput:
         data = self.data
@@ -497,6 +712,8 @@ class _Card:
         data.name = data.name or self.structured
         if self.emails:
             data.email = self.emails[0]
+        if not data.name.strip():
+            self.name_from, data.name = _derived_name(data)
         notes = [n for n in self.notes if n]
         if self.lunar_from_relbook:
             notes = [_without_lunar_lines(n) for n in notes]
@@ -504,10 +721,28 @@ class _Card:
             (self.phrases["emails"], self.emails[1:]),
             (self.phrases["addresses"], self.addresses[1:]),
             (self.phrases["related"], self.related),
+            (self.phrases["urls"], self.urls),
         ]
         notes += [words + "; ".join(items) for words, items in extras if items]
         data.notes = "\n".join(n for n in notes if n)
         return data
+
+
+def _derived_name(data: ContactInput) -> tuple[str, str]:
+    """(property, name) for a card without FN or N: its company, else email, else phone."""
+    for prop, value in (
+        ("ORG", data.company or data.department),
+        ("EMAIL", data.email),
+        ("TEL", data.phones[0].number if data.phones else ""),
+    ):
+        if value.strip():
+            return prop, " ".join(value.split())
+    return "", ""
+
+
+def _date_text(special: DateInput) -> str:
+    year = f"{special.year:04d}-" if special.year is not None else "--"
+    return f"{year}{special.month:02d}-{special.day:02d}"
 
 
 def _prefer_structured(card: _Card) -> bool:
@@ -538,15 +773,23 @@ def _on_n(card: _Card, child: ContentLine) -> None:
 
 
 def _on_tel(card: _Card, child: ContentLine) -> None:
-    number = unicodedata.normalize("NFKC", _text(child.value))
+    typed = _text(child.value)
+    number = unicodedata.normalize("NFKC", typed) if not typed.isascii() else typed
     number = re.sub(r"^tel:", "", number, flags=re.IGNORECASE).replace(".", "-").strip()
-    if number:
-        card.data.phones.append(PhoneInput(number, _phone_label(card.types(child), number)))
+    if not number:
+        return
+    if not valid_phone(number):
+        card.reject(typed, child)
+        return
+    card.data.phones.append(PhoneInput(number, _phone_label(card.types(child), number)))
 
 
 def _on_email(card: _Card, child: ContentLine) -> None:
     address = re.sub(r"^mailto:", "", _text(child.value), flags=re.IGNORECASE)
     if not address:
+        return
+    if not valid_email(address):
+        card.reject(address, child)
         return
     preferred = "pref" in card.types(child) or child.params.get("PREF") == ["1"]
     card.emails.insert(0 if preferred and card.emails else len(card.emails), address)
@@ -609,21 +852,25 @@ def _on_abdate(card: _Card, child: ContentLine) -> None:
 
 
 def _on_lunar(card: _Card, child: ContentLine) -> None:
-    parsed = parse_date(_text(child.value))
+    text = _text(child.value)
+    parsed = parse_date(text)
     if parsed is None or card.data.birthday() is not None:
         card.warnings.append("bad_birthday")
+        card.reject(text, child)
         return
     year, month, day = parsed
     leap = child.params.get("LEAP", ["0"])[0] == "1"
-    card.data.dates.append(DateInput(month, day, year, CalendarKind.LUNAR, leap))
+    card.add_special(DateInput(month, day, year, CalendarKind.LUNAR, leap), text)
     card.lunar_from_relbook = True
 
 
 def _on_relbook_date(card: _Card, child: ContentLine) -> None:
-    parsed = parse_date(_text(child.value))
+    text = _text(child.value)
+    parsed = parse_date(text)
     first = {key.lower(): values[0] for key, values in child.params.items() if values}
     if parsed is None:
         card.warnings.append("bad_date")
+        card.reject(text, child)
         return
     year, month, day = parsed
     special = DateInput(
@@ -636,15 +883,19 @@ def _on_relbook_date(card: _Card, child: ContentLine) -> None:
         recurrence=first.get("recurrence", Recurrence.YEARLY),
         label=first.get("label", ""),
     )
-    card.data.dates.append(special)
+    card.add_special(special, text)
 
 
 def _on_wechat(card: _Card, child: ContentLine) -> None:
     card.data.wechat = card.data.wechat or _text(child.value)
 
 
-def _on_qq(card: _Card, child: ContentLine) -> None:
-    card.data.qq = card.data.qq or _text(child.value)
+def _on_qq(card: _Card, child: Any) -> None:
+    number = _text(child.value)
+    if number and not valid_qq(number):
+        card.reject(number, child)
+    elif not card.data.qq:
+        card.data.qq = number
 
 
 def _on_impp(card: _Card, child: ContentLine) -> None:
@@ -694,6 +945,13 @@ def _on_related(card: _Card, child: ContentLine) -> None:
         card.data.family.append(FamilyInput(name, relation))
 
 
+def _on_url(card: _Card, child: ContentLine) -> None:
+    """Web pages have no field: they are kept in the note."""
+    url = _text(child.value)
+    if url and url not in card.urls:
+        card.urls.append(url)
+
+
 _HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
     "FN": _on_fn,
     "N": _on_n,
@@ -718,25 +976,8 @@ _HANDLERS: dict[str, Callable[[_Card, Any], None]] = {
     "X-GENDER": _on_gender,
     "X-ABRELATEDNAMES": _on_related,
     "RELATED": _on_related,
+    "URL": _on_url,
 }
-
-
-def _drop_bad_dates(data: ContactInput, warnings: list[str], today: date) -> None:
-    """Impossible dates (February 30, a leap month that year lacks) are dropped, not fatal.
-
-    A birthday after ``today`` is most likely a mistyped year: its month and day are kept.
-    """
-    kept: list[DateInput] = []
-    for special in data.dates:
-        is_birthday = special.kind == DateKind.BIRTHDAY
-        if validate_date(special, "birthday" if is_birthday else "dates"):
-            warnings.append("bad_birthday" if is_birthday else "bad_date")
-            continue
-        if born_in_future(special, today):
-            warnings.append("future_birth_year")
-            special.year, special.recurrence = None, Recurrence.YEARLY
-        kept.append(special)
-    data.dates = kept
 
 
 # ---------------------------------------------------------------- writing

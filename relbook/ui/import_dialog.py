@@ -123,8 +123,16 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((80, 100, 150, 130, 290, 190)):
+        for column, width in enumerate((80, 100, 150, 130, 240, 170)):
             self.table.setColumnWidth(column, width)
+        self.details = QLabel(self)
+        """The warnings of the record chosen in the table, one per line, in full."""
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_details(current.row())
+        )
+        self.model.modelReset.connect(lambda: self._show_details(-1))
         self.problems = QListWidget(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, self.tr("Records"))
@@ -170,6 +178,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(options)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._update_controls()
@@ -256,6 +265,20 @@ class ImportDialog(QDialog):
         self._update_summary()
         self._update_controls()
 
+    def _show_details(self, row: int) -> None:
+        """Under the table: what was left out of the chosen record and kept in its note."""
+        if row < 0 or row >= self.model.rowCount():
+            self.details.clear()
+            return
+        item = self.model.item(row)
+        said = [import_words.warning_text(w) for w in item.candidate.warnings]
+        if not said:
+            self.details.clear()
+            return
+        unit = self.model.preview.source.unit if self.model.preview else "row"
+        where = import_words.position_text(unit, item.candidate.position)
+        self.details.setText(f"{where} {item.candidate.contact.name}:\n" + "\n".join(said))
+
     # --- summary and controls -----------------------------------------------------------
     def _update_summary(self) -> None:
         loaded = self.loaded
@@ -277,6 +300,12 @@ class ImportDialog(QDialog):
             .replace("%2", str(len(loaded.preview.duplicates)))
             .replace("%3", str(len(self._blocked())))
         )
+        warned = len(loaded.preview.source.warned)
+        if warned:
+            text += " " + self.tr(
+                "%1 have values that cannot be used: they are imported with those values kept "
+                "in their notes (see Warnings)."
+            ).replace("%1", str(warned))
         shared = len(loaded.preview.shared)
         if shared:
             text += " " + self.tr(
@@ -289,6 +318,10 @@ class ImportDialog(QDialog):
             .replace("%2", str(counts["merge"]))
             .replace("%3", str(counts["skip"]))
         )
+        source = loaded.preview.source
+        not_imported = import_words.not_imported_text(source.not_imported, source.empty_columns)
+        if not_imported:
+            will += "\n" + not_imported + " " + self.tr("Use Columns… to import them.")
         self.summary.setText(text + " " + will)
 
     def _blocked(self) -> list[importer.SourceProblem]:
@@ -355,10 +388,18 @@ class ImportDialog(QDialog):
         self.outcome = outcome
         result = outcome.result
         if isinstance(result, ImportResult):
+            source = self._source()
+            warned = importer.written_with_warnings(source, result) if source else 0
             text = import_words.result_summary(
-                len(result.created), len(result.merged), len(result.skipped), len(result.failed)
+                len(result.created),
+                len(result.merged),
+                len(result.skipped),
+                len(result.failed),
+                warned,
             )
-            unit = self._source().unit if self._source() else "row"  # type: ignore[union-attr]
+            if warned:  # the records whose notes now hold what could not be used
+                self.view.setCurrentIndex(self.view.findData("notes"))
+            unit = source.unit if source else "row"
             self.problems.addItems([import_words.problem_line(unit, p) for p in result.failed])
             if result.failed:
                 self.tabs.setCurrentIndex(1)

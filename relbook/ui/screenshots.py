@@ -201,6 +201,13 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
         + f"TEL;TYPE=CELL:{number}\nEND:VCARD\n"
         for name, number in cards
     )
+    # what real exports hold: a label where a number should be, a card named only by its
+    # company (both imported, with warnings), PROFILE:VCARD (Lotus Notes)
+    text += (
+        "BEGIN:VCARD\nVERSION:3.0\nPROFILE:VCARD\nFN:吴海涛\nTEL;TYPE=CELL:13722223333\n"
+        "TEL;TYPE=WORK:办公室电话\nEMAIL:wuht@invalid\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:2.1\nN:;;;;\nORG:恒通物流\nTEL;WORK:021-5566 7788\nEND:VCARD\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
         vcf = Path(folder) / "phone-contacts.vcf"
         vcf.write_text(text, encoding="utf-8")
@@ -209,6 +216,11 @@ def _import_screens(book: Book, window: "MainWindow", save: Callable[[object, st
             return
         window.runner.wait_all()
         dialog.resize(1100, 560)
+        model = dialog.model
+        rows = range(model.rowCount())
+        warned = max(rows, key=lambda r: len(model.item(r).candidate.warnings), default=None)
+        if warned is not None:  # the warnings of a record, in full under the table
+            dialog.table.setCurrentIndex(dialog.model.index(warned, 0))
         save(dialog, "18-import-preview")
         dialog.close()
         sheet = Path(folder) / "客户名单.csv"

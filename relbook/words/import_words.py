@@ -72,6 +72,15 @@ def problem_line(unit: str, problem: SourceProblem) -> str:
 def warning_text(warning: SourceWarning) -> str:
     """One sentence about something dropped from a record that was still read."""
     p = warning.params
+    if warning.code == "not_recognised":
+        return _not_recognised_text(p)
+    if warning.code == "name_derived":
+        words = {
+            "ORG": translate("Import", "The card has no name: it is named after its company."),
+            "EMAIL": translate("Import", "The card has no name: it is named after its email."),
+            "TEL": translate("Import", "The card has no name: it is named after its phone."),
+        }
+        return words.get(str(p.get("field")), words["ORG"])
     templates = {
         "bad_photo": translate("Import", "The photo could not be read and was left out."),
         "photo_not_embedded": translate(
@@ -83,19 +92,48 @@ def warning_text(warning: SourceWarning) -> str:
         "future_birth_year": translate(
             "Import", "The birthday is after today: its year was left out, its month and day kept."
         ),
-        "extra_value": translate("Import", '%1: "%2" was left out (only one value is kept).'),
+        "extra_value": translate(
+            "Import", '%1: "%2" is kept in the note (the field holds one value).'
+        ),
         "level_ignored": translate(
             "Import", 'Relationship level "%2" is not 1 to 5 and was left out.'
         ),
         "stage_ignored": translate("Import", 'Customer stage "%2" is unknown and was left out.'),
         "birthday_dropped": translate(
-            "Import", '%1: "%2" is not a date that can be read; it was left out.'
+            "Import", '%1: "%2" is not a date that can be read; it is kept in the note.'
         ),
     }
     template = templates.get(warning.code)
     if template is None:
         return warning.code
     return fill(template, column_field_text(str(p.get("field", ""))), p.get("value", ""))
+
+
+def _not_recognised_text(p: dict[str, object]) -> str:
+    """A value kept in the note: its vCard line, or its column in a table."""
+    value = str(p.get("value", ""))
+    if len(value) > 80:
+        value = value[:79] + "…"
+    if p.get("line"):
+        template = translate("Import", 'Line %1: %2 "%3" not recognised; kept in the note.')
+        return fill(template, p["line"], p.get("field", ""), value)
+    if p.get("column"):
+        template = translate("Import", '%1: "%2" not recognised; kept in the note.')
+        return fill(template, p["column"], value)
+    template = translate("Import", '%1 "%2" not recognised; kept in the note.')
+    return fill(template, p.get("field", ""), value)
+
+
+def not_imported_text(headers: list[str], empty: int) -> str:
+    """The columns the mapping leaves out: "Not imported: Nickname, Fax (and 12 empty)"."""
+    if not headers and not empty:
+        return ""
+    named = translate("Import", ", ").join(headers)
+    if not headers:
+        return fill(translate("Import", "Not imported: %1 empty columns."), empty)
+    if not empty:
+        return fill(translate("Import", "Not imported: %1."), named)
+    return fill(translate("Import", "Not imported: %1 (and %2 empty columns)."), named, empty)
 
 
 def column_fields() -> dict[str, str]:
@@ -107,6 +145,9 @@ def column_fields() -> dict[str, str]:
         "phone": translate("Import", "Phone"),
         "birthday": translate("Import", "Birthday"),
         "lunar_birthday": translate("Import", "Lunar birthday"),
+        "birth_year": translate("Import", "Birthday: year"),
+        "birth_month": translate("Import", "Birthday: month"),
+        "birth_day": translate("Import", "Birthday: day"),
     }
     return {code: own.get(code) or labels.field(code) for code in IMPORT_TARGETS}
 
@@ -135,9 +176,17 @@ def archive_summary(result: ArchiveResult) -> str:
     return fill(template, added.get("contact", 0), result.matched, *counts)
 
 
-def result_summary(created: int, merged: int, skipped: int, failed: int) -> str:
-    """The line said after a vCard / CSV / Excel import."""
+def result_summary(created: int, merged: int, skipped: int, failed: int, warned: int = 0) -> str:
+    """The line said after a vCard / CSV / Excel import; ``warned`` of the records written had
+    values that could not be used (kept in their notes)."""
     text = fill(translate("Import", "Created %1, merged %2, skipped %3."), created, merged, skipped)
     if failed:
         text += " " + fill(translate("Import", "Failed: %1"), failed)
+    if warned:
+        text += " " + fill(
+            translate(
+                "Import", "With warnings: %1 (what could not be used is kept in their notes)."
+            ),
+            warned,
+        )
     return text

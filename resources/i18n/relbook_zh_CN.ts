@@ -3579,6 +3579,18 @@ Please send that file to support so it can be fixed.</source>
         <translation>本文件%1用同一座机号码但姓名不同</translation>
     </message>
     <message>
+        <source>The card has no name: it is named after its company.</source>
+        <translation>这张名片没有姓名：已用其单位名称命名。</translation>
+    </message>
+    <message>
+        <source>The card has no name: it is named after its email.</source>
+        <translation>这张名片没有姓名：已用其邮箱命名。</translation>
+    </message>
+    <message>
+        <source>The card has no name: it is named after its phone.</source>
+        <translation>这张名片没有姓名：已用其电话号码命名。</translation>
+    </message>
+    <message>
         <source>The photo could not be read and was left out.</source>
         <translation>照片无法读取，已略去。</translation>
     </message>
@@ -3603,8 +3615,44 @@ Please send that file to support so it can be fixed.</source>
         <translation>生日晚于今天：已略去年份，保留月和日。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; was left out (only one value is kept).</source>
-        <translation>%1：“%2”已略去（只保留一个值）。</translation>
+        <source>%1: &quot;%2&quot; is kept in the note (the field holds one value).</source>
+        <translation>%1：“%2”已保存在备注中（该字段只能保存一个值）。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date that can be read; it is kept in the note.</source>
+        <translation>%1：“%2”不是可识别的日期，已保存在备注中。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 &quot;%3&quot; not recognised; kept in the note.</source>
+        <translation>第 %1 行：%2“%3”未能识别，已保存在备注中。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; not recognised; kept in the note.</source>
+        <translation>%1：“%2”未能识别，已保存在备注中。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; not recognised; kept in the note.</source>
+        <translation>%1“%2”未能识别，已保存在备注中。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 empty columns.</source>
+        <translation>未导入：%1 个空列。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1.</source>
+        <translation>未导入：%1。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 (and %2 empty columns).</source>
+        <translation>未导入：%1（另有 %2 个空列）。</translation>
+    </message>
+    <message>
+        <source>With warnings: %1 (what could not be used is kept in their notes).</source>
+        <translation>有提示：%1 条（未能使用的内容已保存在各自的备注中）。</translation>
     </message>
     <message>
         <source>Relationship level &quot;%2&quot; is not 1 to 5 and was left out.</source>
@@ -3613,10 +3661,6 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Customer stage &quot;%2&quot; is unknown and was left out.</source>
         <translation>无法识别客户阶段“%2”，已略去。</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; is not a date that can be read; it was left out.</source>
-        <translation>%1：“%2”不是可识别的日期，已略去。</translation>
     </message>
     <message>
         <source>Name (full)</source>
@@ -3641,6 +3685,18 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Lunar birthday</source>
         <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>Birthday: year</source>
+        <translation>生日：年</translation>
+    </message>
+    <message>
+        <source>Birthday: month</source>
+        <translation>生日：月</translation>
+    </message>
+    <message>
+        <source>Birthday: day</source>
+        <translation>生日：日</translation>
     </message>
     <message>
         <source>Copied the archive into the empty book: %1 contacts, %2 interactions, %3 gifts, %4 tasks.</source>
@@ -3786,12 +3842,20 @@ Please send that file to support so it can be fixed.</source>
         <translation>新联系人 %1 位，疑似重复 %2 位，无法导入 %3 条。</translation>
     </message>
     <message>
+        <source>%1 have values that cannot be used: they are imported with those values kept in their notes (see Warnings).</source>
+        <translation>%1 条记录含有无法使用的内容：照常导入，这些内容保存在各自的备注中（见“提示”列）。</translation>
+    </message>
+    <message>
         <source>%1 of the new have the landline of someone of another name; they are added unless you choose to merge them.</source>
         <translation>其中 %1 位与姓名不同的人共用座机号码；除非选择合并，否则作为新联系人添加。</translation>
     </message>
     <message>
         <source>Importing will add %1, merge %2 and skip %3.</source>
         <translation>导入时将添加 %1 位，合并 %2 位，跳过 %3 位。</translation>
+    </message>
+    <message>
+        <source>Use Columns… to import them.</source>
+        <translation>可用“设置列…”导入这些列。</translation>
     </message>
     <message>
         <source>Importing…</source>

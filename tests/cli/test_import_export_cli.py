@@ -14,8 +14,15 @@ EXPECTED_NAMES = {
     "android_21.vcf": {"欧阳晓明", "张三"},
     "apple_30.vcf": {"陈静"},
     "google_30.vcf": {"周杰", "Emily Clark"},
-    "messy.vcf": {"郑成功", "Zhang Wei (Tony)", "Dr. John Paul Smith Jr.", "卫截"},
-    "excel_gbk.csv": {"张伟", "王芳", "赵敏"},
+    "messy.vcf": {
+        "郑成功",
+        "Zhang Wei (Tony)",
+        "Dr. John Paul Smith Jr.",
+        "无名公司",
+        "冯坏",
+        "卫截",
+    },
+    "excel_gbk.csv": {"张伟", "王芳", "李强", "赵敏"},
     "google_contacts.csv": {"周明", "Anna Schmidt"},
 }
 
@@ -44,12 +51,13 @@ def test_bad_records_are_reported_with_their_place(capsys, data_dir) -> None:
     d = str(data_dir)
     code, out, _ = run(capsys, "--data-dir", d, "import", str(FIXTURES / "messy.vcf"))
     assert code == 0
-    assert "Cannot be imported: 2" in out
-    assert "Card 4 (line 19): Name must not be empty." in out
-    assert 'Card 5 (line 24): Email: "not-an-email" is not an email address.' in out
+    assert "Cannot be imported" not in out and "Created 6, merged 0" in out
+    assert "Card 4 无名公司: The card has no name: it is named after its company." in out
+    assert 'Card 5 冯坏: Line 27: EMAIL "not-an-email" not recognised; kept in the note.' in out
     code, out, _ = run(capsys, "--data-dir", d, "import", str(FIXTURES / "excel_gbk.csv"))
     assert code == 0
-    assert 'Row 7: Email: "li@" is not an email address.' in out
+    assert "Cannot be imported: 1" in out and "Row 6: Name must not be empty." in out
+    assert 'Row 7 李强: 邮箱: "li@" not recognised; kept in the note.' in out
 
 
 def test_duplicates_named_with_reason_and_skip(capsys, data_dir) -> None:
@@ -96,7 +104,7 @@ def test_unreadable_files_exit_1(capsys, data_dir, tmp_path) -> None:
     code, _, err = run(capsys, "--data-dir", d, "import", str(empty))
     assert code == 1 and "empty.csv" in err
     nameless = tmp_path / "nameless.vcf"
-    nameless.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:13800138000\r\nEND:VCARD\r\n")
+    nameless.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:who?\r\nEND:VCARD\r\n")
     code, out, err = run(capsys, "--data-dir", d, "import", str(nameless))
     assert code == 1 and "Card 1 (line 1)" in out and "no contacts" in err
     code, _, err = run(capsys, "--data-dir", d, "import", str(nameless), "--format", "json")
@@ -121,9 +129,9 @@ def test_export_then_import_round_trip(capsys, tmp_path, fmt) -> None:
     code, out, _ = run(
         capsys, "--data-dir", str(source), "export", "--format", fmt, "-o", str(exported)
     )
-    assert code == 0 and f"Wrote 5 contacts to {exported}" in out
+    assert code == 0 and f"Wrote 6 contacts to {exported}" in out  # 李强 came with a bad email
     code, out, _ = run(capsys, "--data-dir", str(target), "import", str(exported))
-    assert code == 0 and "Created 5, merged 0" in out
+    assert code == 0 and "Created 6, merged 0" in out
     before, after = listed(capsys, source), listed(capsys, target)
     assert sorted(map(_round_trip_view, before)) == sorted(map(_round_trip_view, after))
     for person in before:
@@ -281,3 +289,46 @@ def test_wrong_columns_are_a_clear_error_and_nothing_is_written(capsys, data_dir
         code, _, err = run(capsys, *export, "name", "--format", fmt)
         assert code == 1 and "only CSV and Excel (xlsx)" in err and fmt in err
     assert not target.exists()
+
+
+def test_values_that_cannot_be_used_are_listed_with_their_line_and_kept(
+    capsys, data_dir, tmp_path
+) -> None:
+    d = str(data_dir)
+    cards = tmp_path / "lotus.vcf"
+    cards.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nPROFILE:VCARD\r\nFN:Simon Perreault\r\n"
+        b"TEL;TYPE=WORK:+1-418-656-9254;ext=102\r\nTEL;TYPE=WORK:7yy-zzz-xxx\r\n"
+        b"EMAIL:contact1@invalid\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nORG:Contoso Ltd.\r\nEND:VCARD\r\n"
+    )
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(cards), "--dry-run")
+    assert code == 0 and "New contacts: 2" in out and "Records with warnings: 2" in out
+    assert (
+        '  Card 1 Simon Perreault: Line 6: TEL;TYPE=WORK "7yy-zzz-xxx" not recognised; kept in '
+        'the note. Line 7: EMAIL "contact1@invalid" not recognised; kept in the note.'
+    ) in out
+    assert "  Card 2 Contoso Ltd.: The card has no name: it is named after its company." in out
+    code, out, _ = run(capsys, "--data-dir", d, "import", str(cards))
+    assert code == 0
+    assert "Created 2, merged 0, skipped 0. With warnings: 2 (what could not be used" in out
+    simon = next(c for c in listed(capsys, data_dir) if c["name"] == "Simon Perreault")
+    code, out, _ = run(capsys, "--data-dir", d, "contact", "show", str(simon["id"]), "--json")
+    shown = json.loads(out)
+    assert "导入时未能识别：TEL;TYPE=WORK: 7yy-zzz-xxx" in shown["notes"]
+    assert [p["number"] for p in shown["phones"]] == ["+1-418-656-9254;ext=102"]
+
+
+def test_thunderbird_csv_columns_map_and_the_rest_are_named(capsys, data_dir, tmp_path) -> None:
+    sheet = tmp_path / "thunderbird.csv"
+    sheet.write_text(
+        "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
+        "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Job Title,Department,"
+        "Organization,Birth Year,Birth Month,Birth Day,Custom 1,Notes,\r\n"
+        "Anna,Schmidt,Anna Schmidt,Annie,anna@example.de,,,+49 30 1234567,,,,,,,Siemens AG,"
+        "1980,3,8,,,\r\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "import", str(sheet), "--dry-run")
+    assert code == 0 and "New contacts: 1" in out
+    assert "Not imported: Nickname (and 4 empty columns)." in out

@@ -55,13 +55,12 @@ def test_read_import_by_extension_and_format() -> None:
     assert [c.contact.name for c in source.candidates] == ["周明", "Anna Schmidt"]
     assert source.mapping and "Photo" in source.ignored_columns
     cards = importer.read_import((FIXTURES / "messy.vcf").read_bytes(), "x.dat", "vcf", today=TODAY)
-    assert cards.unit == "card" and [c.position for c in cards.candidates] == [1, 2, 3, 6]
-    assert [(p.position, p.line, p.code) for p in cards.problems] == [
-        (4, 19, "no_name"),
-        (5, 24, "invalid"),
-        (6, 29, "truncated"),
+    assert cards.unit == "card" and [c.position for c in cards.candidates] == [1, 2, 3, 4, 5, 6]
+    assert [(p.position, p.line, p.code) for p in cards.problems] == [(6, 29, "truncated")]
+    bad_email = cards.candidates[4]
+    assert [(w.code, w.params) for w in bad_email.warnings] == [
+        ("not_recognised", {"field": "EMAIL", "value": "not-an-email", "line": 27})
     ]
-    assert cards.problems[1].errors[0].field == "email"
 
 
 def test_read_import_rejects_what_it_cannot_read() -> None:

@@ -218,7 +218,7 @@ def test_chinese_excel_gbk_csv() -> None:
     parsed = _import(table)
     assert parsed.ignored_columns == ["性别"]
     by_row = {r.row_number: r for r in parsed.records}
-    assert sorted(by_row) == [2, 4, 8]
+    assert sorted(by_row) == [2, 4, 7, 8]
     zhang = by_row[2].contact
     assert zhang.name == "张伟"
     assert [(p.number, p.label) for p in zhang.phones] == [
@@ -240,8 +240,13 @@ def test_chinese_excel_gbk_csv() -> None:
     assert zhao.contact.dates == []
     assert zhao.warnings[0].code == "birthday_dropped"
     assert zhao.warnings[0].params["reason"] == "impossible_date"
+    assert zhao.contact.notes == "导入时未能识别：生日: 1990/2/30"
+    li = by_row[7]  # a bad email no longer drops the person: it waits in the note
+    assert (li.contact.name, li.contact.email) == ("李强", "")
+    assert li.contact.notes == "导入时未能识别：邮箱: li@"
+    assert [(w.code, w.params["value"]) for w in li.warnings] == [("not_recognised", "li@")]
     problems = [(p.row_number, p.code, p.field) for p in parsed.problems]
-    assert problems == [(6, "no_name", ""), (7, "invalid_email", "email")]
+    assert problems == [(6, "no_name", "")]
 
 
 def test_unicode_text_utf16_tab_separated() -> None:
@@ -386,7 +391,7 @@ def test_level_stage_and_source_from_codes_numbers_and_words() -> None:
     assert [w.code for w in third.warnings] == ["level_ignored", "stage_ignored"]
 
 
-def test_bad_rows_do_not_stop_the_others() -> None:
+def test_bad_values_do_not_drop_their_rows() -> None:
     table = _rows(
         ["姓名", "手机", "QQ", "生日"],
         ["甲", "not a phone!", "", ""],
@@ -396,12 +401,14 @@ def test_bad_rows_do_not_stop_the_others() -> None:
         ["戊", "13800138002", "", "1985-03-08"],
     )
     parsed = _import(table)
-    assert [(p.row_number, p.code) for p in parsed.problems] == [
-        (2, "invalid_phone"),
-        (3, "invalid_qq"),
-    ]
-    assert [r.row_number for r in parsed.records] == [5, 6]
-    assert parsed.records[0].warnings[0].code == "birthday_dropped"
+    assert parsed.problems == []
+    assert [r.row_number for r in parsed.records] == [2, 3, 5, 6]
+    jia, yi, ding, _wu = parsed.records
+    assert (jia.contact.phones, jia.contact.notes) == ([], "导入时未能识别：手机: not a phone!")
+    assert [(w.code, w.params["column"]) for w in jia.warnings] == [("not_recognised", "手机")]
+    assert (yi.contact.qq, yi.contact.notes) == ("", "导入时未能识别：QQ: 12")
+    assert ding.warnings[0].code == "birthday_dropped"
+    assert ding.contact.notes == "导入时未能识别：生日: 2023-02-29"
 
 
 def test_phones_split_deduplicated_and_landlines_not_mobile() -> None:

@@ -105,12 +105,24 @@ def test_v40_dates_text_birthday_and_bad_photo_are_warnings() -> None:
 def test_messy_file_reports_each_bad_card_and_keeps_the_rest() -> None:
     result = parse_vcards((FIXTURES / "messy.vcf").read_bytes(), today=TODAY)
     names = [r.data.name for r in result.records]
-    assert names == ["郑成功", "Zhang Wei (Tony)", "Dr. John Paul Smith Jr.", "卫截"]
+    assert names == [
+        "郑成功",
+        "Zhang Wei (Tony)",
+        "Dr. John Paul Smith Jr.",
+        "无名公司",  # no FN or N: named after its company
+        "冯坏",
+        "卫截",
+    ]
     assert "他对我们的新产品很感兴趣。" in result.records[0].data.notes
+    nameless, bad_email = result.records[3], result.records[4]
+    assert nameless.name_from == "ORG" and nameless.data.phones[0].number == "13800000000"
+    assert bad_email.data.email == ""
+    assert bad_email.data.notes == "导入时未能识别：EMAIL: not-an-email"
+    assert [(u.line, u.label, u.value) for u in bad_email.unusable] == [
+        (27, "EMAIL", "not-an-email")
+    ]
     problems = [(p.card_number, p.line, p.code) for p in result.problems]
-    assert problems == [(4, 19, "no_name"), (5, 24, "invalid"), (6, 29, "truncated")]
-    assert result.problems[0].params == {"phone": "13800000000", "company": "无名公司"}
-    assert [e.code for e in result.problems[1].errors] == ["invalid_email"]
+    assert problems == [(6, 29, "truncated")]
 
 
 def test_garbage_and_explicit_encoding() -> None:

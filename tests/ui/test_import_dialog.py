@@ -29,7 +29,7 @@ TEL;TYPE=CELL:13900000002
 END:VCARD
 BEGIN:VCARD
 VERSION:3.0
-TEL;TYPE=CELL:13700000003
+NOTE:a card that names no one (no FN, N, ORG, EMAIL or TEL)
 END:VCARD
 """
 
@@ -262,3 +262,54 @@ def test_someone_elses_landline_is_shown_and_added_as_new(qtbot, book, window, t
 
     _import(qtbot, dialog)
     assert _names(book) == ["张三", "李四", "王五"]
+
+
+WARNED_CARDS = """BEGIN:VCARD
+VERSION:3.0
+PROFILE:VCARD
+FN:吴海涛
+TEL;TYPE=CELL:13722223333
+TEL;TYPE=WORK:7yy-zzz-xxx
+EMAIL:wuht@invalid
+END:VCARD
+BEGIN:VCARD
+VERSION:2.1
+N:;;;;
+ORG:恒通物流
+END:VCARD
+"""
+
+
+def test_values_that_cannot_be_used_are_warned_about_and_kept(qtbot, book, window, tmp_path):
+    path = tmp_path / "notes.vcf"
+    path.write_text(WARNED_CARDS, encoding="utf-8")
+    dialog = _open(qtbot, window, path)
+    dialog.show()
+    assert dialog.model.rowCount() == 2 and dialog.problems.count() == 0
+    assert "2 have values that cannot be used" in dialog.summary.text()
+    assert dialog.model.index(1, NAME).data() == "恒通物流"
+    dialog.table.setCurrentIndex(dialog.model.index(0, NAME))
+    assert dialog.details.text().split("\n") == [
+        "Card 1 吴海涛:",
+        'Line 6: TEL;TYPE=WORK "7yy-zzz-xxx" not recognised; kept in the note.',
+        'Line 7: EMAIL "wuht@invalid" not recognised; kept in the note.',
+    ]
+    _import(qtbot, dialog)
+    assert "With warnings: 2" in dialog.summary.text()
+    assert dialog.view.currentData() == "notes"
+    assert _names(book) == ["吴海涛", "恒通物流"]
+    with book.session() as session:
+        wu = session.query(Contact).filter_by(name="吴海涛").one()
+        assert "导入时未能识别：TEL;TYPE=WORK: 7yy-zzz-xxx" in wu.notes
+
+
+def test_columns_not_imported_are_named(qtbot, book, window, tmp_path):
+    path = tmp_path / "thunderbird.csv"
+    path.write_text(
+        "First Name,Last Name,Display Name,Nickname,Primary Email,Custom 1,Notes,\r\n"
+        "Anna,Schmidt,Anna Schmidt,Annie,anna@example.de,,,\r\n",
+        encoding="utf-8",
+    )
+    dialog = _open(qtbot, window, path)
+    assert "Not imported: Nickname (and 1 empty columns)." in dialog.summary.text()
+    assert dialog.model.rowCount() == 1
