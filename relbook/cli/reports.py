@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from relbook.core.errors import ValidationError
+from relbook.core.supported_days import require_supported_day
 
 WEEK_DAYS = 7
 """Without ``--from`` the activity report covers the week that ends on ``--to``."""
@@ -48,9 +49,11 @@ def wanted(args: argparse.Namespace) -> bool:
 
 def _day(text: str, field_name: str, option: str) -> date:
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise ValidationError.single(field_name, "bad_day", option=option, value=text) from None
+    require_supported_day(field_name, day)
+    return day
 
 
 def period_of(args: argparse.Namespace, today: date) -> tuple[date, date]:

@@ -20,6 +20,12 @@ from relbook.core.enums import (
     Stage,
 )
 from relbook.core.errors import FieldError
+from relbook.core.supported_days import (  # noqa: F401  (the one range check, re-exported)
+    SUPPORTED_FIRST,
+    SUPPORTED_LAST,
+    check_supported_day,
+    require_supported_day,
+)
 from relbook.core.tiers import SCORE_FIELDS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

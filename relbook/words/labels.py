@@ -493,6 +493,9 @@ def error_text(error: FieldError) -> str:
         "leap_only_lunar": translate("Errors", "%1: only lunar dates have leap months."),
         "year_out_of_range": translate("Errors", "%1: year %2 is out of range."),
         "lunar_day_out_of_range": translate("Errors", "%1: a lunar month has no day %2."),
+        "day_out_of_range": translate(
+            "Errors", "%1: %2 is outside the days relbook can compute (%3 to %4)."
+        ),
         "lunar_year_out_of_range": translate(
             "Errors", "%1: lunar dates are supported from %3 to %4, not %2."
         ),
@@ -696,6 +699,8 @@ def error_text(error: FieldError) -> str:
         args = [p.get("min"), p.get("max")]
     elif error.code == "lunar_day_missing":
         args = [p.get("year"), p.get("month"), p.get("days"), p.get("day")]
+    elif error.code == "day_out_of_range":
+        args = [p.get("value"), p.get("first"), p.get("last")]
     elif error.code == "lunar_year_out_of_range":
         args = [p.get("year"), p.get("min"), p.get("max")]
     elif error.code == "no_leap_month":
