@@ -560,7 +560,6 @@ class SearchIndex:
             if not wanted.text.strip():
                 return list(base.ids)
             if not query.answerable or not query.name:  # only separators: matched literally
-
                 return contact_ids(session, wanted, sort)
             if base.haystack is not None:
                 return base.search(query, lambda ids: _full_texts(session, ids))
