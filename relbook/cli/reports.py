@@ -60,7 +60,7 @@ def period_of(args: argparse.Namespace, today: date) -> tuple[date, date]:
     """``--from`` and ``--to`` with their defaults; ValidationError when they are wrong."""
     from relbook.core.reports import check_period
 
-    end = _day(args.period_to, "given_on", "--to") if args.period_to else today
+    end = _day(args.period_to, "to", "--to") if args.period_to else today
     if args.period_from:
         start = _day(args.period_from, "from", "--from")
     else:
@@ -76,7 +76,7 @@ def forecast_period_of(args: argparse.Namespace, today: date) -> tuple[date, dat
     from relbook.core.reports import check_period
 
     start = _day(args.period_from, "from", "--from") if args.period_from else None
-    end = _day(args.period_to, "given_on", "--to") if args.period_to else None
+    end = _day(args.period_to, "to", "--to") if args.period_to else None
     if start is None:
         start = quarter_of(end or today)[0]
     if end is None:
