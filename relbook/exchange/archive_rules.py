@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Date, DateTime, String, Table
@@ -101,15 +102,24 @@ def _check_constraints(table: Table, rows: list[Row], filename: str) -> None:
     checks = [c for c in table.constraints if isinstance(c, CheckConstraint)]
     if not checks:
         return
-    names = [c.name for c in table.columns]
+    # only the columns the rules name go into the scratch table: a quick copy of a big book
+    rules = " ".join(str(c.sqltext) for c in checks)
+    named = set(re.findall(r"[a-z_][a-z0-9_]*", rules))
+    names = [c.name for c in table.columns if c.name in named]
+    dated = {c.name for c in table.columns if isinstance(c.type, Date | DateTime)}
     scratch = sqlite3.connect(":memory:")
     try:
         quoted = ", ".join(f'"{n}"' for n in names)
         scratch.execute(f"CREATE TABLE t ({quoted})")
-        scratch.executemany(
-            f"INSERT INTO t VALUES ({', '.join('?' * len(names))})",
-            ([_sql_value(row[n]) for n in names] for row in rows),
-        )
+        if dated & set(names):
+            values: Iterable[Any] = ([_sql_value(row[n]) for n in names] for row in rows)
+        else:
+            values = (
+                map(itemgetter(*names), rows)
+                if len(names) > 1
+                else ((row[names[0]],) for row in rows)
+            )
+        scratch.executemany(f"INSERT INTO t VALUES ({', '.join('?' * len(names))})", values)
         for check in checks:
             rule = str(check.sqltext)
             broken = scratch.execute(
