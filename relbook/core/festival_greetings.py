@@ -32,7 +32,7 @@ from relbook.core.models import (
     Tag,
 )
 from relbook.core.reminders import FestivalAudience, audience_clause, festival_by_code
-from relbook.core.supported_days import add_days, require_supported_year
+from relbook.core.supported_days import SUPPORTED_FIRST, SUPPORTED_LAST, add_days
 
 CHUNK = 900
 """Ids per ``IN (...)``: below SQLite's old limit of 999 bound parameters."""
@@ -272,7 +272,8 @@ def greeting_day(festival: Festival, today: date, year: int | None = None) -> da
     missed a few days ago is still greeted (belated), as its reminder stays due that long,
     and after that the next one is. None when the calendar tables hold no such day."""
     if year is not None:
-        require_supported_year("year", year)
+        if not SUPPORTED_FIRST.year <= year <= SUPPORTED_LAST.year:
+            return None  # the calendar tables hold no day of it
         days = festival_days(festival, date(year, 1, 1), date(year, 12, 31))
     else:
         start = add_days(today, -LATE_DAYS)

@@ -48,14 +48,6 @@ def require_supported_day(field_name: str, day: date | datetime | None) -> None:
         raise ValidationError(errors)
 
 
-def require_supported_year(field_name: str, year: int | None) -> None:
-    """A year (``greet --year``) whose days lie in the supported range."""
-    if year is not None and not SUPPORTED_FIRST.year <= year <= SUPPORTED_LAST.year:
-        raise ValidationError.single(
-            field_name, "out_of_range", min=SUPPORTED_FIRST.year, max=SUPPORTED_LAST.year
-        )
-
-
 def clamp_day(day: date) -> date:
     """``day`` moved into the supported range."""
     return min(max(day, SUPPORTED_FIRST), SUPPORTED_LAST)
