@@ -16,6 +16,7 @@ from typing import Any
 
 from relbook.core.enums import DealLostReason
 from relbook.core.errors import ValidationError
+from relbook.core.supported_days import require_supported_day
 
 ROLES = ("decision_maker", "purchaser", "user", "gatekeeper", "insider")
 LOST_REASONS = tuple(reason.value for reason in DealLostReason)
@@ -109,9 +110,11 @@ def _day(text: str | None, field_name: str, option: str, default: date) -> date:
     if text is None:
         return default
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise ValidationError.single(field_name, "bad_day", option=option, value=text) from None
+    require_supported_day(field_name, day)
+    return day
 
 
 def _cents(text: str, option: str) -> int:

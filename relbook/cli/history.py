@@ -12,6 +12,7 @@ from typing import Any
 
 from relbook.core.enums import GiftOccasion, InteractionType
 from relbook.core.errors import ValidationError
+from relbook.core.supported_days import require_supported_day
 
 DEFAULT_TIME = time(9, 0)
 """The time given to ``--date`` and ``--due`` days written without one: the start of a workday."""
@@ -34,15 +35,18 @@ def _parse_when(text: str, field_name: str, option: str) -> datetime:
             parsed = datetime.strptime(cleaned, pattern)
         except ValueError:
             continue
+        require_supported_day(field_name, parsed)
         return parsed if "T" in cleaned else datetime.combine(parsed.date(), DEFAULT_TIME)
     raise ValidationError.single(field_name, "bad_datetime", option=option, value=text)
 
 
 def _parse_day(text: str, field_name: str, option: str) -> date:
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise ValidationError.single(field_name, "bad_day", option=option, value=text) from None
+    require_supported_day(field_name, day)
+    return day
 
 
 def _occasion_code(text: str) -> str:

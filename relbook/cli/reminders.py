@@ -13,6 +13,7 @@ from relbook.core.errors import ValidationError
 from relbook.core.greetings import greetings_for
 from relbook.core.reminders import Occurrence
 from relbook.core.settings import get_setting
+from relbook.core.supported_days import require_supported_day
 from relbook.words import reminder_words
 from relbook.words.i18n import resolve_language
 
@@ -86,6 +87,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
         start = date.fromisoformat(args.start) if args.start else datetime.now().date()
     except ValueError:
         raise ValidationError.single("from", "bad_day", option="--from", value=args.start) from None
+    require_supported_day("from", start)
     if not 1 <= args.days <= MAX_DAYS:
         raise ValidationError.single("days", "out_of_range", min=1, max=MAX_DAYS)
     # read a few days at a time: the first lines of a year come at once, in little memory

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from relbook.core.errors import ValidationError
+from relbook.core.supported_days import require_supported_day
 
 WEEK_DAYS = 7
 """Without ``--from`` the activity report covers the week that ends on ``--to``."""
@@ -48,16 +49,18 @@ def wanted(args: argparse.Namespace) -> bool:
 
 def _day(text: str, field_name: str, option: str) -> date:
     try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(text.strip(), "%Y-%m-%d").date()
     except ValueError:
         raise ValidationError.single(field_name, "bad_day", option=option, value=text) from None
+    require_supported_day(field_name, day)
+    return day
 
 
 def period_of(args: argparse.Namespace, today: date) -> tuple[date, date]:
     """``--from`` and ``--to`` with their defaults; ValidationError when they are wrong."""
     from relbook.core.reports import check_period
 
-    end = _day(args.period_to, "given_on", "--to") if args.period_to else today
+    end = _day(args.period_to, "to", "--to") if args.period_to else today
     if args.period_from:
         start = _day(args.period_from, "from", "--from")
     else:
@@ -73,7 +76,7 @@ def forecast_period_of(args: argparse.Namespace, today: date) -> tuple[date, dat
     from relbook.core.reports import check_period
 
     start = _day(args.period_from, "from", "--from") if args.period_from else None
-    end = _day(args.period_to, "given_on", "--to") if args.period_to else None
+    end = _day(args.period_to, "to", "--to") if args.period_to else None
     if start is None:
         start = quarter_of(end or today)[0]
     if end is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from relbook.cli.reminders import occurrences_json
 from relbook.core.errors import ValidationError
+from relbook.core.supported_days import require_supported_day
 from relbook.core.today import Neglected, TodaySummary, today_summary
 from relbook.words import reminder_words
 
@@ -29,9 +30,11 @@ def _when(text: str | None) -> datetime:
     if not text:
         return now
     try:
-        return datetime.combine(date.fromisoformat(text), now.time())
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValidationError.single("date", "bad_day", option="--date", value=text) from None
+    require_supported_day("date", day)
+    return datetime.combine(day, now.time())
 
 
 def neglected_json(person: Neglected) -> dict[str, object]:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from relbook.core import reminders
 from relbook.core.reminders import Occurrence
+from relbook.core.supported_days import supported_window
 
 Sessions = Callable[[], AbstractContextManager[Session]]
 """What opens a unit of work on the book: ``Book.session``."""
@@ -131,7 +132,9 @@ class Agenda(Sequence[Occurrence]):
 
 def agenda(sessions: Sessions, start: date, end: date) -> Agenda:
     """The occasions of ``[start, end]`` (with open follow-ups, tasks and stay-in-touch
-    reminders already due before it, as overdue) as an ``Agenda``."""
+    reminders already due before it, as overdue) as an ``Agenda``; days outside the
+    supported range hold nothing."""
+    start, end = supported_window(start, end)
     if end < start:
         return Agenda(sessions, start, end, {}, {})
     with sessions() as session:

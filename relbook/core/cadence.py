@@ -5,12 +5,13 @@ watched too (the trainers' rhythm per stage: a call every few weeks for a potent
 closer contact while interested, regular check-ins for a customer).
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from relbook.core.enums import Stage
 from relbook.core.settings import get_int
+from relbook.core.supported_days import add_days
 
 TIERS: tuple[str, ...] = ("A", "B", "C")
 WATCHED_STAGES: tuple[str, ...] = (Stage.POTENTIAL, Stage.INTERESTED, Stage.CUSTOMER)
@@ -63,7 +64,7 @@ def due_day(
     since = last_contacted_at or created_at
     if cadence is None or since is None:
         return None
-    return since.date() + timedelta(days=cadence)
+    return add_days(since.date(), cadence)  # a far last contact must not overflow
 
 
 def days_overdue(

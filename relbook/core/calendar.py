@@ -15,6 +15,7 @@ from lunar_python import Lunar, LunarYear
 
 from relbook.core.enums import CalendarKind, Recurrence, SolarTerm
 from relbook.core.errors import FieldError
+from relbook.core.supported_days import SUPPORTED_FIRST, SUPPORTED_LAST
 
 LUNAR_MIN_YEAR = 1901
 LUNAR_MAX_YEAR = 2099
@@ -90,8 +91,18 @@ def validate(value: CalendarDate, field_name: str) -> list[FieldError]:
     if value.calendar == CalendarKind.SOLAR:
         if value.leap:
             errors.append(FieldError(field_name, "leap_only_lunar"))
-        if value.year is not None and not 1 <= value.year <= 9999:
-            return [FieldError(field_name, "year_out_of_range", {"year": value.year})]
+        if value.year is not None and not SUPPORTED_FIRST.year <= value.year <= SUPPORTED_LAST.year:
+            return [
+                FieldError(
+                    field_name,
+                    "day_out_of_range",
+                    {
+                        "value": value.iso(),
+                        "first": SUPPORTED_FIRST.isoformat(),
+                        "last": SUPPORTED_LAST.isoformat(),
+                    },
+                )
+            ]
         year_for_check = value.year if value.year is not None else 2000  # 2000 has Feb 29
         limit = _pycal.monthrange(year_for_check, value.month)[1]
         if not 1 <= value.day <= limit:
@@ -192,6 +203,8 @@ def next_occurrence(value: CalendarDate, recurrence: Recurrence, today: date) ->
         if value.year is not None and value.year > today.year + 1:
             return solar_in_year(value.year, value.month, value.day)
         return None
+    if not SUPPORTED_FIRST <= today <= SUPPORTED_LAST:
+        return None
     current_lunar_year = solar_to_lunar(today).year or today.year
     for lunar_year in range(current_lunar_year - 1, current_lunar_year + 2):
         if not LUNAR_MIN_YEAR <= lunar_year <= LUNAR_MAX_YEAR:
@@ -247,6 +260,8 @@ def lunar_keys_for_day(day: date) -> set[tuple[int, int]]:
     Days of a leap month keep nothing (leap-born dates are kept in the regular month); the 29th
     of a short month also keeps the 30th.
     """
+    if not SUPPORTED_FIRST <= day <= SUPPORTED_LAST:
+        return set()
     lunar = solar_to_lunar(day)
     if lunar.leap or lunar.year is None:
         return set()

@@ -19,6 +19,7 @@ from relbook.core.enums import BuyingRole, DealLostReason, DealStatus
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.models import Contact, DealContact, DealStageChange, Opportunity, Organization
 from relbook.core.purchases import MAX_AMOUNT_CENTS, record_purchase
+from relbook.core.supported_days import check_supported_day, require_supported_day
 from relbook.core.tiers import SCORE_FIELDS
 
 INSIDER = "insider"
@@ -110,6 +111,7 @@ def _check_input(session: Session, data: DealInput) -> None:
         errors.append(FieldError("organization", "no_organization", {"value": organization}))
     if isinstance(organization, str) and len(organization.strip()) > 200:
         errors.append(FieldError("organization", "too_long", {"max": 200}))
+    errors += check_supported_day("expected_close", data.expected_close)
     if errors:
         raise ValidationError(errors)
 
@@ -148,6 +150,7 @@ def add_deal(session: Session, data: DealInput, now: datetime, on: date | None =
     of its history. The contacts make its buying centre, without roles yet."""
     _check_input(session, data)
     day = on or now.date()
+    require_supported_day("deal_date", day)
     if day > now.date():
         raise ValidationError.single("deal_date", "in_future", value=day.isoformat())
     stage = data.stage or default_stage(session)
@@ -188,7 +191,11 @@ def _check_day(deal: Opportunity, day: date, today: date, field_name: str = "dea
     errors: list[FieldError] = []
     if deal.status != DealStatus.OPEN:
         errors.append(FieldError("deal", "deal_closed", {"value": deal.status}))
-    if day > today:
+    out_of_range = check_supported_day(field_name, day)
+    errors += out_of_range
+    if out_of_range:
+        pass  # a day relbook cannot compute is not compared with others
+    elif day > today:
         errors.append(FieldError(field_name, "in_future", {"value": day.isoformat()}))
     elif day < deal.stage_since:
         errors.append(

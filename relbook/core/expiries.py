@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from relbook.core.changes import BookChanges, Saved
 from relbook.core.errors import FieldError, ValidationError
 from relbook.core.models import Contact, Expiry
+from relbook.core.supported_days import check_supported_day
 
 EXPIRY_KINDS: tuple[str, ...] = ("warranty", "maintenance", "policy", "contract")
 
@@ -24,6 +25,7 @@ def add_expiry(
     errors: list[FieldError] = []
     if kind not in EXPIRY_KINDS:
         errors.append(FieldError("kind", "not_a_choice", {"value": kind}))
+    errors += check_supported_day("expires_on", expires_on)
     if not 0 <= notice_days <= 365:
         errors.append(FieldError("notice_days", "out_of_range", {"min": 0, "max": 365}))
     contact = session.get(Contact, contact_id)

@@ -9,7 +9,7 @@ the trash counts as not sent, so it can be sent again.
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import Select, func, literal, select, update
@@ -32,6 +32,7 @@ from relbook.core.models import (
     Tag,
 )
 from relbook.core.reminders import FestivalAudience, audience_clause, festival_by_code
+from relbook.core.supported_days import SUPPORTED_FIRST, SUPPORTED_LAST, add_days
 
 CHUNK = 900
 """Ids per ``IN (...)``: below SQLite's old limit of 999 bound parameters."""
@@ -271,10 +272,12 @@ def greeting_day(festival: Festival, today: date, year: int | None = None) -> da
     missed a few days ago is still greeted (belated), as its reminder stays due that long,
     and after that the next one is. None when the calendar tables hold no such day."""
     if year is not None:
+        if not SUPPORTED_FIRST.year <= year <= SUPPORTED_LAST.year:
+            return None  # the calendar tables hold no day of it
         days = festival_days(festival, date(year, 1, 1), date(year, 12, 31))
     else:
-        start = today - timedelta(days=LATE_DAYS)
-        days = festival_days(festival, start, start + timedelta(days=400))
+        start = add_days(today, -LATE_DAYS)
+        days = festival_days(festival, start, add_days(start, 400))
     return days[0] if days else None
 
 

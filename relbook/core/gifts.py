@@ -15,6 +15,7 @@ from relbook.core.enums import GiftDirection, IdeaStatus
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.models import Contact, FamilyMember, Gift, GiftIdea
 from relbook.core.settings import get_setting
+from relbook.core.supported_days import check_supported_day
 
 MAX_VALUE = Decimal("100000000")
 
@@ -69,6 +70,7 @@ def validate_gift(session: Session, data: GiftInput) -> list[FieldError]:
         member = session.get(FamilyMember, data.family_member_id)
         if member is None or member.contact_id != data.contact_id:
             errors.append(FieldError("recipient", "not_family", {"id": data.family_member_id}))
+    errors += check_supported_day("given_on", data.given_on)
     return errors
 
 

@@ -14,6 +14,7 @@ from relbook.core.changes import BookChanges, Saved
 from relbook.core.enums import InteractionType
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.models import Contact, Gift, Interaction, InteractionContact
+from relbook.core.supported_days import check_supported_day
 
 LAST_CONTACT = frozenset({"last_contacted_at"})
 """The contact column a change to interactions moves."""
@@ -51,6 +52,8 @@ def validate_interaction(session: Session, data: InteractionInput) -> list[Field
         errors.append(FieldError("next_step", "due_needs_step"))
     if len(data.place) > 200:
         errors.append(FieldError("place", "too_long", {"max": 200}))
+    errors += check_supported_day("occurred_at", data.occurred_at)
+    errors += check_supported_day("next_step_due", data.next_step_due)
     return errors
 
 

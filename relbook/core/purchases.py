@@ -15,6 +15,7 @@ from relbook.core.changes import BookChanges, Saved
 from relbook.core.errors import FieldError, NotFoundError, ValidationError
 from relbook.core.expiries import add_expiry
 from relbook.core.models import Contact, Expiry, Purchase
+from relbook.core.supported_days import check_supported_day
 from relbook.core.tasks import record_deal_thanks
 
 RENEWAL_KIND = "contract"
@@ -56,6 +57,8 @@ def _checked(
         errors.append(FieldError("product", "too_long", {"max": 200}))
     if not 0 <= amount_cents <= MAX_AMOUNT_CENTS:
         errors.append(FieldError("amount", "out_of_range", {"min": 0, "max": MAX_AMOUNT_CENTS}))
+    errors += check_supported_day("bought_on", bought_on)
+    errors += check_supported_day("renewal_on", renewal_on)
     if bought_on > today:
         errors.append(FieldError("bought_on", "in_future", {"value": bought_on.isoformat()}))
     if renewal_on is not None and renewal_on < bought_on:

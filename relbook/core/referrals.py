@@ -11,6 +11,7 @@ from relbook.core.changes import BookChanges
 from relbook.core.enums import RelationKind, Source
 from relbook.core.errors import ValidationError
 from relbook.core.models import Contact, ContactRelation, Organization, Referral
+from relbook.core.supported_days import require_supported_day
 
 
 def _live(session: Session, contact_id: int, field_name: str) -> Contact:
@@ -31,6 +32,7 @@ def add_referral(
     """Record that ``referrer`` introduced ``referred``; fills the referred's "how met" too."""
     if referrer_id == referred_id:
         raise ValidationError.single("referred", "self_reference")
+    require_supported_day("referred_on", referred_on)
     _live(session, referrer_id, "referrer")
     referred = _live(session, referred_id, "referred")
     if _would_cycle(session, referrer_id, referred_id):

@@ -42,6 +42,7 @@ from relbook.core.models import (
 )
 from relbook.core.reminder_kinds import KIND_RANK
 from relbook.core.settings import get_setting
+from relbook.core.supported_days import is_supported, supported_window
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _days(start: date, end: date) -> list[date]:
 def _kept_year(day: date, calendar: str) -> int:
     """The year of ``day`` in ``calendar``: a yearly date with a year is kept from that year
     on, and a lunar date's year is a lunar one (lunar 12th months end in solar January)."""
-    if calendar == CalendarKind.LUNAR:
+    if calendar == CalendarKind.LUNAR and is_supported(day):
         return solar_to_lunar(day).year or day.year
     return day.year
 
@@ -152,6 +153,7 @@ def _kept_year(day: date, calendar: str) -> int:
 def _yearly_keys(start: date, end: date) -> dict[str, dict[tuple[int, int], list[date]]]:
     """For each calendar: stored (month, day) -> the solar days in range that keep it."""
     keys: dict[str, dict[tuple[int, int], list[date]]] = {"solar": {}, "lunar": {}}
+    start, end = supported_window(start, end)
     for day in _days(start, end):
         for pair in solar_keys_for_day(day):
             keys["solar"].setdefault(pair, []).append(day)
@@ -769,7 +771,9 @@ def occurrences(
     marked overdue; ``stay_in_touch=False`` leaves neglect out, and ``neglect_since`` leaves
     out neglect that fell due before that day; ``follow_ups=False`` leaves out follow-ups and
     tasks, ``special_dates=False`` birthdays and special dates (``special_date_parts``).
+    Days outside the supported range hold nothing.
     """
+    start, end = supported_window(start, end)
     if end < start:
         return []
     found = _special_dates(session, start, end, date_advance(session)) if special_dates else []

@@ -33,6 +33,7 @@ from relbook.core.models import (
     SpecialDate,
 )
 from relbook.core.profile import live_names
+from relbook.core.supported_days import require_supported_day
 from relbook.core.tiers import SCORE_FIELDS, importance_total
 
 PRESETS: tuple[str, ...] = ("this_week", "last_week", "this_month", "last_month")
@@ -57,7 +58,10 @@ class Period:
 
 
 def check_period(start: date, end: date) -> Period:
-    """The period, or a ValidationError when it ends before it starts."""
+    """The period, or a ValidationError when it ends before it starts or leaves the
+    supported range of days."""
+    require_supported_day("from", start)
+    require_supported_day("to", end)
     if start > end:
         raise ValidationError.single("from", "too_large", maximum=end.isoformat())
     return Period(start, end)

@@ -43,16 +43,21 @@ class TextSearch:
     text: str
 
     def clause(self) -> ColumnElement[bool]:
-        query = pinyin.normalize_query(self.text)
-        if not query:
+        raw = self.text.strip().lower()
+        if not raw:
             return true()
+        query = pinyin.normalize_query(self.text)
+        if not query:  # only separators such as "_" or "-": looked for as typed, not as a name
+            return or_(
+                Contact.name.contains(raw, autoescape=True),
+                Contact.search_text.contains(raw, autoescape=True),
+            )
         han, pattern = pinyin.like_prefilter(query)
         name_clause = and_(
             *[Contact.name.contains(ch, autoescape=True) for ch in han],
             Contact.name_pinyin.like(pattern, escape="\\"),
             func.relbook_name_match(Contact.name, Contact.name_pinyin, query) == 1,
         )
-        raw = self.text.strip().lower()
         alternatives = [name_clause, Contact.search_text.contains(raw, autoescape=True)]
         digits = digits_only(raw)
         if digits and len(digits) >= 3 and digits != raw:

@@ -557,9 +557,9 @@ class SearchIndex:
         with self._lock:
             self._check(session)
             base = self._base(session, replace(wanted, text=""), sort)
-            if not wanted.text.strip() or not query.name:
+            if not wanted.text.strip():
                 return list(base.ids)
-            if not query.answerable:
+            if not query.answerable or not query.name:  # only separators: matched literally
                 return contact_ids(session, wanted, sort)
             if base.haystack is not None:
                 return base.search(query, lambda ids: _full_texts(session, ids))

@@ -41,6 +41,10 @@ class SettingDef(Generic[T]):
     check: Callable[[str, T], None] | None = None
     """A rule of the setting's own, given the key and a value of the right type; raises
     ValidationError."""
+    machine: bool = False
+    """Whether the setting belongs to this computer rather than to the book (a folder path,
+    the tray, when reminders were last looked for here): an archive never carries it to
+    another book, and copying an archive in keeps this book's value."""
 
     def validate(self, value: object) -> T:
         """``value`` if this setting accepts it; else ValidationError."""
@@ -175,12 +179,14 @@ _DEFS: tuple[AnySettingDef, ...] = (
         str,
         "",
         "When reminders were last looked for (ISO time); a catch-up covers what fell due since.",
+        machine=True,
     ),
     SettingDef(
         "ui.close_to_tray",
         bool,
         True,
         "Closing the window keeps relbook running in the tray, so reminders still pop up.",
+        machine=True,
     ),
     SettingDef(
         "remind.advance.birthday",
@@ -262,6 +268,7 @@ _DEFS: tuple[AnySettingDef, ...] = (
         "Automatic backups kept: the newest of each of this many most recent days with backups.",
         minimum=1,
         maximum=365,
+        machine=True,
     ),
     SettingDef(
         "backup.keep_weekly",
@@ -270,6 +277,7 @@ _DEFS: tuple[AnySettingDef, ...] = (
         "Automatic backups kept besides: the newest of each of this many most recent weeks.",
         minimum=0,
         maximum=520,
+        machine=True,
     ),
     SettingDef(
         "backup.folder",
@@ -277,10 +285,21 @@ _DEFS: tuple[AnySettingDef, ...] = (
         "",
         "Folder for backups (a USB stick, a synced folder); empty means backups/ in the data "
         "folder. Read without the ORM by relbook.db.backups, before migrations too.",
+        machine=True,
     ),
 )
 
 SETTINGS: dict[str, AnySettingDef] = {d.key: d for d in _DEFS}
+MACHINE_SETTINGS: frozenset[str] = frozenset(d.key for d in _DEFS if d.machine)
+"""The settings of this computer (``SettingDef.machine``). Window state and start-at-login
+are not in the book at all (``window.ini`` in the data folder, the system's autostart)."""
+
+
+def is_machine_setting(key: str) -> bool:
+    """Whether ``key`` is declared machine-specific; unknown keys are not book settings
+    either, so they count as machine-specific (an archive never brings them in)."""
+    return key in MACHINE_SETTINGS or key not in SETTINGS
+
 
 StrKey = Literal[
     "ui.language",

@@ -1,5 +1,6 @@
 """Field-by-field checks of a ContactInput; every problem is reported, not just the first."""
 
+import calendar as _pycal
 import re
 from datetime import date
 from functools import cache
@@ -21,6 +22,12 @@ from relbook.core.enums import (
     Stage,
 )
 from relbook.core.errors import FieldError
+from relbook.core.supported_days import (  # noqa: F401  (the one range check, re-exported)
+    SUPPORTED_FIRST,
+    SUPPORTED_LAST,
+    check_supported_day,
+    require_supported_day,
+)
 from relbook.core.tiers import SCORE_FIELDS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -113,9 +120,23 @@ def born_in_future(value: DateInput, today: date) -> bool:
     return born is not None and born > today
 
 
+def _after_the_range(errors: list[FieldError], value: DateInput, today: date) -> bool:
+    """Whether the only problem of a birthday is a year after the supported range (and so
+    after ``today``), with a month and day that exist."""
+    if value.kind != DateKind.BIRTHDAY or value.year is None:
+        return False
+    if not today.year < value.year <= date.max.year:
+        return False
+    if [e.code for e in errors] != ["day_out_of_range"]:
+        return False
+    return value.day <= _pycal.monthrange(value.year, value.month)[1]
+
+
 def _birth_date(value: DateInput, field_name: str, today: date) -> list[FieldError]:
     """``validate_date``, and for a birthday with a year: not after ``today``."""
     errors = validate_date(value, field_name)
+    if _after_the_range(errors, value, today):
+        errors = []  # a birth after the range is after today too: said as such below
     if not errors and born_in_future(value, today):
         shown = {"value": value.as_calendar_date().iso(), "calendar": value.calendar}
         errors.append(FieldError(field_name, "born_in_future", shown))

@@ -25,8 +25,10 @@ from sqlalchemy.orm import Session
 from relbook.core.contacts import build_search_text, next_birthday_for, thresholds
 from relbook.core.history import refresh_last_contacted
 from relbook.core.models import Base, Contact
+from relbook.core.settings import MACHINE_SETTINGS, is_machine_setting
 from relbook.core.tiers import SCORE_FIELDS, tier_for
 from relbook.db.migrate import head_revision
+from relbook.exchange.archive_rules import check_archive_rows
 from relbook.exchange.files import file_error
 from relbook.exchange.importer import identifies, phone_key
 
@@ -93,10 +95,13 @@ def export_archive(session: Session, now: datetime) -> dict[str, Any]:
 
 
 def _exported_rows(session: Session, table: Table) -> Iterator[Row]:
+    """The table's rows; settings of this computer are not the book's and stay out."""
     dated = [c.name for c in table.columns if isinstance(c.type, Date | DateTime)]
     result = session.execute(select(table).order_by(*table.primary_key.columns))
     for mapping in result.mappings():
         row = dict(mapping)
+        if table.name == "setting" and is_machine_setting(row["key"]):
+            continue
         for name in dated:
             if row[name] is not None:
                 row[name] = row[name].isoformat()
@@ -118,7 +123,10 @@ def read_archive(data: bytes, filename: str = "archive.json") -> dict[str, list[
     Raises ``ValidationError`` with one ``FieldError("file", code, {"value": filename, ...})``:
     ``archive_not_json``, ``archive_wrong_format``, ``archive_too_new`` (``version``),
     ``archive_missing_column`` / ``archive_bad_value`` (``table``, ``column``; a reference to a
-    row the archive lacks is a bad value).
+    row the archive lacks is a bad value), ``archive_inconsistent`` (a row breaking a rule of
+    the book: ``archive_rules``). Machine-specific settings (``settings.is_machine_setting``:
+    the backup folder, start with the computer, window state) are left out: an archive never
+    decides them for this computer.
     """
     try:
         document = json.loads(data.decode("utf-8-sig"))
@@ -136,6 +144,8 @@ def read_archive(data: bytes, filename: str = "archive.json") -> dict[str, list[
         raise file_error("archive_wrong_format", filename)
     typed = {t.name: _typed_rows(t, tables.get(t.name, []), filename) for t in archived_tables()}
     _check_references(typed, filename)
+    check_archive_rows(typed, archived_tables(), filename)
+    typed["setting"] = [r for r in typed["setting"] if not is_machine_setting(r["key"])]
     return typed
 
 
@@ -251,7 +261,7 @@ def _copy(session: Session, tables: dict[str, list[Row]], filename: str) -> Arch
     _defer_foreign_keys(session)
     for name in REPLACED_ON_COPY:
         if tables[name]:  # an archive older than the table keeps what the new book has
-            session.execute(delete(_table(name)))
+            session.execute(delete(_table(name)).where(*_replaced(name)))
     result = ArchiveResult("copy")
     for table in archived_tables():
         rows = tables[table.name]
@@ -259,11 +269,20 @@ def _copy(session: Session, tables: dict[str, list[Row]], filename: str) -> Arch
             continue
         if rows:
             session.execute(table.insert(), rows)
-        count = session.scalar(select(func.count()).select_from(table))
+        count = session.scalar(
+            select(func.count()).select_from(table).where(*_replaced(table.name))
+        )
         if count != len(rows):
             raise file_error("archive_count_mismatch", filename, table=table.name)
         result.added[table.name] = len(rows)
     return result
+
+
+def _replaced(name: str) -> list[Any]:
+    """Which rows of a table a copy replaces: this computer's settings stay as they are."""
+    if name != "setting":
+        return []
+    return [_table("setting").c.key.not_in(sorted(MACHINE_SETTINGS))]
 
 
 def _defer_foreign_keys(session: Session) -> None:

@@ -19,6 +19,7 @@ from relbook.core.enums import CalendarKind, DateKind, FestivalRule, Recurrence
 from relbook.core.festivals import festival_days
 from relbook.core.models import Contact, FamilyMember, SpecialDate
 from relbook.core.reminders import book_festivals, open_follow_ups
+from relbook.core.supported_days import is_supported
 
 ALARM_HOUR = 9
 
@@ -56,7 +57,13 @@ def _alarm(title: str, days_before: int) -> Alarm:
     return alarm
 
 
-def _event(uid: str, title: str, day: date | datetime, now: datetime, alarm_days: int) -> Event:
+def _event(
+    uid: str, title: str, day: date | datetime, now: datetime, alarm_days: int
+) -> Event | None:
+    """The event of ``day``; None for a day outside the supported range (a value stored
+    before the range was checked), which a calendar could not show and relbook not compute."""
+    if not is_supported(day):
+        return None
     event = Event()
     event.add("uid", f"{uid}@relbook")
     event.add("summary", title)
@@ -73,6 +80,13 @@ def _event(uid: str, title: str, day: date | datetime, now: datetime, alarm_days
         event.add_component(_alarm(title, alarm_days))
     event.add("dtstamp", now)
     return event
+
+
+def _append(events: list[Event], event: Event | None, yearly: bool = False) -> None:
+    if event is not None:
+        if yearly:
+            event.add("rrule", {"freq": "yearly"})
+        events.append(event)
 
 
 def _date_rows(session: Session, contact_ids: tuple[int, ...] | None) -> list[tuple]:
@@ -122,7 +136,7 @@ def _special_events(
         if special.recurrence == Recurrence.ONCE:
             exact = to_solar(value)
             if exact is not None and exact >= today:
-                events.append(_event(uid, title, exact, now, options.alarm_days))
+                _append(events, _event(uid, title, exact, now, options.alarm_days))
             continue
         if special.calendar == CalendarKind.SOLAR and (special.month, special.day) != (2, 29):
             first_year = max(today.year, special.year or today.year)
@@ -133,11 +147,10 @@ def _special_events(
                 now,
                 options.alarm_days,
             )
-            event.add("rrule", {"freq": "yearly"})
-            events.append(event)
+            _append(events, event, yearly=True)
             continue
         for day in occurrences_between(value, Recurrence.YEARLY, today, end):
-            events.append(_event(f"{uid}-{day.isoformat()}", title, day, now, options.alarm_days))
+            _append(events, _event(f"{uid}-{day.isoformat()}", title, day, now, options.alarm_days))
     return events
 
 
@@ -157,11 +170,10 @@ def _festival_events(
             upcoming = festival_days(festival, today, today + timedelta(days=365))
             if upcoming:
                 event = _event(uid, title, upcoming[0], now, options.alarm_days)
-                event.add("rrule", {"freq": "yearly"})
-                events.append(event)
+                _append(events, event, yearly=True)
             continue
         for day in festival_days(festival, today, end):
-            events.append(_event(f"{uid}-{day.isoformat()}", title, day, now, options.alarm_days))
+            _append(events, _event(f"{uid}-{day.isoformat()}", title, day, now, options.alarm_days))
     return events
 
 
@@ -179,7 +191,7 @@ def _follow_up_events(
             name=item.contact_name or "", member="", label="", festival="", task=item.title
         )
         when: date | datetime = item.at if item.at is not None else item.date
-        events.append(_event(item.key.replace(":", "-"), title, when, now, 0))
+        _append(events, _event(item.key.replace(":", "-"), title, when, now, 0))
     return events
 
 

@@ -54,6 +54,7 @@ from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.operations import read_now
 from relbook.ui.operations.settings import save_settings
+from relbook.ui.view_guard import guarded
 from relbook.ui.worker import JobRunner
 from relbook.words import labels
 
@@ -86,6 +87,7 @@ class BackupListModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
+    @guarded()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -93,6 +95,7 @@ class BackupListModel(QAbstractTableModel):
             return None
         return (self.tr("Date"), self.tr("Reason"), self.tr("Size"), self.tr("Contacts"))[section]
 
+    @guarded()
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -35,6 +35,7 @@ from relbook.core.search_index import SearchIndex
 from relbook.db.book import Book
 from relbook.ui.date_text import q_datetime
 from relbook.ui.operations import BookQuery, read_now
+from relbook.ui.view_guard import guarded, log_view_error
 from relbook.ui.worker import JobRunner
 from relbook.words import labels
 
@@ -358,6 +359,7 @@ class ContactListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
+    @guarded()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -368,14 +370,18 @@ class ContactListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # the view asks each cell for seven roles on every paint: answer from a row's cells,
         # worked out once, and turn the roles this model never fills away first
-        slot = _ROLE_SLOTS.get(role)
-        if slot is None:
-            if role == Qt.ItemDataRole.UserRole and index.isValid():
-                record = self.row_record(index.row())
-                return None if record is None else record.id
+        try:
+            slot = _ROLE_SLOTS.get(role)
+            if slot is None:
+                if role == Qt.ItemDataRole.UserRole and index.isValid():
+                    record = self.row_record(index.row())
+                    return None if record is None else record.id
+                return None
+            cells = self.row_cells(index.row())  # an invalid index has row -1: no cells
+            return None if cells is None else cells[index.column()][slot]
+        except Exception as error:  # shown blank, never raised into Qt
+            log_view_error(error, "ContactListModel.data")
             return None
-        cells = self.row_cells(index.row())  # an invalid index has row -1: no cells
-        return None if cells is None else cells[index.column()][slot]
 
     def row_cells(self, row: int) -> list[tuple[Any, Any, Any, Any]] | None:
         """What each column of ``row`` shows: (text, tooltip, foreground, alignment), worked
@@ -397,19 +403,27 @@ class ContactListModel(QAbstractTableModel):
         """Per column: what the display, tooltip, foreground and alignment roles show."""
         cells: list[tuple[Any, Any, Any, Any]] = []
         for column in self.columns:
-            tooltip = foreground = alignment = None
-            if column == "name":
-                tooltip = ", ".join(record.tags) or None
-            elif column == "last_contact":
-                tooltip = self._overdue_data(record, Qt.ItemDataRole.ToolTipRole)
-                foreground = self._overdue_data(record, Qt.ItemDataRole.ForegroundRole)
-            elif column == "next_birthday":
-                if record.next_birthday and (record.next_birthday - self._today).days <= 7:
-                    foreground = QBrush(QColor("#b3261e"))
-            elif column in ("level", "tier"):
-                alignment = int(Qt.AlignmentFlag.AlignCenter)
-            cells.append((self._display(record, column), tooltip, foreground, alignment))
+            try:
+                cells.append(self._cell(record, column))
+            except Exception as error:  # a value it cannot show is blank, never an error in Qt
+                log_view_error(error, f"ContactListModel._render({column})")
+                cells.append(("", None, None, None))
         return cells
+
+    def _cell(self, record: ContactRow, column: str) -> tuple[Any, Any, Any, Any]:
+        """What one column of a row shows: (text, tooltip, foreground, alignment)."""
+        tooltip = foreground = alignment = None
+        if column == "name":
+            tooltip = ", ".join(record.tags) or None
+        elif column == "last_contact":
+            tooltip = self._overdue_data(record, Qt.ItemDataRole.ToolTipRole)
+            foreground = self._overdue_data(record, Qt.ItemDataRole.ForegroundRole)
+        elif column == "next_birthday":
+            if record.next_birthday and (record.next_birthday - self._today).days <= 7:
+                foreground = QBrush(QColor("#b3261e"))
+        elif column in ("level", "tier"):
+            alignment = int(Qt.AlignmentFlag.AlignCenter)
+        return (self._display(record, column), tooltip, foreground, alignment)
 
     def _display(self, record: ContactRow, column: str) -> str:
         if column == "name":

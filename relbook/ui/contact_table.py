@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from relbook.ui.contact_list_model import ContactListModel
+from relbook.ui.view_guard import log_view_error
 
 ROW_HEIGHT = 26
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
@@ -35,11 +36,16 @@ class CellDelegate(QStyledItemDelegate):
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        cells = self._model.row_cells(index.row())
-        if cells is None or index.model() is not self._model:
-            super().initStyleOption(option, index)
+        try:
+            cells = self._model.row_cells(index.row())
+            if cells is None or index.model() is not self._model:
+                super().initStyleOption(option, index)
+                return
+            text, _tooltip, foreground, alignment = cells[index.column()]
+        except Exception as error:  # shown blank, never raised into Qt
+            log_view_error(error, "CellDelegate.initStyleOption")
+            option.text = ""
             return
-        text, _tooltip, foreground, alignment = cells[index.column()]
         # the view passes a QModelIndex; only a persistent one is turned into one (sibling()
         # asks the model: done for every cell, it cost a fifth of a page's paint)
         option.index = (

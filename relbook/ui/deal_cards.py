@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from relbook.core.deal_reads import DealRow
 from relbook.ui.amount_text import amount_text
 from relbook.ui.date_text import solar_text
+from relbook.ui.view_guard import guarded
 from relbook.words.labels import translate
 
 MIME_TYPE = "application/x-relbook-deal"
@@ -84,6 +85,7 @@ class DealColumnModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -155,12 +157,14 @@ class DealCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.today = today
 
+    @guarded(lambda *_args: QSize())
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
         line = metrics.height()
         height = line * self.HEIGHT_LINES + 3 * 3 + 2 * self.PADDING + self.MARGIN
         return QSize(200, height)
 
+    @guarded()
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: DealRow | None = index.data(ROW_ROLE)
         if row is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from relbook.core.deal_reads import DealRow
 from relbook.ui.date_text import solar_text
 from relbook.ui.deal_cards import ID_ROLE, ROW_ROLE, yuan_text
+from relbook.ui.view_guard import guarded
 from relbook.words import deal_words
 from relbook.words.labels import translate
 
@@ -87,6 +88,7 @@ class DealTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    @guarded()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -98,6 +100,7 @@ class DealTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -27,6 +27,7 @@ from relbook.db.book import Book
 from relbook.ui.editor_widgets import error_label
 from relbook.ui.events import BookEvents
 from relbook.ui.operations.deal_settings import Funnel, funnel
+from relbook.ui.view_guard import guarded
 from relbook.words import deal_words, labels
 
 _CODE = Qt.ItemDataRole.UserRole
@@ -46,6 +47,7 @@ class _PercentDelegate(QStyledItemDelegate):
         spin.setSuffix("%")
         return spin
 
+    @guarded(lambda *_args: "")
     def displayText(self, value: object, locale: object) -> str:
         return f"{value}%"
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from relbook.core.festival_greetings import GreetingSheet, Reason
 from relbook.core.festivals import NO_TIER
 from relbook.core.pinyin import name_keys, normalize_query
+from relbook.ui.view_guard import guarded
 from relbook.words import labels
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -173,6 +174,7 @@ class GreetModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
+    @guarded()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -180,6 +182,7 @@ class GreetModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    @guarded()
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -260,6 +263,7 @@ class CopyButtonDelegate(QStyledItemDelegate):
 
     clicked = Signal(QModelIndex)
 
+    @guarded()
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         button = QStyleOptionButton()
         button.rect = option.rect.adjusted(4, 2, -4, -2)  # type: ignore[attr-defined]
@@ -268,6 +272,7 @@ class CopyButtonDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)  # type: ignore[attr-defined]
 
+    @guarded(lambda *_args: False)
     def editorEvent(
         self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: _Index
     ) -> bool:

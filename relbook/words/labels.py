@@ -337,6 +337,9 @@ def _fields() -> dict[str, str]:
         "title_task": translate("Fields", "Task"),
         "notice_days": translate("Fields", "Days of notice"),
         "from": translate("Fields", "First day"),
+        "to": translate("Fields", "Last day"),
+        "year": translate("Fields", "Year"),
+        "expires_on": translate("Fields", "Expiry date"),
         "days": translate("Fields", "Number of days"),
         "demo_contacts": translate("Fields", "Number of contacts"),
         "referred_on": translate("Fields", "Referral date"),
@@ -515,6 +518,9 @@ def error_text(error: FieldError) -> str:
         "leap_only_lunar": translate("Errors", "%1: only lunar dates have leap months."),
         "year_out_of_range": translate("Errors", "%1: year %2 is out of range."),
         "lunar_day_out_of_range": translate("Errors", "%1: a lunar month has no day %2."),
+        "day_out_of_range": translate(
+            "Errors", "%1: %2 is outside the days relbook can compute (%3 to %4)."
+        ),
         "lunar_year_out_of_range": translate(
             "Errors", "%1: lunar dates are supported from %3 to %4, not %2."
         ),
@@ -709,6 +715,8 @@ def error_text(error: FieldError) -> str:
             "Errors", '%1 (%2): "%3" is not an amount; write a number of yuan such as 120000.'
         ),
     }
+    if error.code == "archive_inconsistent" and "problem" in p:
+        return _archive_row_text(error)
     template = messages.get(error.code, translate("Errors", "%1 is not valid."))
     if error.code == "impossible_date":
         year = p.get("year")
@@ -725,6 +733,8 @@ def error_text(error: FieldError) -> str:
         args = [p.get("min"), p.get("max")]
     elif error.code == "lunar_day_missing":
         args = [p.get("year"), p.get("month"), p.get("days"), p.get("day")]
+    elif error.code == "day_out_of_range":
+        args = [p.get("value"), p.get("first"), p.get("last")]
     elif error.code == "lunar_year_out_of_range":
         args = [p.get("year"), p.get("min"), p.get("max")]
     elif error.code == "no_leap_month":
@@ -769,6 +779,40 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value", "")]
     text = template.replace("%1", field(error.field))
     for index, value in enumerate(args, start=2):
+        text = text.replace(f"%{index}", str(value))
+    return text
+
+
+def _archive_row_text(error: FieldError) -> str:
+    """Which row of an archive breaks which rule: file, table, row, column and what."""
+    p = error.params
+    problems = {
+        "too_long": translate("Errors", "the text is longer than %1 characters"),
+        "not_allowed": translate("Errors", "a value the book does not allow"),
+        "day_out_of_range": translate(
+            "Errors", "%1 is outside the days relbook can compute (1900-01-01 to 2100-12-31)"
+        ),
+        "no_such_day": translate("Errors", "%1 does not exist"),
+        "self_reference": translate("Errors", "a contact cannot refer themselves"),
+        "referral_loop": translate(
+            "Errors", "the referrals go round in a loop (a contact above themselves)"
+        ),
+    }
+    what = problems.get(
+        str(p.get("problem")), translate("Errors", "a value the book does not allow")
+    )
+    what = what.replace("%1", str(p.get("max", p.get("day", ""))))
+    template = translate("Errors", '%1 "%2" is damaged: table "%3", row %4, column "%5": %6.')
+    shown = [
+        field(error.field),
+        p.get("value"),
+        p.get("table"),
+        p.get("row"),
+        p.get("column"),
+        what,
+    ]
+    text = template
+    for index, value in enumerate(shown, start=1):
         text = text.replace(f"%{index}", str(value))
     return text
 
