@@ -1655,6 +1655,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1：农历月份没有第 %2 天。</translation>
     </message>
     <message>
+        <source>%1: %2 is outside the days relbook can compute (%3 to %4).</source>
+        <translation>%1：%2 超出了 relbook 能计算的日期范围（%3 至 %4）。</translation>
+    </message>
+    <message>
         <source>%1: lunar dates are supported from %3 to %4, not %2.</source>
         <translation>%1：农历日期支持 %3 到 %4 年，不支持 %2 年。</translation>
     </message>
@@ -2001,6 +2005,34 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1 is not valid.</source>
         <translation>%1无效。</translation>
+    </message>
+    <message>
+        <source>the text is longer than %1 characters</source>
+        <translation>文字超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>a value the book does not allow</source>
+        <translation>联系簿不允许的值</translation>
+    </message>
+    <message>
+        <source>%1 is outside the days relbook can compute (1900-01-01 to 2100-12-31)</source>
+        <translation>%1 超出了 relbook 能计算的日期范围（1900-01-01 至 2100-12-31）</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 这一天不存在</translation>
+    </message>
+    <message>
+        <source>a contact cannot refer themselves</source>
+        <translation>联系人不能介绍自己</translation>
+    </message>
+    <message>
+        <source>the referrals go round in a loop (a contact above themselves)</source>
+        <translation>介绍关系形成了循环（联系人排在自己上面）</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is damaged: table &quot;%3&quot;, row %4, column &quot;%5&quot;: %6.</source>
+        <translation>%1“%2”已损坏：表“%3”第 %4 行的“%5”列：%6。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; matches several companies; write the whole name:</source>
@@ -2725,6 +2757,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>First day</source>
         <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Number of days</source>
