@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Collection, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -193,6 +194,36 @@ def write_copy(source: sqlite3.Connection, target: Path) -> None:
         raise
 
 
+STALE_TEMPORARY_SECONDS = 15 * 60
+"""A temporary copy untouched this long was left by a backup that was killed: SQLite's
+backup writes its pages continuously, so one being written now is always fresher."""
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the half-written copies (``.relbook-….sqlite.tmp``) a killed backup left.
+
+    Only our own pattern, and only files untouched for ``STALE_TEMPORARY_SECONDS``: a backup
+    another process is writing right now is left alone. Returns what was deleted.
+    """
+    moment = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        names = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in names:
+        name = path.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        if parse_name(Path(name[1 : -len(".tmp")])) is None:
+            continue
+        with suppress(OSError):
+            if moment - path.stat().st_mtime >= STALE_TEMPORARY_SECONDS:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
@@ -217,6 +248,7 @@ def take_backup(db_path: Path, folder: Path, reason: str, now: datetime) -> Path
         raise ValueError(f"reason must be one of {REASONS}, not {reason!r}")
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
+    remove_stale_temporaries(folder)
     target = _free_name(folder, reason, now)
     try:
         copy_database(db_path, target)
