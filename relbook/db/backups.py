@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 from relbook.db.errors import ValidationError
 from relbook.db.faults import fault_code
-from relbook.db.location import backup_dir
+from relbook.db.location import backup_dir, read_only_uri
 
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
@@ -230,12 +230,31 @@ def _fsync(path: Path) -> None:
 
 
 def copy_database(db_path: Path, target: Path) -> None:
-    """A consistent copy of a live book (SQLite's online backup API, safe while it is open)."""
+    """A consistent copy of a live book (SQLite's online backup API, safe while it is open).
+
+    A book in a read-only folder (a stick, a share) is read without -shm, as the window reads
+    it: copying it elsewhere is how to get its contents off.
+    """
     source = open_live(db_path)
     try:
-        write_copy(source, target)
+        try:
+            write_copy(source, target)
+        except sqlite3.Error as problem:
+            if fault_code(problem) not in ("read_only", "cannot_open") or os.access(
+                db_path.parent, os.W_OK
+            ):
+                raise
+            source.close()
+            source = open_read_only(db_path)
+            write_copy(source, target)
     finally:
         source.close()
+
+
+def open_read_only(db_path: Path) -> sqlite3.Connection:
+    """Read a book in a folder that cannot be written (``immutable`` when no -wal is left)."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    return sqlite3.connect(read_only_uri(db_path, immutable=not wal.exists()), uri=True)
 
 
 def take_backup(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:

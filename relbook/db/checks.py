@@ -4,10 +4,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relbook.db.backups import open_live
+from relbook.db.backups import open_live, open_read_only
 from relbook.db.errors import ValidationError
 from relbook.db.faults import fault_code, storage_error
-from relbook.db.location import read_only_uri
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,7 @@ def check_book(db_path: Path) -> CheckReport:
             if fault_code(problem) not in ("read_only", "cannot_open"):
                 raise
             # a read-only folder (a stick, a share): read it without -shm, as the window does
-            wal = db_path.with_name(db_path.name + "-wal")
-            uri = read_only_uri(db_path, immutable=not wal.exists())
-            verdict, references = _run_checks(sqlite3.connect(uri, uri=True))
+            verdict, references = _run_checks(open_read_only(db_path))
     except sqlite3.DatabaseError as problem:
         # Only damage is damage: a busy book (another program holds it past the busy
         # timeout), a full disk or a read-only folder say nothing about the file, and calling

@@ -14,6 +14,7 @@ from typing import IO
 
 from relbook.db.errors import BookInUse
 from relbook.db.faults import storage_error
+from relbook.db.location import database_path
 
 LOCK_FILENAME = "relbook.lock"
 
@@ -42,7 +43,7 @@ class WriterLock:
         try:
             handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while held
         except OSError as error:
-            mapped = storage_error(error, self.data_dir)
+            mapped = storage_error(error, database_path(self.data_dir))
             if mapped is None:
                 raise
             raise mapped from error
