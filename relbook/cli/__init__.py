@@ -29,13 +29,16 @@ from relbook.core.errors import BookDamaged, RelbookError, StorageError, Validat
 
 def _build_parser() -> argparse.ArgumentParser:
     from relbook.cli import backup as backup_cli
+    from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
     from relbook.cli import deals as deals_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
     from relbook.cli import imports as import_cli
+    from relbook.cli import purchases as purchases_cli
     from relbook.cli import reminders as reminders_cli
     from relbook.cli import today as today_cli
 
@@ -64,6 +67,9 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
 
     contacts_cli.add_parser(commands)
+    company_cli.add_parser(commands)
+    purchases_cli.add_parser(commands)
+    duplicates_cli.add_parser(commands)
 
     dates_cli.add_parsers(commands)
 
@@ -208,9 +214,9 @@ def _damaged(damaged: Any, data_dir: str | None) -> int:
 WRITING_COMMANDS = frozenset(
     {"demo", "date", "family", "log", "gift", "refer", "import", "restore"}
 )
-"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only, ``greet``
-with ``--log`` and ``--log-all`` only, ``deal`` with ``add``, ``move``, ``won``, ``lost`` and
-``role``."""
+"""Commands that change the book; ``contact`` writes with ``add`` and ``edit`` only,
+``purchase`` with ``add`` only, ``greet`` with ``--log`` and ``--log-all`` only, ``deal`` with
+``add``, ``move``, ``won``, ``lost`` and ``role``, ``duplicates`` with ``merge`` and ``dismiss``."""
 
 EXIT_IN_USE = 3
 """Another relbook or another program holds the book: trying again later helps."""
@@ -220,6 +226,8 @@ EXIT_UNEXPECTED = 70
 def _writes(args: argparse.Namespace) -> bool:
     if args.command == "contact":
         return args.action in ("add", "edit")
+    if args.command == "purchase":
+        return args.action == "add"
     if args.command == "import":
         return not args.dry_run
     if args.command == "greet":
@@ -230,6 +238,10 @@ def _writes(args: argparse.Namespace) -> bool:
         from relbook.cli.deals import writes as deal_writes
 
         return deal_writes(args)
+    if args.command == "duplicates":
+        from relbook.cli.duplicates import writes as duplicates_write
+
+        return duplicates_write(args)
     return args.command in WRITING_COMMANDS
 
 
@@ -319,13 +331,16 @@ def _unexpected(problem: Exception, data_dir: str | None) -> int:
 
 def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import backup as backup_cli
+    from relbook.cli import company as company_cli
     from relbook.cli import contacts as contacts_cli
     from relbook.cli import dates as dates_cli
     from relbook.cli import deals as deals_cli
+    from relbook.cli import duplicates as duplicates_cli
     from relbook.cli import export as export_cli
     from relbook.cli import greet as greet_cli
     from relbook.cli import history as history_cli
     from relbook.cli import imports as import_cli
+    from relbook.cli import purchases as purchases_cli
     from relbook.cli import reminders as reminders_cli
     from relbook.cli import today as today_cli
     from relbook.db.book import open_book
@@ -355,6 +370,9 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
         handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
             "demo": _cmd_demo,
             "contact": contacts_cli.run,
+            "company": company_cli.run,
+            "purchase": purchases_cli.run,
+            "duplicates": duplicates_cli.run,
             "date": dates_cli.run_date,
             "family": dates_cli.run_family,
             "log": history_cli.run_log,

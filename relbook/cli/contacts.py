@@ -18,6 +18,17 @@ from relbook.core.errors import ValidationError
 if TYPE_CHECKING:
     from relbook.core.contact_input import ContactInput
 
+LOST_REASONS = (
+    "neglected",
+    "cheaper_offer",
+    "friend_advice",
+    "moved_away",
+    "natural_drift",
+    "death",
+    "other",
+)
+"""``CustomerLostReason`` codes, spelled out so the parser need not import core."""
+
 
 def add_parser(commands: Any) -> None:
     contact = commands.add_parser("contact", help="add, edit, show and list contacts")
@@ -55,6 +66,13 @@ def _add_contact_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--stage", choices=("potential", "interested", "customer", "lost"), metavar="STAGE"
     )
+    sub.add_argument(
+        "--lost-reason",
+        choices=LOST_REASONS,
+        metavar="CODE",
+        help="why the contact was lost, needed with a move to lost: " + ", ".join(LOST_REASONS),
+    )
+    sub.add_argument("--lost-note", metavar="TEXT", help="a note on why the contact was lost")
     sub.add_argument("--tag", action="append", metavar="T", help="repeat for several")
     sub.add_argument("--birthday", metavar="DATE", help="YYYY-MM-DD, or --MM-DD without a year")
     sub.add_argument("--lunar", action="store_true", help="the birthday is a lunar date")
@@ -71,6 +89,22 @@ def _parse_scores(text: str) -> list[int]:
     if len(answers) != len(SCORE_FIELDS) or not all(re.fullmatch("[1-5]", a) for a in answers):
         raise ValidationError.single("scores", "bad_scores", option="--scores", value=text)
     return [int(answer) for answer in answers]
+
+
+def _lost_options(data: ContactInput, args: argparse.Namespace, old_stage: str | None) -> None:
+    """Give a move to lost its reason and note; refuse the move without a reason, and a reason
+    without the move (``old_stage`` None for a new contact)."""
+    moving = data.stage == "lost" and old_stage != "lost"
+    if not moving:
+        if args.lost_reason is not None or args.lost_note is not None:
+            raise ValidationError.single("lost_reason", "reason_needs_lost")
+        return
+    if args.lost_reason is None:
+        raise ValidationError.single(
+            "lost_reason", "stage_lost_needs_reason", choices=", ".join(LOST_REASONS)
+        )
+    data.lost_reason = args.lost_reason
+    data.lost_note = args.lost_note or ""
 
 
 def _apply_options(data: ContactInput, args: argparse.Namespace) -> None:
@@ -130,6 +164,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
     if args.action == "add":
         data = ContactInput(name=args.name)
         _apply_options(data, args)
+        _lost_options(data, args, None)
         with book.session(immediate=True) as session:
             created = contacts.create_contact(session, data, now)
         print(  # only once the change is committed
@@ -145,6 +180,7 @@ def run(book: Any, args: argparse.Namespace) -> int:
             found = contacts.find_contact(session, args.who)
             data = contacts.to_input(found)
             _apply_options(data, args)
+            _lost_options(data, args, found.stage)
             deal = found.stage != "customer" and data.stage == "customer"
             saved = contacts.update_contact(session, found.id, data, now)
         print(
@@ -223,6 +259,16 @@ def _print_profile(summary: dict[str, Any]) -> None:
         + (f" ({labels.calendar(summary['birthday_calendar'])})" if summary["birthday"] else ""),
         f"{labels.field('tags')}: {', '.join(summary['tags'])}",
     ]
+    if summary["stage_history"]:
+        lines.append(f"{labels.field('stage_history')}:")
+    for step in summary["stage_history"]:
+        moved = labels.stage(step["from"]) + " -> " if step["from"] else ""
+        parts = [step["on"], moved + labels.stage(step["to"])]
+        if step["reason"]:
+            parts.append(labels.customer_lost_reason(step["reason"]))
+        if step["note"]:
+            parts.append(step["note"])
+        lines.append("  " + "  ".join(parts))
     for change in summary["level_history"]:
         lines.append(
             f"  {change['date']}  {change['from'] or '-'} -> {change['to']}  {change['note']}"

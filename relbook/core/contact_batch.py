@@ -30,6 +30,7 @@ from relbook.core.contacts import (
     first_level_values,
     organization_values,
     phone_values,
+    stage_change_values,
     thresholds,
 )
 from relbook.core.errors import ValidationError
@@ -42,6 +43,7 @@ from relbook.core.models import (
     Organization,
     Phone,
     SpecialDate,
+    StageChange,
     Tag,
 )
 from relbook.core.validation import validate_contact
@@ -55,6 +57,7 @@ _NUMBERED: tuple[type[Base], ...] = (
     Contact,
     Phone,
     LevelChange,
+    StageChange,
     FamilyMember,
     SpecialDate,
 )
@@ -71,6 +74,7 @@ class _Rows:
     phones: list[dict[str, object]] = field(default_factory=list)
     contact_tags: list[dict[str, object]] = field(default_factory=list)
     levels: list[dict[str, object]] = field(default_factory=list)
+    stages: list[dict[str, object]] = field(default_factory=list)
     family: list[dict[str, object]] = field(default_factory=list)
     dates: list[dict[str, object]] = field(default_factory=list)
 
@@ -82,6 +86,7 @@ class _Rows:
             (Phone, self.phones),
             (ContactTag, self.contact_tags),
             (LevelChange, self.levels),
+            (StageChange, self.stages),
             (FamilyMember, self.family),
             (SpecialDate, self.dates),
         ]
@@ -110,7 +115,8 @@ class ContactBatch:
 
         A contact with a referrer goes through ``create_contact`` (the referral link and its
         checks are the service's), after the rows waiting are written. Either way a customer
-        gets no thank-you task: a batch holds records copied from elsewhere, not deals made now.
+        gets no thank-you task: a batch holds records copied from elsewhere, not deals made now,
+        and a lost one needs no reason (its stage history starts with a reason only if given).
         """
         if data.referred_by_id is not None:
             return self._through_service(data)
@@ -151,6 +157,9 @@ class ContactBatch:
         level = first_level_values(data, today)
         level.update(id=self._take(LevelChange), contact_id=contact_id)
         rows.levels.append(level)
+        stage = stage_change_values(data, None, today)
+        stage.update(id=self._take(StageChange), contact_id=contact_id)
+        rows.stages.append(stage)
         family = family_values(data)
         member_ids = [self._take(FamilyMember) for _ in family]
         # the ORM writes a contact's relatives' dates before the contact's own

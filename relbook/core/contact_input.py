@@ -91,6 +91,9 @@ class ContactInput:
     level: int = 1
     level_note: str = ""
     stage: str = Stage.POTENTIAL
+    lost_reason: str | None = None
+    """Why the contact was lost (a ``CustomerLostReason`` code), recorded with a move to lost."""
+    lost_note: str = ""
     score_near: int | None = None
     score_future: int | None = None
     score_profit: int | None = None

@@ -26,6 +26,8 @@ from relbook.core.contact_input import (
 from relbook.core.enums import CalendarKind, DateKind, OrgType, Recurrence, Stage
 from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
 from relbook.core.fields import PLAIN_FIELDS, SEARCHED
+from relbook.core.history import refresh_last_contacted
+from relbook.core.merge_undo import merges_to_undo, undo_merge
 from relbook.core.models import (
     Contact,
     FamilyMember,
@@ -33,6 +35,7 @@ from relbook.core.models import (
     Organization,
     Phone,
     SpecialDate,
+    StageChange,
     Tag,
 )
 from relbook.core.referrals import sync_referred_by
@@ -208,6 +211,22 @@ def first_level_values(data: ContactInput, today: date) -> dict[str, object]:
     )
 
 
+def stage_change_values(
+    data: ContactInput, from_stage: str | None, today: date
+) -> dict[str, object]:
+    """A stage history row: the move from ``from_stage`` (None for the starting row) to
+    ``data.stage``. Only a move to lost keeps the reason and the note (the reason may be None
+    for records copied from elsewhere)."""
+    lost = data.stage == Stage.LOST
+    return dict(
+        changed_on=today,
+        from_stage=from_stage,
+        to_stage=data.stage,
+        reason=(data.lost_reason or None) if lost else None,
+        note=data.lost_note.strip() if lost else "",
+    )
+
+
 def next_birthday_from(dates: list[DateInput], today: date) -> date | None:
     """The next day the first birthday among ``dates`` is kept (None without one)."""
     birthday = next((d for d in dates if d.kind == DateKind.BIRTHDAY), None)
@@ -252,8 +271,19 @@ def contact_values(
     return values
 
 
-def _check(session: Session, data: ContactInput, contact_id: int | None, today: date) -> None:
+def _check(
+    session: Session,
+    data: ContactInput,
+    contact_id: int | None,
+    today: date,
+    *,
+    needs_lost_reason: bool = False,
+) -> None:
+    """Raise ``ValidationError`` with every problem; ``needs_lost_reason`` when the save moves
+    the contact to lost, which must say why."""
     errors = validate_contact(data, today)
+    if needs_lost_reason and not data.lost_reason:
+        errors.append(FieldError("lost_reason", "required"))
     if data.referred_by_id is not None:
         if data.referred_by_id == contact_id:
             errors.append(FieldError("referred_by_id", "self_reference"))
@@ -281,16 +311,19 @@ def _apply(session: Session, contact: Contact, data: ContactInput, now: datetime
 def create_contact(
     session: Session, data: ContactInput, now: datetime, *, new_deal: bool = True
 ) -> Contact:
-    """Add a contact; its starting level opens the level history.
+    """Add a contact; its starting level and stage open the level and stage histories.
 
     A contact added as a customer is a deal made now, to thank within two days
-    (``record_deal_thanks``). ``new_deal=False`` is for records copied from elsewhere, such as
-    an imported phone book: their customers' deals are not happening today.
+    (``record_deal_thanks``); one added as lost must say why (``lost_reason``).
+    ``new_deal=False`` is for records copied from elsewhere, such as an imported phone book:
+    their customers' deals are not happening today, and their lost ones may have no reason.
     """
-    _check(session, data, None, now.date())
+    needs_reason = new_deal and data.stage == Stage.LOST
+    _check(session, data, None, now.date(), needs_lost_reason=needs_reason)
     contact = Contact(created_at=now, level=data.level)
     _apply(session, contact, data, now)
     contact.level_changes = [LevelChange(**first_level_values(data, now.date()))]
+    contact.stage_changes = [StageChange(**stage_change_values(data, None, now.date()))]
     session.add(contact)
     session.flush()
     sync_referred_by(session, contact, now)
@@ -299,18 +332,35 @@ def create_contact(
     return contact
 
 
-def update_contact(session: Session, contact_id: int, data: ContactInput, now: datetime) -> Contact:
-    """Replace a contact's fields with ``data``; a new level is recorded in the history.
+def update_contact(
+    session: Session,
+    contact_id: int,
+    data: ContactInput,
+    now: datetime,
+    *,
+    lost_reason_required: bool = True,
+) -> Contact:
+    """Replace a contact's fields with ``data``; a new level or stage is recorded in its
+    history.
 
-    Moving the contact to customer is a deal made now, to thank within two days.
+    Moving the contact to customer is a deal made now, to thank within two days. Moving it to
+    lost must say why (``data.lost_reason``) unless ``lost_reason_required`` is False (an
+    import's merge or a bulk change, which know no reason).
     """
     contact = get_contact(session, contact_id)
-    _check(session, data, contact_id, now.date())
+    old_stage = contact.stage
+    moved = data.stage != old_stage
+    needs_reason = lost_reason_required and moved and data.stage == Stage.LOST
+    _check(session, data, contact_id, now.date(), needs_lost_reason=needs_reason)
     old_level = contact.level
-    became_customer = contact.stage != Stage.CUSTOMER and data.stage == Stage.CUSTOMER
+    became_customer = old_stage != Stage.CUSTOMER and data.stage == Stage.CUSTOMER
     _apply(session, contact, data, now)
     if data.level != old_level:
         _record_level(contact, data.level, data.level_note, now.date())
+    if moved:
+        contact.stage_changes.append(
+            StageChange(**stage_change_values(data, old_stage, now.date()))
+        )
     session.flush()
     sync_referred_by(session, contact, now)
     if became_customer:
@@ -428,12 +478,32 @@ def get_contact(session: Session, contact_id: int, include_deleted: bool = False
             selectinload(Contact.family).selectinload(FamilyMember.special_dates),
             selectinload(Contact.special_dates),
             selectinload(Contact.level_changes),
+            selectinload(Contact.stage_changes),
             selectinload(Contact.organization),
         ],
     )
     if contact is None or (contact.deleted_at is not None and not include_deleted):
         raise NotFoundError("contact", str(contact_id))
     return contact
+
+
+@dataclass(frozen=True)
+class StageStep:
+    """One move between customer stages: ``from_stage`` None on the starting row; a move to
+    lost has its ``reason`` code (None when not known) and note."""
+
+    on: date
+    from_stage: str | None
+    to_stage: str
+    reason: str | None
+    note: str
+
+
+def stage_steps(contact: Contact) -> list[StageStep]:
+    return [
+        StageStep(c.changed_on, c.from_stage, c.to_stage, c.reason or None, c.note)
+        for c in contact.stage_changes
+    ]
 
 
 @dataclass
@@ -445,6 +515,8 @@ class ContactProfile:
     tier: str | None
     history: list[tuple[date, int | None, int, str]] = field(default_factory=list)
     """The level steps: (day, from level, to level, note)."""
+    stage_history: list["StageStep"] = field(default_factory=list)
+    """The moves between customer stages, oldest first."""
     referrer: str = ""
     """The name of the contact who referred this one (even if in the trash)."""
     cadence_days: int | None = None
@@ -466,6 +538,7 @@ def contact_profile(session: Session, contact_id: int) -> ContactProfile | None:
         data=to_input(contact),
         tier=contact.tier,
         history=[(c.changed_at, c.from_level, c.to_level, c.note) for c in contact.level_changes],
+        stage_history=stage_steps(contact),
         referrer=referrer,
         cadence_days=effective_cadence(
             contact.cadence_days, contact.tier, contact.stage, default_cadences(session)
@@ -597,12 +670,55 @@ def delete_contacts(session: Session, ids: list[int], now: datetime) -> BookChan
 
 
 def restore_contacts(session: Session, ids: list[int], now: datetime) -> BookChanges:
+    """Bring contacts back from the trash. One that was merged into another
+    (``contact_merge``) gets back what it brought, so both are as they were before; when that
+    other was merged on in turn since, it comes back too (``merges_to_undo``)."""
+    trashed = list(
+        session.scalars(
+            select(Contact.id).where(Contact.id.in_(ids), Contact.deleted_at.is_not(None))
+        )
+    )
+    touched: set[int] = set()
+    merges = merges_to_undo(session, trashed)
+    ids = sorted({*ids, *(merge.merged_id for merge in merges)})
+    for merge in merges:
+        touched |= undo_merge(session, merge)
     session.execute(
         update(Contact)
         .where(Contact.id.in_(ids), Contact.deleted_at.is_not(None))
         .values(deleted_at=None, updated_at=now)
+        .execution_options(synchronize_session=False)
     )
-    return BookChanges(contact_ids=frozenset(ids), contacts=True, trash=True)
+    session.expire_all()
+    refresh_derived(session, sorted(touched), now)
+    return BookChanges(
+        contact_ids=frozenset({*ids, *touched}),
+        contacts=True,
+        trash=True,
+        history=bool(touched),
+        deals=bool(touched),
+    )
+
+
+def refresh_derived(session: Session, ids: list[int], now: datetime) -> None:
+    """Derive again the search text, next birthday, tier and last contact of contacts whose
+    phones, tags, days, scores or interactions were moved by statements (a merge, its undo).
+    Ids no longer in the book are passed over."""
+    if not ids:
+        return
+    limits = thresholds(session)
+    for contact_id in ids:
+        try:
+            contact = get_contact(session, contact_id, include_deleted=True)
+        except NotFoundError:
+            continue
+        company = contact.organization.name if contact.organization else ""
+        contact.search_text = build_search_text(contact, company, [t.name for t in contact.tags])
+        contact.next_birthday = next_birthday_for(contact, now.date())
+        tier = tier_for({score: getattr(contact, score) for score in SCORE_FIELDS}, limits)
+        contact.tier = tier.value if tier else None
+    session.flush()
+    refresh_last_contacted(session, set(ids))
 
 
 def purge_contacts(session: Session, ids: list[int]) -> BookChanges:
@@ -666,7 +782,8 @@ def count_contacts(session: Session, deleted: bool = False) -> int:
 def contact_summary(contact: Contact) -> dict[str, object]:
     """A JSON-ready view of the whole profile (used by ``contact show --json``)."""
     data = asdict(to_input(contact))
-    data.pop("level_note", None)
+    for transient in ("level_note", "lost_reason", "lost_note"):
+        data.pop(transient, None)
     birthday = birthday_of(contact)
     data.update(
         id=contact.id,
@@ -683,6 +800,16 @@ def contact_summary(contact: Contact) -> dict[str, object]:
                 "note": c.note,
             }
             for c in contact.level_changes
+        ],
+        stage_history=[
+            {
+                "on": step.on.isoformat(),
+                "from": step.from_stage,
+                "to": step.to_stage,
+                "reason": step.reason,
+                "note": step.note,
+            }
+            for step in stage_steps(contact)
         ],
         last_contacted=(
             contact.last_contacted_at.isoformat(timespec="minutes")

@@ -41,6 +41,7 @@ from relbook.core.models import (
     Phone,
     Referral,
     SpecialDate,
+    StageChange,
     Tag,
 )
 from relbook.core.tiers import SCORE_FIELDS, TierThresholds, tier_for
@@ -84,6 +85,22 @@ SOURCES = (
     "cold_call",
 )
 STAGES = ("potential", "interested", "customer", "lost")
+STAGE_PATHS = {
+    "potential": ("potential",),
+    "interested": ("potential", "interested"),
+    "customer": ("potential", "interested", "customer"),
+    "lost": ("potential", "interested", "customer", "lost"),
+}
+"""The stages a demo contact went through to reach its stage, in order."""
+LOST_REASONS = {
+    "neglected": 78,
+    "cheaper_offer": 9,
+    "friend_advice": 5,
+    "natural_drift": 4,
+    "moved_away": 3,
+    "death": 1,
+}
+"""Why demo customers left, weighted as in the trainers' survey."""
 PERSONALITIES = ("analytical", "driver", "expressive", "amiable", None)
 BATCH = 5000
 
@@ -149,6 +166,7 @@ class _Rows:
     phones: list[dict[str, object]] = field(default_factory=list)
     tags: list[dict[str, object]] = field(default_factory=list)
     levels: list[dict[str, object]] = field(default_factory=list)
+    stages: list[dict[str, object]] = field(default_factory=list)
     family: list[dict[str, object]] = field(default_factory=list)
     dates: list[dict[str, object]] = field(default_factory=list)
     interactions: list[dict[str, object]] = field(default_factory=list)
@@ -165,6 +183,7 @@ class _Rows:
             (Phone, self.phones),
             (ContactTag, self.tags),
             (LevelChange, self.levels),
+            (StageChange, self.stages),
             (FamilyMember, self.family),
             (SpecialDate, self.dates),
             (Interaction, self.interactions),
@@ -290,7 +309,9 @@ def _add_contact(
     company = ctx.org_names.get(org, "") if org else ""
     title = rng.choice(TITLES[role])
     department = rng.choice(DEPARTMENTS)
-    email = f"{name_initials}{rng.randint(1, 999)}@example.com"
+    # one's own address: a number drawn from 999 made thousands of people share one in a
+    # large book, all of them "likely duplicates" (the draw stays, so the rest of the book does)
+    email = f"{name_initials}{rng.randint(1, 999)}.{contact_id}@example.com"
     wechat = f"wx_{spelled.replace(' ', '')}{rng.randint(1, 99)}"
     qq = str(rng.randint(10000, 999999999)) if rng.random() < 0.4 else ""
     calendar, month, day, year = _date(rng, 1955, 2000)
@@ -388,6 +409,7 @@ def _add_contact(
         )
         previous = step
         step_date = min(today, step_date + timedelta(days=rng.randint(20, 200)))
+    _stage_history(rows, contact_id, stage, created.date(), today)
     rows.dates.append(_date_row((calendar, month, day, year), contact_id=contact_id))
     family: list[tuple[int, str, CalendarDate]] = []
     if rng.random() < 0.5:
@@ -403,6 +425,31 @@ def _add_contact(
         deal_day = ("solar", created.month, min(created.day, 28), created.year)
         rows.dates.append(_date_row(deal_day, contact_id=contact_id, kind="first_deal"))
     return _Person(contact_id, level, org, role, created, birthday, family)
+
+
+def _stage_history(rows: _Rows, contact_id: int, stage: str, start: date, today: date) -> None:
+    """The stages the contact went through, from the day it was added; a lost one says why.
+
+    Its own generator (seeded by the id) leaves the book's other random choices as they were.
+    """
+    rng = random.Random(contact_id)
+    previous: str | None = None
+    day = start
+    for step in STAGE_PATHS[stage]:
+        lost = step == "lost"
+        reason = rng.choices(tuple(LOST_REASONS), tuple(LOST_REASONS.values()))[0] if lost else None
+        rows.stages.append(
+            dict(
+                contact_id=contact_id,
+                changed_on=day,
+                from_stage=previous,
+                to_stage=step,
+                reason=reason,
+                note="",
+            )
+        )
+        previous = step
+        day = min(today, day + timedelta(days=rng.randint(15, 180)))
 
 
 LEVEL_TOUCHES = {1: (0, 1), 2: (0, 2), 3: (1, 3), 4: (3, 8), 5: (10, 28)}
@@ -755,8 +802,10 @@ def fill_demo(
     now: datetime,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Add ``count`` demo contacts with their history; ``progress(done, total)`` False cancels."""
+    """Add ``count`` demo contacts with their history and a few planted duplicates
+    (``demo_duplicates``); ``progress(done, total)`` False cancels."""
     from relbook.core.contacts import thresholds
+    from relbook.core.demo_duplicates import plant_duplicates
 
     rng = random.Random(seed)
     org_names = _add_organizations(session, rng, count, now)
@@ -788,6 +837,7 @@ def fill_demo(
             if progress is not None and progress(done, count) is False:
                 raise DemoCancelled(done)
         fill_demo_deals(session, first_contact, seed, now)
+        plant_duplicates(session, first_contact, seed, now)
     return done
 
 

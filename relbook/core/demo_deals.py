@@ -64,6 +64,7 @@ class _Person:
     id: int
     organization_id: int
     title: str
+    stage: str
 
 
 @dataclass
@@ -122,7 +123,7 @@ class _Ids:
 def _people_by_organization(session: Session, first_contact: int) -> dict[int, list[_Person]]:
     found: dict[int, list[_Person]] = defaultdict(list)
     query = (
-        select(Contact.id, Contact.organization_id, Contact.title)
+        select(Contact.id, Contact.organization_id, Contact.title, Contact.stage)
         .where(
             Contact.id >= first_contact,
             Contact.organization_id.is_not(None),
@@ -130,9 +131,9 @@ def _people_by_organization(session: Session, first_contact: int) -> dict[int, l
         )
         .order_by(Contact.id)
     )
-    for contact_id, organization_id, title in session.execute(query):
+    for contact_id, organization_id, title, stage in session.execute(query):
         assert organization_id is not None  # as selected
-        found[organization_id].append(_Person(contact_id, organization_id, title))
+        found[organization_id].append(_Person(contact_id, organization_id, title, stage))
     return found
 
 
@@ -221,7 +222,7 @@ def _add_deal(
                 "note": "",
             }
         )
-    centre = _buying_centre(rng, staff)
+    centre = _buying_centre(rng, staff, customer_first=status == "won")
     for position, (person, role, insider) in enumerate(centre):
         rows.centre.append(
             {
@@ -233,7 +234,7 @@ def _add_deal(
             }
         )
     if status == "won" and closed_on is not None:
-        buyer = next((p for p, role, _ in centre if role == "decision_maker"), centre[0][0])
+        buyer = centre[0][0]  # as deals.buyer_of: the decision maker, who comes first
         _add_purchase(rng, ids, rows, deal_id, buyer.id, product, amount, closed_on, now)
 
 
@@ -247,9 +248,16 @@ def _expected_close(
     return today + timedelta(days=rng.randint(-5, 150))
 
 
-def _buying_centre(rng: random.Random, staff: list[_Person]) -> list[tuple[_Person, str, bool]]:
-    """One to three people of the organization; the first is often the decision maker."""
+def _buying_centre(
+    rng: random.Random, staff: list[_Person], customer_first: bool
+) -> list[tuple[_Person, str, bool]]:
+    """One to three people of the organization; the first is often the decision maker. A won
+    deal's first person (who buys) is one of the organization's customers where it has one."""
     chosen = rng.sample(staff, k=min(len(staff), rng.choice((1, 1, 2, 2, 3))))
+    customers = [person for person in staff if person.stage == "customer"]
+    if customer_first and customers and chosen[0].stage != "customer":
+        buyer = rng.choice(customers)
+        chosen = [buyer] + [person for person in chosen if person is not buyer][: len(chosen) - 1]
     roles = ["decision_maker" if rng.random() < 0.6 else "purchaser"]
     roles += [rng.choice(("purchaser", "user", "gatekeeper")) for _ in chosen[1:]]
     return [(person, role, rng.random() < 0.25) for person, role in zip(chosen, roles, strict=True)]

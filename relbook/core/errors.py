@@ -41,7 +41,8 @@ class NotFoundError(RelbookError):
 class AmbiguousError(RelbookError):
     """A name matches several records; ``candidates`` holds (id, label) pairs."""
 
-    def __init__(self, key: str, candidates: list[tuple[int, str]]):
+    def __init__(self, key: str, candidates: list[tuple[int, str]], what: str = "contact"):
         super().__init__(f"{key!r} matches {len(candidates)} records")
         self.key = key
         self.candidates = candidates
+        self.what = what

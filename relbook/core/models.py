@@ -203,6 +203,9 @@ class Contact(Base):
     level_changes: Mapped[list["LevelChange"]] = relationship(
         cascade="all, delete-orphan", order_by="LevelChange.changed_at, LevelChange.id"
     )
+    stage_changes: Mapped[list["StageChange"]] = relationship(
+        cascade="all, delete-orphan", order_by="StageChange.changed_on, StageChange.id"
+    )
     family: Mapped[list["FamilyMember"]] = relationship(
         cascade="all, delete-orphan", order_by="FamilyMember.position"
     )
@@ -697,3 +700,37 @@ class StageChange(Base):
     to_stage: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContactMerge(Base):
+    """One merge of ``merged`` into ``kept`` (``core/contact_merge.py``), kept while the merged
+    contact is in the trash so that restoring it gives both people back as they were.
+
+    ``moves`` is JSON (``core/merge_undo.py``): the rows that went over to ``kept``, the rows
+    set aside as repeats, and ``kept``'s columns as they were before.
+    """
+
+    __tablename__ = "contact_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kept_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    merged_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+    moves: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class DuplicateDismissal(Base):
+    """Two contacts the user said are not one person: the duplicate scan leaves the pair out.
+
+    Stored with the smaller id first."""
+
+    __tablename__ = "duplicate_dismissal"
+    __table_args__ = (CheckConstraint("first_id <> second_id", name="not_self"),)
+
+    first_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    second_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    dismissed_at: Mapped[datetime] = mapped_column(DateTime)

@@ -6,10 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relbook.core.contacts import contact_summary
-from relbook.core.deal_reads import contact_deals_json
+from relbook.core.deal_reads import contact_deals_json, yuan
 from relbook.core.gifts import from_cents, gifts_of, ideas_of
 from relbook.core.history import interactions_of
 from relbook.core.models import Contact, Interaction
+from relbook.core.purchases import purchases_of
 from relbook.core.referrals import referrals_of, relations_of
 
 
@@ -68,7 +69,8 @@ def _referrals_json(session: Session, contact_id: int) -> dict[str, list[dict[st
 
 
 def full_profile(session: Session, contact: Contact) -> dict[str, object]:
-    """The base profile plus interactions, gifts, ideas, referrals, relations and deals.
+    """The base profile plus interactions, gifts, ideas, referrals, relations, purchases and
+    deals (amounts in yuan).
 
     Lists are newest first where they have dates, so a reader sees the latest news on top.
     """
@@ -97,6 +99,16 @@ def full_profile(session: Session, contact: Contact) -> dict[str, object]:
     data["relations"] = [
         {"id": link.contact_id, "name": link.name, "kind": link.kind, "note": link.note}
         for link in relations_of(session, contact.id)
+    ]
+    data["purchases"] = [
+        {
+            "id": p.id,
+            "product": p.product,
+            "amount": yuan(p.amount_cents),
+            "date": p.bought_on.isoformat(),
+            "renewal": p.renewal_on.isoformat() if p.renewal_on else None,
+        }
+        for p in purchases_of(session, contact.id)
     ]
     data["deals"] = contact_deals_json(session, contact.id)
     return data

@@ -9,6 +9,7 @@ from relbook.core.contact_input import ContactInput, DateInput
 from relbook.core.enums import (
     BuyingRole,
     CalendarKind,
+    CustomerLostReason,
     DateKind,
     FamilyRelation,
     Gender,
@@ -106,6 +107,7 @@ def validate_contact(data: ContactInput, today: date) -> list[FieldError]:
     errors += _choice(data.buying_role, BuyingRole, "buying_role", optional=True)
     errors += _choice(data.source, Source, "source", optional=True)
     errors += _choice(data.stage, Stage, "stage", optional=False)
+    errors += _choice(data.lost_reason, CustomerLostReason, "lost_reason", optional=True)
     errors += _choice(data.personality, Personality, "personality", optional=True)
     if not 1 <= data.level <= 5:
         errors.append(FieldError("level", "out_of_range", {"min": 1, "max": 5}))

@@ -20,7 +20,7 @@ from relbook.db.errors import MigrationFailed, StorageError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0011"
+HEAD = "0012"
 """The newest revision in migrations/versions; tests/db/test_migrations.py checks it is alembic's
 head, so a new revision must move it."""
 

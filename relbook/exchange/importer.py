@@ -1,7 +1,6 @@
 """The import pipeline (read, preview duplicates, apply) shared by the GUI and the CLI."""
 
 import copy
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +15,12 @@ from relbook.core.contact_input import ContactInput, DateInput, PhoneInput
 from relbook.core.contacts import get_contact, to_input, update_contact
 from relbook.core.enums import DateKind, Gender
 from relbook.core.errors import FieldError, ValidationError
+from relbook.core.match_keys import (
+    personal_number,
+    phone_key,
+    same_person_name,
+    stored_phone_key,
+)
 from relbook.db.backups import backup_book
 from relbook.exchange.files import file_error
 from relbook.exchange.progress import Cancelled, Report
@@ -57,10 +62,6 @@ _EXTENSIONS: dict[str, str] = {
     ".xlsm": "xlsx",
     ".json": "json",
 }
-_NOT_DIGIT = re.compile(r"\D")
-"""A regex keeps only digits faster than ``contacts.digits_only`` over a whole book's phones."""
-_MIN_PHONE_DIGITS = 7
-"""Shorter numbers (extensions, 110, 10086) say too little about who someone is."""
 
 
 @dataclass
@@ -265,41 +266,8 @@ class ImportPreview:
         return [i for i in self.items if i.other_name]
 
 
-def phone_key(number: str) -> str | None:
-    """Digits without a leading +86 / 0086, a landline with its trunk 0 ("+86 21 ..." is
-    "021 ..."); None for numbers too short to identify anyone."""
-    digits = _NOT_DIGIT.sub("", number)
-    international = False
-    if digits.startswith("0086"):
-        digits, international = digits[4:], True
-    elif digits.startswith("86") and (number.strip().startswith("+") or len(digits) == 13):
-        digits, international = digits[2:], True
-    if international and digits and digits[0] != "0" and not personal_number(digits):
-        digits = "0" + digits  # Beijing's area code is 10: only an 11-digit 1... is a mobile
-    return digits if len(digits) >= _MIN_PHONE_DIGITS else None
-
-
 def _name_key(name: str, company: str) -> tuple[str, str]:
     return name.strip().casefold(), company.strip().casefold()
-
-
-_NAME_NOISE = re.compile(r"[\s·.,，。()（）\-_]+")
-
-
-def same_person_name(first: str, second: str) -> bool:
-    """Whether two names can be one person's: equal but for case, spaces and punctuation, or
-    one holding the other ("张伟" and "张伟 (ABC)")."""
-    a = _NAME_NOISE.sub("", first).casefold()
-    b = _NAME_NOISE.sub("", second).casefold()
-    if not a or not b:
-        return False
-    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
-
-
-def personal_number(key: str) -> bool:
-    """Whether a ``phone_key`` is a mainland mobile (11 digits from 1): one person's, unlike a
-    landline an office or a family shares."""
-    return len(key) == 11 and key[0] == "1"
 
 
 def identifies(reason: str, key: object, name: str, owner_name: str) -> bool:
@@ -377,10 +345,7 @@ def _book_index(session: Session) -> tuple[_Index, dict[int, str]]:
         "SELECT p.contact_id, p.number FROM phone p JOIN contact c ON c.id = p.contact_id"
         " WHERE c.deleted_at IS NULL ORDER BY p.contact_id"
     ):
-        # a mainland mobile as most are stored (11 ASCII digits, a leading 1) is its own key
-        if len(number) == 11 and number[0] == "1" and number.isascii() and number.isdigit():
-            by_phone.setdefault(number, contact_id)
-        elif key := phone_key(number):
+        if key := stored_phone_key(number):
             by_phone.setdefault(key, contact_id)
     return index, names
 
@@ -508,7 +473,18 @@ def _merge(session: Session, contact_id: int, candidate: Candidate, now: datetim
     return update_contact(session, contact_id, merged, now).id
 
 
-_NEVER_MERGED = frozenset({"name", "level", "level_note", "stage", "is_insider", "referred_by_id"})
+_NEVER_MERGED = frozenset(
+    {
+        "name",
+        "level",
+        "level_note",
+        "stage",
+        "lost_reason",
+        "lost_note",
+        "is_insider",
+        "referred_by_id",
+    }
+)
 """Fields the salesperson owns: an import never changes them on an existing contact."""
 
 

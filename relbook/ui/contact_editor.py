@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from relbook.core.changes import Saved
 from relbook.core.contact_input import ContactInput
 from relbook.core.contacts import all_tags, contact_profile, organization_names, thresholds
-from relbook.core.errors import AmbiguousError, NotFoundError, ValidationError
+from relbook.core.errors import AmbiguousError, FieldError, NotFoundError, ValidationError
 from relbook.core.tiers import TierThresholds
 from relbook.db.book import Book
 from relbook.ui.editor_tabs import BasicTab, RapportTab, RelationshipTab
@@ -176,7 +176,7 @@ class ContactEditor(QDialog):
 
     def _not_saved(self, problem: Exception) -> None:
         if isinstance(problem, ValidationError):
-            self._show_problems([(e.field, labels.error_text(e)) for e in problem.errors])
+            self._show_problems([(e.field, self._error_text(e)) for e in problem.errors])
         elif isinstance(problem, AmbiguousError) or (
             isinstance(problem, NotFoundError) and problem.what == "referrer"
         ):
@@ -185,6 +185,12 @@ class ContactEditor(QDialog):
             self._show_problems([("", labels.problem_text(problem))])
         else:
             tell_problem(self, problem)
+
+    def _error_text(self, error: FieldError) -> str:
+        """The field's message; a move to lost without a reason says what to choose."""
+        if error.field == "lost_reason" and error.code == "required":
+            return self.tr("Choose why the customer was lost.")
+        return labels.error_text(error)
 
     def _referrer_text(self, problem: NotFoundError | AmbiguousError) -> str:
         return (

@@ -41,6 +41,7 @@ from relbook.ui.operations import read_now
 from relbook.ui.operations.contacts import change_level
 from relbook.ui.playbook import playbook_html
 from relbook.ui.relations_tab import RelationsTab
+from relbook.ui.stage_history import stage_change_text, stage_reason_text
 from relbook.ui.timeline_tab import TimelineTab
 from relbook.words import labels
 
@@ -109,6 +110,8 @@ class ContactPane(QWidget):
     """Print the shown contact's dossier to PDF."""
     open_contact_requested = Signal(int)
     """Another contact was clicked (a relation or a referral)."""
+    company_map_requested = Signal(str)
+    """The company map of the shown contact's organization (its name) was asked for."""
     status_message = Signal(str)
 
     def __init__(self, book: Book, events: BookEvents, parent: QWidget | None = None):
@@ -133,6 +136,13 @@ class ContactPane(QWidget):
         self.subtitle_label = QLabel()
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.company_link = QLabel()
+        self.company_link.setTextFormat(Qt.TextFormat.RichText)
+        self.company_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.company_link.setToolTip(
+            self.tr("Who is known at this company, how they stand, and what is missing")
+        )
+        self.company_link.linkActivated.connect(self._request_company_map)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.log_button = QPushButton(self.tr("Log…"))
         self.log_button.setToolTip(self.tr("Log a visit, call or meal (Ctrl+L)"))
@@ -183,7 +193,10 @@ class ContactPane(QWidget):
         heading.addWidget(self.salutation_label, 0, Qt.AlignmentFlag.AlignVCenter)
         heading.addStretch(1)
         profile_layout.addLayout(heading)
-        profile_layout.addWidget(self.subtitle_label)
+        subtitle = QHBoxLayout()
+        subtitle.addWidget(self.subtitle_label, 1)
+        subtitle.addWidget(self.company_link, 0, Qt.AlignmentFlag.AlignTop)
+        profile_layout.addLayout(subtitle)
         profile_layout.addLayout(buttons)
         profile_layout.addWidget(self.tabs, 1)
         self.pages = QStackedWidget()
@@ -211,6 +224,10 @@ class ContactPane(QWidget):
         parts = [p.strip() for p in (data.company, data.department, data.title) if p.strip()]
         self.subtitle_label.setText(" · ".join(parts))
         self.subtitle_label.setVisible(bool(parts))
+        company = data.company.strip()
+        link = self.tr("Company map of %1").replace("%1", escape(company))
+        self.company_link.setText(f"<a href='company'>{link}</a>")
+        self.company_link.setVisible(bool(company))
         self.body.setHtml(self._html(self._profile, cast(date, QDate.currentDate().toPython())))
         self.pages.setCurrentIndex(1)
         self._load_current_tab()
@@ -244,6 +261,10 @@ class ContactPane(QWidget):
         current = self.current_id()
         if current is not None:
             self.edit_requested.emit(current)
+
+    def _request_company_map(self, _link: str = "") -> None:
+        if self._profile is not None and self._profile.data.company.strip():
+            self.company_map_requested.emit(self._profile.data.company.strip())
 
     def _request_log(self) -> None:
         current = self.current_id()
@@ -348,6 +369,19 @@ class ContactPane(QWidget):
                 (
                     self.tr("Level history"),
                     f"<table cellspacing='0' cellpadding='2'>{history}</table>",
+                )
+            )
+        stages = "".join(
+            f"<tr><td>{escape(solar_text(step.on))}</td>"
+            f"<td>{escape(stage_change_text(step.from_stage, step.to_stage))}</td>"
+            f"<td>{_text(stage_reason_text(step))}</td></tr>"
+            for step in profile.stage_history
+        )
+        if stages:
+            rows.append(
+                (
+                    labels.field("stage_history"),
+                    f"<table cellspacing='0' cellpadding='2'>{stages}</table>",
                 )
             )
         return self._section(self.tr("Relationship"), rows)

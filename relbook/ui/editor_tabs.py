@@ -208,6 +208,7 @@ class RelationshipTab(QWidget):
     ):
         super().__init__(parent)
         self._loaded_level: int | None = None
+        self._loaded_stage: str | None = None
         self._referrer: tuple[str, int] | None = None
         self.level = QComboBox()
         for code in range(1, 6):
@@ -217,6 +218,11 @@ class RelationshipTab(QWidget):
         self.level.currentIndexChanged.connect(self._sync_note)
         self.stage = QComboBox()
         fill_combo(self.stage, labels.choices("stage"))
+        self.lost_reason = optional_combo(labels.choices("customer_lost_reason"))
+        self.lost_reason.setToolTip(self.tr("Why the customer was lost: needed to save the move"))
+        self.lost_note = QLineEdit()
+        self.lost_note.setPlaceholderText(self.tr("What happened (optional)"))
+        self.stage.currentIndexChanged.connect(self._sync_lost)
         self.personality = optional_combo(labels.choices("personality"))
         self.cadence = QSpinBox()
         self.cadence.setRange(0, 3650)
@@ -235,6 +241,10 @@ class RelationshipTab(QWidget):
         if history:
             form.addRow(self.tr("Level history"), self._history_table(history))
         form.addRow(labels.field("stage"), self.stage)
+        form.addRow(self.tr("Why the customer left"), self.lost_reason)
+        form.addRow(labels.field("lost_note"), self.lost_note)
+        self._form = form
+        self._sync_lost()
         self.importance = ImportanceQuestions(limits, form, self)
         form.addRow(labels.field("personality"), self.personality)
         form.addRow(labels.field("cadence_days"), self.cadence)
@@ -271,6 +281,16 @@ class RelationshipTab(QWidget):
         moved = self._loaded_level is None or self.level.currentData() != self._loaded_level
         self.level_note.setEnabled(moved)
 
+    def moving_to_lost(self) -> bool:
+        """Whether the form moves the contact to lost (a new contact added as lost too)."""
+        return self.stage.currentData() == "lost" and self._loaded_stage != "lost"
+
+    def _sync_lost(self) -> None:
+        """The reason and its note appear only for a move to lost, which must say why."""
+        moving = self.moving_to_lost()
+        self._form.setRowVisible(self.lost_reason, moving)
+        self._form.setRowVisible(self.lost_note, moving)
+
     def _show_playbook(self) -> None:
         code = self.personality.currentData()
         self.playbook.setHtml(
@@ -281,6 +301,8 @@ class RelationshipTab(QWidget):
         widgets: dict[str, QWidget] = {
             "level": self.level,
             "stage": self.stage,
+            "lost_reason": self.lost_reason,
+            "lost_note": self.lost_note,
             "personality": self.personality,
             "cadence_days": self.cadence,
             "source": self.source,
@@ -294,7 +316,9 @@ class RelationshipTab(QWidget):
         self._loaded_level = data.level if existing else None
         select_code(self.level, data.level)
         self._sync_note()
+        self._loaded_stage = data.stage if existing else None
         select_code(self.stage, data.stage)
+        self._sync_lost()
         self.importance.set_values(data)
         select_code(self.personality, data.personality)
         self.cadence.setValue(data.cadence_days or 0)
@@ -308,6 +332,9 @@ class RelationshipTab(QWidget):
         data.level = self.level.currentData()
         data.level_note = self.level_note.text() if self.level_note.isEnabled() else ""
         data.stage = self.stage.currentData()
+        moving = self.moving_to_lost()
+        data.lost_reason = self.lost_reason.currentData() if moving else None
+        data.lost_note = self.lost_note.text() if moving else ""
         for name, value in self.importance.values().items():
             setattr(data, name, value)
         data.personality = self.personality.currentData()

@@ -46,12 +46,14 @@ if TYPE_CHECKING:
     from relbook.db.book import Book
     from relbook.ui.about_dialog import AboutDialog
     from relbook.ui.backups_dialog import BackupsDialog
+    from relbook.ui.company_map_window import CompanyMapWindow
     from relbook.ui.contact_editor import ContactEditor
     from relbook.ui.contact_list_model import ContactListModel
     from relbook.ui.contact_pane import ContactPane
     from relbook.ui.contacts_page import ContactsPage
     from relbook.ui.deal_editor import DealEditor
     from relbook.ui.deals_page import DealsPage
+    from relbook.ui.duplicates_dialog import DuplicatesDialog
     from relbook.ui.export_dialog import ExportDialog
     from relbook.ui.filter_bar import FilterBar
     from relbook.ui.greet_window import GreetWindow
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.quick_log: QuickLogDialog | None = None
         self.referral_tree: ReferralTreeDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         self.activity_dialog: ActivityReportDialog | None = None
         self.pipeline_dialog: PipelineReportDialog | None = None
         self.dossier_export: DossierExport | None = None
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.deals: DealsPage | None = None
         self.greet_windows: dict[tuple[str, date], GreetWindow] = {}
         """The open Greet windows by festival code and day: opening one again raises it."""
+        self.company_maps: dict[str, CompanyMapWindow] = {}
+        """The open company maps by organization name: opening one again raises it."""
         self.setWindowTitle(self.tr("relbook - relationship book"))
         self.resize(1280, 800)
 
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         self.pane.log_requested.connect(lambda contact_id: self.log_interaction([contact_id]))
         self.pane.dossier_requested.connect(self.dossier_export.run)
         self.pane.open_contact_requested.connect(self.select_contact)
+        self.pane.company_map_requested.connect(self.open_company_map)
         self.pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -270,6 +276,9 @@ class MainWindow(QMainWindow):
         self.deals_action = self._action(self.tr("Opportunities"), "Ctrl+Shift+O", self.show_deals)
         self.referrals_action = self._action(self.tr("Referrals"), None, self.open_referral_tree)
         self.trash_action = self._action(self.tr("Trash"), None, self.open_trash)
+        self.duplicates_action = self._action(
+            self.tr("Find duplicates…"), None, self.open_duplicates
+        )
         self.export_action = self._action(self.tr("Export…"), "Ctrl+Shift+E", self.open_export)
         self.activity_action = self._action(
             self.tr("Activity report…"), None, self.open_activity_report
@@ -334,6 +343,7 @@ class MainWindow(QMainWindow):
         for action in (self.log_action, self.referrals_action, self.find_action):
             people.addAction(action)
         people.addSeparator()
+        people.addAction(self.duplicates_action)
         people.addAction(self.trash_action)
         deals = menus.addMenu(self.tr("&Opportunities"))
         deals.addAction(self.new_deal_action)
@@ -546,6 +556,7 @@ class MainWindow(QMainWindow):
             self.deals_action,
             self.referrals_action,
             self.trash_action,
+            self.duplicates_action,
             self.export_action,
             self.activity_action,
             self.pipeline_action,
@@ -740,6 +751,22 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_company_map(self, organization: str) -> CompanyMapWindow:
+        """The company map of an organization: its people as an org chart, and the gaps."""
+        from relbook.ui.company_map_window import CompanyMapWindow
+
+        window = self.company_maps.get(organization)
+        if window is None:
+            window = CompanyMapWindow(self._book, self.events, organization, parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.open_contact_requested.connect(self.select_contact)
+            window.destroyed.connect(lambda _object=None: self.company_maps.pop(organization, None))
+            self.company_maps[organization] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     def open_export(self) -> ExportDialog:
         from relbook.ui.export_dialog import ExportDialog
 
@@ -784,6 +811,16 @@ class MainWindow(QMainWindow):
 
     def _report_written(self, path: object) -> None:
         self.statusBar().showMessage(self.tr("Report saved to %1").replace("%1", str(path)), 8000)
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        from relbook.ui.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self._book, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_contact_requested.connect(self.select_contact)
+        self.duplicates_dialog = dialog
+        dialog.show()
+        return dialog
 
     def open_trash(self) -> None:
         from relbook.ui.trash_dialog import TrashDialog

@@ -82,6 +82,7 @@ def render_screenshots(book: Book, outdir: Path) -> list[Path]:
     _greet_screen(book, window, save)
     _contact_deal_screens(book, window, save)
     _deal_screens(book, window, save)
+    _duplicates_screen(window, save)
     window.close()
     return written
 
@@ -138,6 +139,18 @@ def _greet_screen(book: Book, window: "MainWindow", save: Callable[[object, str]
     window.runner.wait_all()
     save(greet, "23-greet")
     greet.close()
+
+
+def _duplicates_screen(window: "MainWindow", save: Callable[[object, str], None]) -> None:
+    """Find duplicates with the first pair compared side by side."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = window.open_duplicates()
+    for _ in range(2):  # the scan, then the comparison of the pair it selects
+        window.runner.wait_all()
+        QApplication.processEvents()
+    save(dialog, "34-duplicates")
+    dialog.close()
 
 
 def _history_screens(book: Book, window: "MainWindow", save: Callable[[object, str], None]) -> None:
@@ -296,4 +309,20 @@ def _deal_screens(book: Book, window: "MainWindow", save: Callable[[object, str]
         editor = page.open_deal(chosen.id)
         save(editor, "32-deal-editor")
         editor.reject()
+        if chosen.organization:
+            _company_map_screen(window, chosen.organization, save)
     window.show_contacts()
+
+
+def _company_map_screen(
+    window: "MainWindow", organization: str, save: Callable[[object, str], None]
+) -> None:
+    """The company map of the organization the editor's deal is with."""
+    from PySide6.QtWidgets import QApplication
+
+    company = window.open_company_map(organization)
+    company.resize(980, 640)
+    window.runner.wait_all()
+    QApplication.processEvents()  # the map fills once its read reports back
+    save(company, "33-company-map")
+    company.close()

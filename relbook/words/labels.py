@@ -33,6 +33,7 @@ def clear_cache() -> None:
     for cached in (_interaction_types, _gift_directions, _occasions, _relation_kinds, _ideas):
         cached.cache_clear()
     _solar_terms.cache_clear()
+    _lost_reasons.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,20 @@ def _stages() -> dict[str, str]:
         "interested": translate("Labels", "Interested"),
         "customer": translate("Labels", "Customer"),
         "lost": translate("Labels", "Lost / dormant"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _lost_reasons() -> dict[str, str]:
+    """Why customers leave, in the order of the trainers' survey (most felt neglected)."""
+    return {
+        "neglected": translate("Labels", "Felt neglected"),
+        "cheaper_offer": translate("Labels", "A cheaper offer"),
+        "friend_advice": translate("Labels", "A friend's advice"),
+        "moved_away": translate("Labels", "Moved away"),
+        "natural_drift": translate("Labels", "Natural drift"),
+        "death": translate("Labels", "Death"),
+        "other": translate("Labels", "Other"),
     }
 
 
@@ -267,6 +282,8 @@ def _fields() -> dict[str, str]:
         "notes": translate("Fields", "Notes"),
         "level": translate("Fields", "Relationship level"),
         "stage": translate("Fields", "Customer stage"),
+        "lost_note": translate("Fields", "Note on the loss"),
+        "stage_history": translate("Fields", "Stage history"),
         "score_near": translate("Fields", "Near-term business size"),
         "score_future": translate("Fields", "Future business size"),
         "score_profit": translate("Fields", "Profit of the current project"),
@@ -405,6 +422,10 @@ def stage(code: str | None) -> str:
     return _stages().get(code or "", code or "")
 
 
+def customer_lost_reason(code: str | None) -> str:
+    return _lost_reasons().get(code or "", code or "")
+
+
 def org_type(code: str | None) -> str:
     return _org_types().get(code or "", code or "")
 
@@ -457,6 +478,7 @@ def choices(kind: str) -> dict[str, str]:
     """Code -> word for a vocabulary, in display order (for combo boxes)."""
     tables = {
         "stage": _stages,
+        "customer_lost_reason": _lost_reasons,
         "org_type": _org_types,
         "buying_role": _roles,
         "personality": _personalities,
@@ -505,6 +527,7 @@ def error_text(error: FieldError) -> str:
         "several_birthdays": translate("Errors", "%1: a contact has only one birthday."),
         "member_needs_name": translate("Errors", "%1: every family member needs a name."),
         "self_reference": translate("Errors", "%1: a contact cannot refer themselves."),
+        "same_contact": translate("Errors", "%1: both are the same contact; choose two."),
         "not_found": translate("Errors", "%1: no contact with id %2."),
         "wrong_type": translate("Errors", "%1 has the wrong kind of value."),
         "too_small": translate("Errors", "%1 must be at least %2."),
@@ -523,6 +546,12 @@ def error_text(error: FieldError) -> str:
             "(e.g. 4,3,5,2,4).",
         ),
         "in_future": translate("Errors", "%1: %2 is after today."),
+        "stage_lost_needs_reason": translate(
+            "Errors", "A move to lost (--stage lost) needs --lost-reason, one of: %2."
+        ),
+        "reason_needs_lost": translate(
+            "Errors", "--lost-reason and --lost-note go only with a move to lost (--stage lost)."
+        ),
         "before_purchase": translate("Errors", "%1: %2 is before the day of the purchase."),
         "custom_needs_title": translate("Errors", "%1: a custom day needs its name, --title."),
         "birthday_exists": translate(
@@ -728,6 +757,8 @@ def error_text(error: FieldError) -> str:
         args = [p.get("value"), p.get("line")]
     elif error.code.startswith("archive_"):
         args = [p.get("value"), p.get("table", p.get("version", "")), p.get("column", "")]
+    elif error.code == "stage_lost_needs_reason":
+        args = [p.get("choices")]
     elif error.code in ("unknown_column", "unknown_festival"):
         args = [p.get("value"), p.get("choices")]
     elif error.code in ("cannot_read", "cannot_write"):
@@ -749,11 +780,12 @@ def problem_text(problem: RelbookError) -> str:
     if isinstance(problem, ValidationError):
         return "\n".join(error_text(e) for e in problem.errors)
     if isinstance(problem, AmbiguousError):
-        lines = [
-            translate("Errors", '"%1" matches several contacts; use an id:').replace(
-                "%1", problem.key
-            )
-        ]
+        several = (
+            translate("Errors", '"%1" matches several companies; write the whole name:')
+            if problem.what == "organization"
+            else translate("Errors", '"%1" matches several contacts; use an id:')
+        )
+        lines = [several.replace("%1", problem.key)]
         lines += [f"  {cid}\t{label}" for cid, label in problem.candidates]
         return "\n".join(lines)
     if isinstance(problem, NotFoundError):
@@ -783,6 +815,8 @@ def not_found_text(problem: NotFoundError) -> str:
     }
     if problem.what in ("contact", "referrer"):
         template = translate("Errors", 'No contact found for "%1".')
+    elif problem.what == "organization":
+        template = translate("Errors", 'No company found for "%1".')
     else:
         template = by_id.get(problem.what, translate("Errors", 'Nothing found for "%1".'))
     return template.replace("%1", problem.key)

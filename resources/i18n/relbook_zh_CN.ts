@@ -461,6 +461,34 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <source>Added %1 (%2) to the family of %3 (id %4).</source>
         <translation>已将 %1（%2）添加为 %3（编号 %4）的家庭成员。</translation>
     </message>
+    <message>
+        <source>Nobody is known there yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>reports to %1</source>
+        <translation>上级：%1</translation>
+    </message>
+    <message>
+        <source>Gaps:</source>
+        <translation>缺口：</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, a senior and a close relationship are known.</source>
+        <translation>没有缺口：决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>Recorded purchase %1 for %2 (id %3).</source>
+        <translation>已记录 %2 购买的 %1（编号 %3）。</translation>
+    </message>
+    <message>
+        <source>The renewal on %1 will be reminded in advance.</source>
+        <translation>%1 的续约会提前提醒。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMappingDialog</name>
@@ -533,6 +561,64 @@ The current book is saved as a backup first, so you can go back to it.</source>
     </message>
 </context>
 <context>
+    <name>CompanyMap</name>
+    <message>
+        <source>No decision maker known</source>
+        <translation>还不认识决策人</translation>
+    </message>
+    <message>
+        <source>No insider who helps you</source>
+        <translation>没有帮你的内线</translation>
+    </message>
+    <message>
+        <source>Every relationship here is below %1</source>
+        <translation>这里的关系都低于 %1</translation>
+    </message>
+    <message>
+        <source>Nobody senior known</source>
+        <translation>还不认识高层</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyMapWindow</name>
+    <message>
+        <source>Company map: %1</source>
+        <translation>组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>People with no known superior are at the top. Double-click to open one.</source>
+        <translation>没有已知上级的人排在最上面。双击可打开联系人。</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>No gaps: a decision maker, an insider, someone senior and a close relationship are known here.</source>
+        <translation>没有缺口：这里的决策人、内线、高层和较深的关系都已掌握。</translation>
+    </message>
+    <message>
+        <source>The company map could not be read: %1</source>
+        <translation>无法读取组织结构图：%1</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Nobody is known at this company yet.</source>
+        <translation>这家单位还没有认识的人。</translation>
+    </message>
+    <message>
+        <source>%1 and %3: %2</source>
+        <translation>%1 与 %3：%2</translation>
+    </message>
+    <message>
+        <source>Other links: %1</source>
+        <translation>其他关系：%1</translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
@@ -557,6 +643,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Family &amp;&amp; dates</source>
         <translation>家人与纪念日</translation>
+    </message>
+    <message>
+        <source>Choose why the customer was lost.</source>
+        <translation>请选择客户流失的原因。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -653,6 +743,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
         <translation>资料</translation>
     </message>
     <message>
+        <source>Who is known at this company, how they stand, and what is missing</source>
+        <translation>这家单位认识谁、彼此什么关系、还缺什么</translation>
+    </message>
+    <message>
         <source>Log…</source>
         <translation>记录往来…</translation>
     </message>
@@ -691,6 +785,10 @@ The current book is saved as a backup first, so you can go back to it.</source>
     <message>
         <source>Salutation: %1</source>
         <translation>称呼：%1</translation>
+    </message>
+    <message>
+        <source>Company map of %1</source>
+        <translation>%1 的组织结构图</translation>
     </message>
     <message>
         <source>not watched (lost customer)</source>
@@ -1354,6 +1452,159 @@ Please send that file to support so it can be fixed.</source>
     </message>
 </context>
 <context>
+    <name>DuplicatePairsModel</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>May be the same as</source>
+        <translation>可能与之重复</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>How likely</source>
+        <translation>可能性</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>%1 likely and %2 possible duplicate pairs.</source>
+        <translation>%1 对很可能重复，%2 对可能重复。</translation>
+    </message>
+    <message>
+        <source>Merged %3 (#%4) into %1 (#%2); %3 is in the trash, and restoring it from there undoes the merge.</source>
+        <translation>已将 %3（#%4）合并到 %1（#%2）；%3 已移入回收站，从回收站恢复即可撤销合并。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are no longer listed as duplicates.</source>
+        <translation>%1 和 %2 不再列为重复。</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机号相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and company</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <source>name reads the same, one character differs</source>
+        <translation>姓名读音相同，仅一字不同</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>可能</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复联系人</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Show possible pairs (similar names)</source>
+        <translation>同时显示可能重复的（姓名相近）</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>Merging keeps everything from both: the kept contact gets the other&apos;s phones, tags, family, special days and whole history, and its empty fields are filled from the other. The other goes to the trash; restoring it from there undoes the merge.</source>
+        <translation>合并会保留两人的全部信息：保留的联系人获得另一人的电话、标签、家人、纪念日和全部往来记录，其空白字段由另一人补上。另一人移入回收站；从回收站恢复即可撤销合并。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>不是重复</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复联系人…</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>查找已取消。</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the book.</source>
+        <translation>通讯录中没有疑似重复的联系人。</translation>
+    </message>
+    <message>
+        <source>%1 likely and %2 possible duplicate pairs.</source>
+        <translation>%1 对很可能重复，%2 对可能重复。</translation>
+    </message>
+    <message>
+        <source>One of the two is no longer in the book.</source>
+        <translation>两人中有一人已不在通讯录中。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Expiries</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2. %1 is in the trash: restore it there to undo the merge.</source>
+        <translation>%1 已合并到 %2。%1 已移入回收站：在回收站中恢复即可撤销合并。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>%1 must not be empty.</source>
@@ -1436,6 +1687,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1：联系人不能介绍自己。</translation>
     </message>
     <message>
+        <source>%1: both are the same contact; choose two.</source>
+        <translation>%1：两者是同一个联系人，请选择两个不同的联系人。</translation>
+    </message>
+    <message>
         <source>%1: no contact with id %2.</source>
         <translation>%1：没有编号为 %2 的联系人。</translation>
     </message>
@@ -1470,6 +1725,14 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>%1: %2 is after today.</source>
         <translation>%1：%2 晚于今天。</translation>
+    </message>
+    <message>
+        <source>A move to lost (--stage lost) needs --lost-reason, one of: %2.</source>
+        <translation>改为流失（--stage lost）需要 --lost-reason，可选：%2。</translation>
+    </message>
+    <message>
+        <source>--lost-reason and --lost-note go only with a move to lost (--stage lost).</source>
+        <translation>--lost-reason 和 --lost-note 只能在改为流失（--stage lost）时使用。</translation>
     </message>
     <message>
         <source>%1: %2 is before the day of the purchase.</source>
@@ -1740,6 +2003,10 @@ Please send that file to support so it can be fixed.</source>
         <translation>%1无效。</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; matches several companies; write the whole name:</source>
+        <translation>“%1”匹配到多家单位，请写出完整名称：</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; matches several contacts; use an id:</source>
         <translation>“%1”对应多个联系人，请使用编号：</translation>
     </message>
@@ -1778,6 +2045,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>No contact found for &quot;%1&quot;.</source>
         <translation>找不到“%1”对应的联系人。</translation>
+    </message>
+    <message>
+        <source>No company found for &quot;%1&quot;.</source>
+        <translation>找不到单位“%1”。</translation>
     </message>
     <message>
         <source>Nothing found for &quot;%1&quot;.</source>
@@ -2240,6 +2511,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>客户阶段</translation>
     </message>
     <message>
+        <source>Note on the loss</source>
+        <translation>流失说明</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变化记录</translation>
+    </message>
+    <message>
         <source>Near-term business size</source>
         <translation>近期业务量</translation>
     </message>
@@ -2549,7 +2828,7 @@ Please send that file to support so it can be fixed.</source>
     </message>
     <message>
         <source>Why it was lost</source>
-        <translation>丢单原因</translation>
+        <translation>流失 / 丢单原因</translation>
     </message>
     <message>
         <source>Last day</source>
@@ -3605,6 +3884,30 @@ Please send that file to support so it can be fixed.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Felt neglected</source>
+        <translation>感觉被冷落</translation>
+    </message>
+    <message>
+        <source>A cheaper offer</source>
+        <translation>更便宜的报价</translation>
+    </message>
+    <message>
+        <source>A friend&apos;s advice</source>
+        <translation>朋友的建议</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>搬走了</translation>
+    </message>
+    <message>
+        <source>Natural drift</source>
+        <translation>自然疏远</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>去世</translation>
+    </message>
+    <message>
         <source>Purchaser</source>
         <translation>采购</translation>
     </message>
@@ -4029,6 +4332,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Trash</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复联系人…</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -4495,6 +4802,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>层级变化的原因（可选）</translation>
     </message>
     <message>
+        <source>Why the customer was lost: needed to save the move</source>
+        <translation>客户为什么流失：改为流失时必须填写</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>发生了什么（可选）</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -4509,6 +4824,10 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Level history</source>
         <translation>层级变化记录</translation>
+    </message>
+    <message>
+        <source>Why the customer left</source>
+        <translation>流失原因</translation>
     </message>
     <message>
         <source>Playbook for this style</source>

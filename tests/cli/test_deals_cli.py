@@ -195,7 +195,8 @@ def test_the_forecast_json_against_a_hand_calculation(capsys, d):
     assert (result["from"], result["to"]) == ("2026-10-01", "2026-12-31")
     stages = {s["stage"]: s for s in result["stages"]}
     assert stages["value"] == {"stage": "value", "count": 1, "amount": 100000, "rate": 0.5,
-                               "rate_source": "default", "weighted": 50000}  # fmt: skip
+                               "rate_source": "default", "weighted": 50000, "closed": 0,
+                               "won": 0}  # fmt: skip
     assert (stages["payment"]["count"], stages["payment"]["weighted"]) == (1, 36000)
     assert stages["trust"]["count"] == 0  # expected next quarter
     assert result["booked"] == 20000.5

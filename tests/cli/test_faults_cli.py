@@ -35,6 +35,7 @@ WRITING = [
     ["deal", "add", "--title", "年金险", "--contact", "张伟", "--amount", "1000"],
     ["greet", "--festival", "mid_autumn", "--log", "张伟"],
     ["demo", "--contacts", "2"],
+    ["purchase", "add", "--contact", "张伟", "--product", "年金险", "--amount", "1000"],
 ]
 
 
@@ -175,3 +176,15 @@ def test_check_calls_a_locked_book_busy_not_damaged(capsys, data_dir, monkeypatc
     assert code == 3
     assert "Damaged" not in out + err
     assert "busy" in err
+
+
+@pytest.mark.parametrize("action", ["merge", "dismiss"])
+def test_a_failed_duplicates_commit_prints_no_success(capsys, data_dir, monkeypatch, action):
+    folder = _book(capsys, data_dir)
+    run(capsys, "--data-dir", folder, "contact", "add", "--name", "张伟 ")
+    run(capsys, "--data-dir", folder, "contact", "add", "--name", "王五")
+    monkeypatch.setattr(
+        Session, "commit", lambda self: (_ for _ in ()).throw(StorageError("disk_full", folder))
+    )
+    code, out, _err = run(capsys, "--data-dir", folder, "duplicates", action, "1", "3")
+    assert code == 1 and out == ""

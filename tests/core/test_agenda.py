@@ -117,7 +117,7 @@ def test_an_empty_range_and_a_book_of_festivals_only(book):
     assert len(agenda(book.session, date(2027, 1, 1), date(2027, 12, 31))) == 0
     # one lost contact (no stay-in-touch reminders) whom every festival greets
     with book.session() as session:
-        create_contact(session, ContactInput("甲", stage="lost"), NOW)
+        create_contact(session, ContactInput("甲", stage="lost", lost_reason="other"), NOW)
         session.execute(update(FestivalRow).values(audience_stages=""))
     festivals = agenda(book.session, date(2027, 1, 1), date(2027, 12, 31))
     assert len(festivals) > 0 and {o.kind for o in festivals} == {"festival"}

@@ -24,6 +24,7 @@ def _set_stage(book, contact_id: int, stage: str, now: datetime) -> None:
     with book.session() as session:
         data = to_input(get_contact(session, contact_id))
         data.stage = stage
+        data.lost_reason = "natural_drift" if stage == "lost" else None
         update_contact(session, contact_id, data, now)
 
 

@@ -54,7 +54,9 @@ def people(book, now):
             ).id,
             "李四": create_contact(session, ContactInput("李四", tags=["VIP"]), now).id,
             "王五": create_contact(session, ContactInput("王五", stage="customer", **LOW), now).id,
-            "赵六": create_contact(session, ContactInput("赵六", stage="lost"), now).id,
+            "赵六": create_contact(
+                session, ContactInput("赵六", stage="lost", lost_reason="cheaper_offer"), now
+            ).id,
             "钱七": create_contact(session, ContactInput("钱七"), now).id,
         }
         delete_contacts(session, [ids["钱七"]], now)

@@ -13,9 +13,9 @@ from relbook.core.models import Contact
 from relbook.core.search import _sort_keys
 from relbook.core.tiers import SCORE_FIELDS
 
-NOT_FIELDS = {"level_note"}
-"""ContactInput attributes that are not fields of a contact: the note goes to the level
-history with the change it explains."""
+NOT_FIELDS = {"level_note", "lost_reason", "lost_note"}
+"""ContactInput attributes that are not fields of a contact: the notes (and the reason for a
+move to lost) go to the level or stage history with the change they explain."""
 
 
 def test_every_input_attribute_is_a_field_of_the_same_type() -> None:

@@ -50,9 +50,10 @@ CHECKED: dict[tuple[str, str], object] = {
     ("special_date", "family_member_id"): None,
     ("gift", "family_member_id"): None,
     ("gift", "direction"): "given",
+    ("opportunity", "stage"): "analysis",
 }
 """Values the tables' CHECK constraints need (a code from the column's vocabulary; a date or
-gift belongs to one owner)."""
+gift belongs to one owner; an opportunity's stage refers to a seeded stage by its code)."""
 
 
 def _value(column: sa.Column, k: int, parent_ids: dict[tuple[str, int], int]) -> object:

@@ -64,7 +64,7 @@ def test_every_way_a_due_day_changes_is_followed(book):
         data.cadence_days = None
         update_contact(session, own, data, NOW)
         data = to_input(get_contact(session, plain))
-        data.stage = "lost"
+        data.stage, data.lost_reason = "lost", "natural_drift"
         update_contact(session, plain, data, NOW)
         _assert_all_right(session)
     with book.session() as session:
@@ -91,7 +91,9 @@ def test_a_contact_without_a_tier_is_watched_by_its_stage(book):
         potential = create_contact(session, ContactInput("钱七"), NOW).id
         interested = create_contact(session, ContactInput("孙八", stage="interested"), NOW).id
         customer = create_contact(session, ContactInput("周九", stage="customer"), NOW).id
-        lost = create_contact(session, ContactInput("吴十", stage="lost"), NOW).id
+        lost = create_contact(
+            session, ContactInput("吴十", stage="lost", lost_reason="moved_away"), NOW
+        ).id
         _assert_all_right(session)
         stored = dict(session.execute(select(Contact.id, Contact.touch_due)).all())
         # never contacted: due one cadence after being added (2026-11-23)

@@ -267,3 +267,28 @@ def test_the_salutation_travels_and_older_archives_read_without_it(book, other, 
     with book.session() as session:
         live = select(Contact.salutation).where(Contact.deleted_at.is_(None))
         assert session.scalars(live).all() == ["", ""]
+
+
+def test_a_merge_brings_the_stage_history_of_new_contacts(book, other, now) -> None:
+    from relbook.core.contacts import get_contact, to_input, update_contact
+    from relbook.core.models import StageChange
+
+    with book.session() as session:
+        moved = create_contact(session, ContactInput(name="甲", stage="customer"), now).id
+    with book.session() as session:
+        data = to_input(get_contact(session, moved))
+        data.stage, data.lost_reason, data.lost_note = "lost", "death", "讣告"
+        update_contact(session, moved, data, now)
+    with other.session() as session:
+        create_contact(session, ContactInput(name="乙"), now)
+    result = load(other, archive_of(book, now), now)
+    assert result.mode == "merge" and result.added["stage_change"] == 2
+    with other.session() as session:
+        merged = session.scalar(select(Contact.id).where(Contact.name == "甲"))
+        steps = session.execute(
+            select(StageChange.from_stage, StageChange.to_stage, StageChange.reason)
+            .where(StageChange.contact_id == merged)
+            .order_by(StageChange.id)
+        ).all()
+    assert [tuple(s) for s in steps] == [(None, "customer", None), ("customer", "lost", "death")]
+    assert load(other, archive_of(book, now), now).added == {}

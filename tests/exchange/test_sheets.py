@@ -106,7 +106,7 @@ PEOPLE = [
         dates=[DateInput(month=4, day=3, calendar=CalendarKind.LUNAR, leap=True)],
     ),
     ContactInput(name="Anna Schmidt", company="Siemens", dates=[DateInput(month=5, day=21)]),
-    ContactInput(name="赵敏", source=Source.EVENT, stage=Stage.LOST),
+    ContactInput(name="赵敏", source=Source.EVENT, stage=Stage.LOST, lost_reason="neglected"),
 ]
 
 

@@ -280,3 +280,44 @@ def test_a_family_birthday_after_today_is_refused(qtbot: QtBot, book: Book) -> N
     assert editor.tabs.currentIndex() == 3 and editor.saved_id is None
     with book.session() as s:
         assert count_contacts(s) == 0
+
+
+def test_a_move_to_lost_asks_why_and_records_it(qtbot: QtBot, book: Book, now: datetime) -> None:
+    with book.session() as s:
+        contact_id = create_contact(s, ContactInput(name="赵敏", stage="customer"), now).id
+    editor = open_editor(qtbot, book, contact_id)
+    relationship = editor.relationship
+    assert not relationship.lost_reason.isVisibleTo(relationship)
+    select_code(relationship.stage, "lost")
+    assert relationship.lost_reason.isVisibleTo(relationship)
+    assert relationship.lost_note.isVisibleTo(relationship)
+    assert relationship.lost_reason.itemText(1) == labels.customer_lost_reason("neglected")
+    press_save(qtbot, editor)
+    required = "Choose why the customer was lost."
+    assert editor._field_messages.labels["lost_reason"].text() == required
+    assert required in editor.error_area.text()
+    assert relationship.lost_reason.property("invalid") is True
+    assert editor.tabs.currentIndex() == 1 and editor.saved_id is None
+    select_code(relationship.lost_reason, "cheaper_offer")
+    qtbot.keyClicks(relationship.lost_note, "price war")
+    press_save(qtbot, editor)
+    assert editor.saved_id == contact_id
+    with book.session() as s:
+        contact = get_contact(s, contact_id)
+        steps = [(c.from_stage, c.to_stage, c.reason, c.note) for c in contact.stage_changes]
+    assert steps == [
+        (None, "customer", None, ""),
+        ("customer", "lost", "cheaper_offer", "price war"),
+    ]
+
+
+def test_an_already_lost_contact_is_saved_without_asking_again(
+    qtbot: QtBot, book: Book, now: datetime
+) -> None:
+    with book.session() as s:
+        data = ContactInput(name="赵敏", stage="lost", lost_reason="moved_away")
+        contact_id = create_contact(s, data, now).id
+    editor = open_editor(qtbot, book, contact_id)
+    assert not editor.relationship.lost_reason.isVisibleTo(editor.relationship)
+    press_save(qtbot, editor)
+    assert editor.saved_id == contact_id

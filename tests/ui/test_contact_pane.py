@@ -7,7 +7,13 @@ from pytestqt.qtbot import QtBot
 
 from relbook.core.changes import BookChanges
 from relbook.core.contact_input import ContactInput, DateInput, FamilyInput, PhoneInput
-from relbook.core.contacts import create_contact, delete_contacts, get_contact, update_contact
+from relbook.core.contacts import (
+    create_contact,
+    delete_contacts,
+    get_contact,
+    to_input,
+    update_contact,
+)
 from relbook.core.enums import CalendarKind, Personality
 from relbook.db.book import Book
 from relbook.ui.contact_pane import ChangeLevelDialog, ContactPane
@@ -144,7 +150,9 @@ def test_the_pane_says_which_stay_in_touch_rule_applies(
     with book.session() as s:
         untiered = create_contact(s, ContactInput(name="李梅", stage="interested"), now).id
         own = create_contact(s, ContactInput(name="赵六", cadence_days=45), now).id
-        lost = create_contact(s, ContactInput(name="孙八", stage="lost"), now).id
+        lost = create_contact(
+            s, ContactInput(name="孙八", stage="lost", lost_reason="neglected"), now
+        ).id
     pane, _ = make_pane(qtbot, book)
     expected = {
         tiered: "every 14 days · default for tier A",
@@ -155,3 +163,20 @@ def test_the_pane_says_which_stay_in_touch_rule_applies(
     for contact_id, line in expected.items():
         pane.show_contact(contact_id)
         assert line in pane.body.toPlainText()
+
+
+def test_the_pane_shows_the_stage_history_with_reasons(
+    qtbot: QtBot, book: Book, now: datetime
+) -> None:
+    with book.session() as s:
+        contact_id = create_contact(s, ContactInput(name="孙八", stage="customer"), now).id
+    with book.session() as s:
+        data = to_input(get_contact(s, contact_id))
+        data.stage, data.lost_reason, data.lost_note = "lost", "friend_advice", "朋友推荐了别家"
+        update_contact(s, contact_id, data, now)
+    pane, _ = make_pane(qtbot, book)
+    pane.show_contact(contact_id)
+    text = pane.body.toPlainText()
+    assert labels.field("stage_history") in text
+    assert f"{labels.stage('customer')} → {labels.stage('lost')}" in text
+    assert labels.customer_lost_reason("friend_advice") in text and "朋友推荐了别家" in text
