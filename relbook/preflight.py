@@ -84,6 +84,8 @@ class WindowProblem:
     no_display: bool = False
     missing: list[str] = field(default_factory=list)
     """Sonames that did not load."""
+    unreachable: str = ""
+    """The X display (``DISPLAY``) that could not be connected to."""
 
     @property
     def packages(self) -> list[str]:
@@ -100,10 +102,28 @@ def _loads(soname: str) -> bool:
     return True
 
 
+def _display_opens(display: str) -> bool:
+    """Whether the X server of ``display`` accepts a connection (libxcb, about a millisecond)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return False
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return int(xcb.xcb_connection_has_error(connection)) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def window_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
     loads: Callable[[str], bool] | None = None,
+    display_opens: Callable[[str], bool] | None = None,
 ) -> WindowProblem | None:
     """What stops Qt's window on this machine, or None when nothing we can see does.
 
@@ -123,7 +143,12 @@ def window_problem(
         return None  # Wayland only: Qt uses its Wayland plugin, not xcb
     load = loads or _loads
     missing = [name for name, package in LINUX_LIBRARIES.items() if package and not load(name)]
-    return WindowProblem(missing=missing) if missing else None
+    if missing:
+        return WindowProblem(missing=missing)
+    display = env.get("DISPLAY", "")
+    if display and not (display_opens or _display_opens)(display):
+        return WindowProblem(unreachable=display)
+    return None
 
 
 def install_command(problem: WindowProblem) -> str:
@@ -137,6 +162,11 @@ def problem_text(problem: WindowProblem) -> str:
     def tr(text: str) -> str:
         return QCoreApplication.translate("Preflight", text)
 
+    if problem.unreachable:
+        return tr(
+            "relbook cannot open its window: the display %1 does not answer. Start it in a "
+            "running desktop session; its commands work without one (relbook --help)."
+        ).replace("%1", problem.unreachable)
     if problem.no_display:
         return tr(
             "relbook cannot open its window: there is no display (neither DISPLAY nor "

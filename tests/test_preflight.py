@@ -34,6 +34,13 @@ def test_a_chosen_platform_or_another_system_is_trusted():
     assert window_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda _n: False) is None
 
 
+def test_a_display_that_does_not_answer_is_a_problem():
+    problem = window_problem({"DISPLAY": ":7"}, "linux", lambda _n: True, lambda _d: False)
+    assert problem == WindowProblem(unreachable=":7")
+    assert ":7 does not answer" in preflight.problem_text(problem)
+    assert window_problem({"DISPLAY": ":7"}, "linux", lambda _n: True, lambda _d: True) is None
+
+
 def test_missing_libraries_are_named_with_their_packages():
     gone = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0"}
     problem = window_problem({"DISPLAY": ":0"}, "linux", lambda name: name not in gone)
@@ -82,6 +89,13 @@ def test_starting_the_window_without_a_display_exits_2_with_the_reason(tmp_path)
     assert "no display" in done.stderr and "DISPLAY" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "book" / "relbook.sqlite").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's here")
+def test_a_display_without_a_server_exits_2_and_dumps_no_core(tmp_path):
+    done = _relbook({"DISPLAY": ":87", "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None}, tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert ":87 does not answer" in done.stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the libraries are Linux's")
