@@ -14,9 +14,14 @@ class _App:
     """``relbook.cli.AppCommands``: each imports what it needs only when it is asked for."""
 
     def start_window(self, data_dir: str | None) -> int:
+        from relbook.preflight import check_window
+
+        refused = check_window()  # before the window's modules load: says what is missing
+        if refused is not None:
+            return refused
         from relbook.app import run_gui
 
-        return run_gui(data_dir)
+        return run_gui(data_dir, checked=True)
 
     def self_test(self) -> int:
         from relbook.self_test import run_self_test

@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relbook import __version__, crash_log
-from relbook.core.errors import BookDamaged, BookInUse, RelbookError
+from relbook.core.errors import BookDamaged, BookInUse, RelbookError, StorageError
 from relbook.db import location
 from relbook.db.peek import stored_setting
 from relbook.db.writer_lock import WriterLock
+from relbook.preflight import check_window
 from relbook.ui.crash_dialog import UnexpectedErrorNotice
 from relbook.ui.main_window import MainWindow, load_book_modules
 from relbook.ui.single_instance import InstanceServer, ask_running_window
@@ -59,15 +60,15 @@ def stored_language(folder: Path) -> str:
     return resolve_language(setting if isinstance(setting, str) else "system")
 
 
-def open_in_background(folder: Path) -> tuple[Book, str]:
+def open_in_background(folder: Path, read_only: bool = False) -> tuple[Book, str]:
     """Open the book in ``folder`` (after its check), read its language and load what
-    showing it needs.
+    showing it needs. ``read_only`` opens it read-only whatever the folder's permissions say.
 
     Runs on a worker thread: the window stays painted and responsive meanwhile.
     """
     from relbook.db.book import open_book
 
-    book = open_book(folder)
+    book = open_book(folder, read_only=True if read_only else None)
     language = book_language(book)
     load_book_modules()
     for name in START_MODULES:
@@ -98,6 +99,8 @@ class AppController(QObject):
         self._with_reminders = reminders
         self._daily_backup = daily_backup
         self._language = ""
+        self.read_only = False
+        """Open the book read-only: its folder cannot be written (no writer lock there)."""
 
     def start(self) -> MainWindow:
         """Show the window over the open book."""
@@ -131,7 +134,7 @@ class AppController(QObject):
     def _open(self, folder: Path, may_restore: bool) -> None:
         assert self.window is not None
         self.window.runner.start(
-            lambda _report: open_in_background(folder),
+            lambda _report: open_in_background(folder, self.read_only),
             self._opened,
             lambda problem, _trace: self._open_failed(problem, folder, may_restore),
         )
@@ -313,8 +316,16 @@ def _cannot_open(reason: str) -> None:
     )
 
 
-def run_gui(data_dir: str | None) -> int:
+def run_gui(data_dir: str | None, checked: bool = False) -> int:
+    """Open the window on the book in ``data_dir``; its exit code.
+
+    ``checked``: the caller has run ``preflight.check_window`` (display, Qt's libraries).
+    """
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        refused = None if checked else check_window()
+        if refused is not None:
+            return refused
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     QCoreApplication.setApplicationName("relbook")
     QCoreApplication.setApplicationVersion(__version__)
@@ -323,6 +334,7 @@ def run_gui(data_dir: str | None) -> int:
     except OSError as problem:
         _cannot_open(str(problem))
         return 1
+    lock: WriterLock | None
     try:
         lock = WriterLock(folder).acquire()
     except BookInUse as busy:
@@ -330,20 +342,32 @@ def run_gui(data_dir: str | None) -> int:
             return 0  # the running window came to the front
         _cannot_open(labels.problem_text(busy))
         return 1
+    except StorageError as problem:
+        if problem.code != "read_only":
+            _cannot_open(labels.problem_text(problem))
+            return 1
+        lock = None  # a read-only folder: nobody can write the book there; it opens read-only
     try:
-        return _run_window(app, folder)
+        return _run_window(app, folder, read_only=lock is None)
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
-def _run_window(app: QApplication, folder: Path) -> int:
-    """The window on the locked book, until it quits; errors are logged and shown."""
-    crash_log.start_logging(folder)
+def _run_window(app: QApplication, folder: Path, read_only: bool = False) -> int:
+    """The window on the locked (or read-only) book, until it quits; errors are logged and
+    shown (in the data folder's log when it can be written)."""
+    try:
+        crash_log.start_logging(folder)
+    except OSError:  # a read-only folder holds no log; errors are still shown
+        if not read_only:
+            raise
     crash_log.install_hooks(folder, UnexpectedErrorNotice())
     app.setWindowIcon(app_icon())
     previous_hook = sys.excepthook
     sys.excepthook = StorageErrorHook(previous_hook)
     controller = AppController()
+    controller.read_only = read_only
     controller.start_opening(folder)
     server = InstanceServer(folder)
     server.activate_requested.connect(controller.bring_to_front)

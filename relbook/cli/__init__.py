@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from relbook import __version__
 from relbook.cli.dates import DATE_OPTIONS, DAY
-from relbook.core.errors import BookDamaged, RelbookError, ValidationError
+from relbook.core.errors import BookDamaged, RelbookError, StorageError, ValidationError
 
 # The command modules (backup_cli, import_cli, ...) and the contact input (with the lunar
 # calendar) are imported where they are used: opening the window needs none of them, and they
@@ -107,7 +107,7 @@ def _cmd_demo(book: Any, args: argparse.Namespace) -> int:
 
     if args.contacts < 1 or args.contacts > 1_000_000:
         raise ValidationError.single("demo_contacts", "out_of_range", min=1, max=1_000_000)
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         added = fill_demo(session, args.contacts, args.seed, datetime.now())
     print(translate("Cli", "Added %1 demo contacts.").replace("%1", str(added)))
     return 0
@@ -183,6 +183,14 @@ def _error(message: str) -> int:
     return 1
 
 
+def _problem(problem: RelbookError) -> int:
+    """Say ``problem``; exit 3 when the book is busy (trying again later helps), else 1."""
+    from relbook.words.labels import problem_text
+
+    _error(problem_text(problem))
+    return EXIT_IN_USE if isinstance(problem, StorageError) and problem.code == "locked" else 1
+
+
 DAMAGED_EXIT = 2
 """Exit code when the book file fails the start-up check and was left untouched."""
 
@@ -211,6 +219,7 @@ WRITING_COMMANDS = frozenset(
 ``add``, ``move``, ``won``, ``lost`` and ``role``, ``duplicates`` with ``merge`` and ``dismiss``."""
 
 EXIT_IN_USE = 3
+"""Another relbook or another program holds the book: trying again later helps."""
 EXIT_UNEXPECTED = 70
 
 
@@ -288,6 +297,8 @@ def main(argv: Sequence[str] | None = None, app: AppCommands | None = None) -> i
     except BookInUse as busy:
         _error(problem_text(busy))
         return EXIT_IN_USE
+    except StorageError as problem:  # e.g. a read-only folder: the lock file cannot be made
+        return _problem(problem)
     try:
         return _run_command(args, app)
     except Exception as problem:  # logged without contact details; the user gets the log's path
@@ -333,13 +344,12 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     from relbook.cli import reminders as reminders_cli
     from relbook.cli import today as today_cli
     from relbook.db.book import open_book
-    from relbook.words.labels import problem_text
 
     if args.command in backup_cli.FILE_COMMANDS:
         try:
             return backup_cli.run_on_file(args)
         except RelbookError as problem:
-            return _error(problem_text(problem))
+            return _problem(problem)
         except OSError as problem:
             return _error(f"relbook: {problem}")
     try:
@@ -347,10 +357,12 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
     except BookDamaged as damaged:
         return _damaged(damaged, args.data_dir)
     except RelbookError as problem:
-        return _error(problem_text(problem))
+        return _problem(problem)
     except OSError as problem:
         return _error(f"relbook: {problem}")
     try:
+        if book.read_only and _writes(args):  # refuse before anything is read or worked out
+            raise StorageError("read_only", str(book.db_path))
         if args.command != "screenshots":
             _core_app_with_language(
                 book, needs_fonts=args.command == "export" and args.format == "pdf"
@@ -378,7 +390,7 @@ def _run_command(args: argparse.Namespace, app: AppCommands | None) -> int:
         }
         return handlers[args.command](book, args)
     except RelbookError as problem:
-        return _error(problem_text(problem))
+        return _problem(problem)
     except BrokenPipeError:  # the reader (e.g. ``head``) stopped reading: nothing to report
         return 0
     except OSError as problem:

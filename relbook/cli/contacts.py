@@ -165,31 +165,31 @@ def run(book: Any, args: argparse.Namespace) -> int:
         data = ContactInput(name=args.name)
         _apply_options(data, args)
         _lost_options(data, args, None)
-        with book.session() as session:
+        with book.session(immediate=True) as session:
             created = contacts.create_contact(session, data, now)
-            print(
-                translate("Cli", "Added %1 (id %2).")
-                .replace("%1", created.name)
-                .replace("%2", str(created.id))
-            )
-            if created.stage == "customer":
-                _print_thank_you(now)
+        print(  # only once the change is committed
+            translate("Cli", "Added %1 (id %2).")
+            .replace("%1", created.name)
+            .replace("%2", str(created.id))
+        )
+        if created.stage == "customer":
+            _print_thank_you(now)
         return 0
     if args.action == "edit":
-        with book.session() as session:
+        with book.session(immediate=True) as session:
             found = contacts.find_contact(session, args.who)
             data = contacts.to_input(found)
             _apply_options(data, args)
             _lost_options(data, args, found.stage)
             deal = found.stage != "customer" and data.stage == "customer"
             saved = contacts.update_contact(session, found.id, data, now)
-            print(
-                translate("Cli", "Saved %1 (id %2).")
-                .replace("%1", saved.name)
-                .replace("%2", str(saved.id))
-            )
-            if deal:
-                _print_thank_you(now)
+        print(
+            translate("Cli", "Saved %1 (id %2).")
+            .replace("%1", saved.name)
+            .replace("%2", str(saved.id))
+        )
+        if deal:
+            _print_thank_you(now)
         return 0
     if args.action == "show":
         from relbook.core.profile import full_profile

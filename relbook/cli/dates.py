@@ -112,7 +112,7 @@ def run_date(book: Any, args: argparse.Namespace) -> int:
     special.recurrence = "once" if args.once else "yearly"
     if args.kind == "custom" and not args.title.strip():
         raise ValidationError.single(field_name, "custom_needs_title")
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         contact = find_contact(session, args.contact)
         data = to_input(contact)
         birthday = data.birthday()
@@ -132,9 +132,9 @@ def run_date(book: Any, args: argparse.Namespace) -> int:
             )
         data.dates.append(special)
         update_contact(session, contact.id, data, datetime.now())
-        what = special.label.strip() if args.kind == "custom" else date_kind(args.kind)
-        said = translate("Cli", "Added %1 on %2 to %3 (id %4).")
-        print(_fill(said, what, _shown(special), contact.name, contact.id))
+    what = special.label.strip() if args.kind == "custom" else date_kind(args.kind)
+    said = translate("Cli", "Added %1 on %2 to %3 (id %4).")
+    print(_fill(said, what, _shown(special), contact.name, contact.id))
     return 0
 
 
@@ -150,18 +150,18 @@ def run_family(book: Any, args: argparse.Namespace) -> int:
     else:
         birthdays = []
     name = args.name.strip()
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         contact = find_contact(session, args.contact)
         data = to_input(contact)
         if name and any(member.name.strip() == name for member in data.family):
             raise ValidationError.single("family", "member_exists", value=name)
         data.family.append(FamilyInput(name, args.relation, args.note, birthdays))
         update_contact(session, contact.id, data, datetime.now())
-        kind = relation(args.relation)
-        if birthdays:
-            said = translate("Cli", "Added %1 (%2, born %3) to the family of %4 (id %5).")
-            print(_fill(said, name, kind, _shown(birthdays[0]), contact.name, contact.id))
-        else:
-            said = translate("Cli", "Added %1 (%2) to the family of %3 (id %4).")
-            print(_fill(said, name, kind, contact.name, contact.id))
+    kind = relation(args.relation)
+    if birthdays:
+        said = translate("Cli", "Added %1 (%2, born %3) to the family of %4 (id %5).")
+        print(_fill(said, name, kind, _shown(birthdays[0]), contact.name, contact.id))
+    else:
+        said = translate("Cli", "Added %1 (%2) to the family of %3 (id %4).")
+        print(_fill(said, name, kind, contact.name, contact.id))
     return 0

@@ -77,7 +77,7 @@ def _merge(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.contact_merge import merge_contacts
     from relbook.core.contacts import find_contact
 
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         keep, other = find_contact(session, args.keep), find_contact(session, args.other)
         names = keep.name, keep.id, other.name, other.id
         merge_contacts(session, keep.id, other.id, datetime.now())
@@ -99,7 +99,7 @@ def _dismiss(book: Any, args: argparse.Namespace) -> int:
     from relbook.core.contacts import find_contact
     from relbook.core.duplicates import dismiss_pair
 
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         first, second = find_contact(session, args.first), find_contact(session, args.second)
         names = first.name, second.name
         dismiss_pair(session, first.id, second.id, datetime.now())

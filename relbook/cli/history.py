@@ -124,7 +124,7 @@ def run_log(book: Any, args: argparse.Namespace) -> int:
     now = datetime.now().replace(second=0, microsecond=0)
     when = _parse_when(args.date, "occurred_at", "--date") if args.date else now
     due = _parse_when(args.due, "next_step_due", "--due") if args.due else None
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         people = [find_contact(session, who) for who in args.contact]
         logged = log_interaction(
             session,
@@ -140,12 +140,12 @@ def run_log(book: Any, args: argparse.Namespace) -> int:
             ),
             datetime.now(),
         )
-        print(
-            labels.translate("Cli", "Logged %1 with %2 (id %3).")
-            .replace("%1", labels.interaction_type(args.type))
-            .replace("%2", ", ".join(dict.fromkeys(p.name for p in people)))
-            .replace("%3", str(logged.id))
-        )
+    print(
+        labels.translate("Cli", "Logged %1 with %2 (id %3).")
+        .replace("%1", labels.interaction_type(args.type))
+        .replace("%2", ", ".join(dict.fromkeys(p.name for p in people)))
+        .replace("%3", str(logged.id))
+    )
     return 0
 
 
@@ -166,7 +166,7 @@ def run_gift(book: Any, args: argparse.Namespace) -> int:
     from relbook.words import labels
 
     now = datetime.now()
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         contact = find_contact(session, args.contact)
         data = gifts.GiftInput(
             contact_id=contact.id,
@@ -182,23 +182,22 @@ def run_gift(book: Any, args: argparse.Namespace) -> int:
         )
         earlier = gifts.similar_gifts(session, data)
         saved = gifts.add_gift(session, data, now)
-        recipient = args.for_family.strip() if args.for_family else contact.name
-        if earlier:
-            sys.stderr.write(
-                labels.translate("Cli", 'Note: "%1" was already given to %2 on %3; saved anyway.')
-                .replace("%1", saved.item)
-                .replace("%2", recipient)
-                .replace("%3", ", ".join(g.given_on.isoformat() for g in earlier))
-                + "\n"
-            )
-        template = (
-            labels.translate("Cli", "Recorded gift %1 from %2 (id %3).")
-            if args.received
-            else labels.translate("Cli", "Recorded gift %1 for %2 (id %3).")
+        earlier_days = ", ".join(g.given_on.isoformat() for g in earlier)
+    recipient = args.for_family.strip() if args.for_family else contact.name
+    if earlier:
+        sys.stderr.write(
+            labels.translate("Cli", 'Note: "%1" was already given to %2 on %3; saved anyway.')
+            .replace("%1", saved.item)
+            .replace("%2", recipient)
+            .replace("%3", earlier_days)
+            + "\n"
         )
-        print(
-            template.replace("%1", saved.item).replace("%2", recipient).replace("%3", str(saved.id))
-        )
+    template = (
+        labels.translate("Cli", "Recorded gift %1 from %2 (id %3).")
+        if args.received
+        else labels.translate("Cli", "Recorded gift %1 for %2 (id %3).")
+    )
+    print(template.replace("%1", saved.item).replace("%2", recipient).replace("%3", str(saved.id)))
     return 0
 
 
@@ -208,14 +207,14 @@ def run_refer(book: Any, args: argparse.Namespace) -> int:
     from relbook.words import labels
 
     now = datetime.now()
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         referrer = find_contact(session, args.referrer)
         referred = find_contact(session, args.referred)
         day = _parse_day(args.date, "referred_on", "--date") if args.date else now.date()
         add_referral(session, referrer.id, referred.id, day, now, args.outcome)
-        print(
-            labels.translate("Cli", "Recorded: %1 referred %2.")
-            .replace("%1", referrer.name)
-            .replace("%2", referred.name)
-        )
+    print(
+        labels.translate("Cli", "Recorded: %1 referred %2.")
+        .replace("%1", referrer.name)
+        .replace("%2", referred.name)
+    )
     return 0

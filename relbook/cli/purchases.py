@@ -76,7 +76,7 @@ def _add(book: Any, args: argparse.Namespace) -> int:
     cents = amount_cents(args.amount)
     bought_on = parse_day(args.date, "bought_on", "--date") if args.date else now.date()
     renewal = parse_day(args.renewal, "renewal_on", "--renewal") if args.renewal else None
-    with book.session() as session:
+    with book.session(immediate=True) as session:
         contact = find_contact(session, args.contact)
         name = contact.name
         saved = record_purchase(

@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Collection, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from typing import Any, Protocol
 
 from relbook.db.errors import ValidationError
 from relbook.db.faults import fault_code
-from relbook.db.location import backup_dir
+from relbook.db.location import backup_dir, read_only_uri
 
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
@@ -193,18 +194,67 @@ def write_copy(source: sqlite3.Connection, target: Path) -> None:
         raise
 
 
+STALE_TEMPORARY_SECONDS = 15 * 60
+"""A temporary copy untouched this long was left by a backup that was killed: SQLite's
+backup writes its pages continuously, so one being written now is always fresher."""
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the half-written copies (``.relbook-….sqlite.tmp``) a killed backup left.
+
+    Only our own pattern, and only files untouched for ``STALE_TEMPORARY_SECONDS``: a backup
+    another process is writing right now is left alone. Returns what was deleted.
+    """
+    moment = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        names = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in names:
+        name = path.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        if parse_name(Path(name[1 : -len(".tmp")])) is None:
+            continue
+        with suppress(OSError):
+            if moment - path.stat().st_mtime >= STALE_TEMPORARY_SECONDS:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
 
 
 def copy_database(db_path: Path, target: Path) -> None:
-    """A consistent copy of a live book (SQLite's online backup API, safe while it is open)."""
+    """A consistent copy of a live book (SQLite's online backup API, safe while it is open).
+
+    A book in a read-only folder (a stick, a share) is read without -shm, as the window reads
+    it: copying it elsewhere is how to get its contents off.
+    """
     source = open_live(db_path)
     try:
-        write_copy(source, target)
+        try:
+            write_copy(source, target)
+        except sqlite3.Error as problem:
+            if fault_code(problem) not in ("read_only", "cannot_open") or os.access(
+                db_path.parent, os.W_OK
+            ):
+                raise
+            source.close()
+            source = open_read_only(db_path)
+            write_copy(source, target)
     finally:
         source.close()
+
+
+def open_read_only(db_path: Path) -> sqlite3.Connection:
+    """Read a book in a folder that cannot be written (``immutable`` when no -wal is left)."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    return sqlite3.connect(read_only_uri(db_path, immutable=not wal.exists()), uri=True)
 
 
 def take_backup(db_path: Path, folder: Path, reason: str, now: datetime) -> Path:
@@ -217,6 +267,7 @@ def take_backup(db_path: Path, folder: Path, reason: str, now: datetime) -> Path
         raise ValueError(f"reason must be one of {REASONS}, not {reason!r}")
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
+    remove_stale_temporaries(folder)
     target = _free_name(folder, reason, now)
     try:
         copy_database(db_path, target)

@@ -6,6 +6,7 @@ and the CLI put into words. Anything else stays a bug and keeps its own exceptio
 """
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -67,5 +68,24 @@ def storage_error(error: BaseException, path: Path | str) -> StorageError | None
     code = fault_code(original if isinstance(original, BaseException) else error)
     if code is None:
         return None
+    if code == "io_error" and _disk_full(Path(path)):
+        code = "disk_full"  # e.g. SQLITE_IOERR_SHMSIZE: the -shm file could not grow
     detail = str(original if original is not None else error)
     return StorageError(code, str(path), detail)
+
+
+DISK_FULL_BYTES = 1 << 20
+"""Less free space than this beside the book: an I/O error there is the disk being full."""
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` (a file or a folder) is (nearly) full.
+
+    SQLite reports some writes that fail for want of space as I/O errors (growing the -shm
+    file, say), not as SQLITE_FULL; the free space tells them apart.
+    """
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < DISK_FULL_BYTES
+    except OSError:
+        return False

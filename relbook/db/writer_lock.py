@@ -13,6 +13,8 @@ from types import TracebackType
 from typing import IO
 
 from relbook.db.errors import BookInUse
+from relbook.db.faults import storage_error
+from relbook.db.location import database_path
 
 LOCK_FILENAME = "relbook.lock"
 
@@ -30,10 +32,21 @@ class WriterLock:
         return self._handle is not None
 
     def acquire(self) -> "WriterLock":
-        """Take the lock at once or raise ``BookInUse``; never waits."""
+        """Take the lock at once or raise ``BookInUse``; never waits.
+
+        A folder where the lock file cannot be created (a read-only stick or share) raises
+        ``StorageError`` (``read_only``): nobody can write the book there, so the window
+        opens it read-only and writing commands refuse.
+        """
         if self._handle is not None:
             return self
-        handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while held
+        try:
+            handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while held
+        except OSError as error:
+            mapped = storage_error(error, database_path(self.data_dir))
+            if mapped is None:
+                raise
+            raise mapped from error
         try:
             _lock(handle)
         except OSError:

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.views.setCurrentWidget(self.opening)
         self.setCentralWidget(self.views)
 
+        self.read_only_banner: QToolBar | None = None
         self._build_actions()
         self.events.changed.connect(self._book_changed)
         self.events.record_trashed.connect(self._record_trashed)
@@ -239,6 +240,8 @@ class MainWindow(QMainWindow):
         count.setVisible(self.views.currentWidget() is page)
         self.today.attach(book)
         self._restore_page_layout()
+        if book.read_only and self.read_only_banner is None:
+            self._show_read_only_banner()
         self._update_actions()
 
     # --- construction --------------------------------------------------------------------
@@ -508,6 +511,42 @@ class MainWindow(QMainWindow):
         self.log_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection)
         self.undo_action.setEnabled(bool(self._last_deleted) or self._last_record is not None)
+        if self.book is not None and self.book.read_only:
+            for action in self._editing_actions():
+                action.setEnabled(False)
+
+    def _editing_actions(self) -> tuple[QAction, ...]:
+        """The commands that change the book: off for a book opened read-only."""
+        return (
+            self.new_action,
+            self.edit_action,
+            self.delete_action,
+            self.undo_action,
+            self.log_action,
+            self.new_deal_action,
+            self.import_action,
+            self.trash_action,
+            self.settings_action,
+        )
+
+    def _show_read_only_banner(self) -> None:
+        """A bar above the tabs saying the book cannot be changed (export and copy work)."""
+        banner = QToolBar(self.tr("Read-only"), self)
+        banner.setObjectName("read_only_banner")
+        banner.setMovable(False)
+        label = QLabel(
+            self.tr(
+                "Read-only: the book's folder cannot be written, so nothing can be changed. "
+                "Looking up, exporting and copying work."
+            ),
+            banner,
+        )
+        label.setObjectName("read_only_banner_text")
+        label.setStyleSheet("QLabel { background: #fff4c2; color: #5c4400; padding: 4px 8px; }")
+        banner.addWidget(label)
+        self.addToolBarBreak()
+        self.addToolBar(banner)
+        self.read_only_banner = banner
 
     def _book_actions(self) -> tuple[QAction, ...]:
         """The commands that work on the book, off while it opens."""

@@ -4,6 +4,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -326,3 +327,22 @@ def test_the_check_finds_a_broken_reference(book):
     report = checks.check_book(book.db_path)
     assert not report.sound and report.integrity == []
     assert [(r.table, r.parent) for r in report.references] == [("phone", "contact")]
+
+
+def test_the_next_backup_removes_what_killed_backups_left_but_not_one_being_written(book, now):
+    folder = book.data_dir / "backups"
+    folder.mkdir(exist_ok=True)
+    stale = folder / ".relbook-20261120-090000-daily.sqlite.tmp"
+    fresh = folder / ".relbook-20261123-095959-manual.sqlite.tmp"  # another process, right now
+    foreign = folder / ".holiday.jpg.tmp"
+    for path in (stale, fresh, foreign):
+        path.write_bytes(b"\0" * 4096)
+    long_ago = time.time() - backups.STALE_TEMPORARY_SECONDS - 60
+    os.utime(stale, (long_ago, long_ago))
+    os.utime(foreign, (long_ago, long_ago))
+
+    taken = backups.backup_book(book, "manual", now)
+
+    assert taken.is_file()
+    assert not stale.exists()
+    assert fresh.exists() and foreign.exists()

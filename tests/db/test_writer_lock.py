@@ -50,3 +50,15 @@ def test_a_killed_owner_leaves_no_stale_lock(tmp_path):
         holder.wait()
     with WriterLock(tmp_path) as lock:
         assert lock.held
+
+
+def test_a_read_only_folder_is_a_read_only_fault_not_a_traceback(tmp_path):
+    from relbook.core.errors import StorageError
+    from tests.mounts import make_read_only, tmpfs
+
+    with tmpfs(tmp_path / "stick", "1m") as folder:
+        make_read_only(folder)
+        with pytest.raises(StorageError) as raised:
+            WriterLock(folder).acquire()
+        assert raised.value.code == "read_only"
+        assert raised.value.path == str(folder / "relbook.sqlite")

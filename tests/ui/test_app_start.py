@@ -144,3 +144,45 @@ def test_a_window_that_is_never_painted_still_opens_its_book(
         assert window.book is controller.book
     finally:
         _stop(controller)
+
+
+def test_a_book_in_a_read_only_folder_opens_with_a_banner_and_no_editing(
+    qtbot, tmp_path, now, english, monkeypatch
+):
+    from relbook.core.errors import StorageError
+    from relbook.db.writer_lock import WriterLock
+    from tests.mounts import make_read_only, tmpfs
+
+    with tmpfs(tmp_path / "stick", "8m") as folder:
+        book = open_book(folder, now=now)
+        with book.session() as session:
+            create_contact(session, ContactInput("李四"), now)
+        book.close()
+        make_read_only(folder)
+        try:  # what run_gui finds: no lock file can be made there
+            WriterLock(folder).acquire()
+            raise AssertionError("the lock must not be taken in a read-only folder")
+        except StorageError as problem:
+            assert problem.code == "read_only"
+        told: list[str] = []
+        monkeypatch.setattr(
+            "relbook.app.show_read_only_notice", lambda path, _window: told.append(str(path))
+        )
+        controller = AppController(clock=lambda: CLOCK)
+        controller.read_only = True
+        window = controller.start_opening(folder)
+        qtbot.addWidget(window)
+        try:
+            qtbot.waitUntil(lambda: controller.book is not None, timeout=15000)
+            assert controller.book.read_only and controller.reminders is None
+            assert told == [str(folder / "relbook.sqlite")]
+            assert window.read_only_banner is not None and window.read_only_banner.isVisible()
+            for action in (window.new_action, window.import_action, window.new_deal_action):
+                assert not action.isEnabled()
+            qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+            window.table.selectRow(0)
+            assert not window.edit_action.isEnabled() and not window.delete_action.isEnabled()
+            assert not window.log_action.isEnabled()
+            assert window.export_action.isEnabled() and window.activity_action.isEnabled()
+        finally:
+            _stop(controller)
