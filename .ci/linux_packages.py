@@ -3,7 +3,7 @@
 Reads what the installed PySide6 wheel's xcb platform plugin and the Qt libraries the window
 loads need (``readelf -d``, else ``objdump -p``: the NEEDED entries, so it works the same
 whether the packages are installed or not), follows the libraries the wheel bundles, and
-checks each system library against ``relbook.preflight.LINUX_LIBRARIES`` (soname -> Debian
+checks each system library against ``relbook.ui.preflight.LINUX_LIBRARIES`` (soname -> Debian
 package) and that package against the README's ``sudo apt-get install`` line.
 
 Run with the project's Python: ``.venv/bin/python .ci/linux_packages.py``; exit 0 when
@@ -84,7 +84,7 @@ def problems(system: set[str], table: dict[str, str | None], listed: set[str]) -
     found = []
     for name in sorted(system):
         if name not in table:
-            found.append(f"{name}: not in relbook/preflight.py LINUX_LIBRARIES (add its package)")
+            found.append(f"{name}: not in ui/preflight.py LINUX_LIBRARIES (add its package)")
         elif table[name] is not None and table[name] not in listed:
             found.append(f"{name}: its package {table[name]} is not on the README's apt line")
     return found
@@ -92,7 +92,7 @@ def problems(system: set[str], table: dict[str, str | None], listed: set[str]) -
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from relbook.preflight import FONT_PACKAGE, LINUX_LIBRARIES
+    from relbook.ui.preflight import FONT_PACKAGE, LINUX_LIBRARIES
 
     system = system_libraries(pyside_dir())
     listed = readme_packages(README.read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ class _App:
     """``relbook.cli.AppCommands``: each imports what it needs only when it is asked for."""
 
     def start_window(self, data_dir: str | None) -> int:
-        from relbook.preflight import check_window
+        from relbook.ui.preflight import check_window
 
         refused = check_window()  # before the window's modules load: says what is missing
         if refused is not None:

@@ -24,9 +24,9 @@ from relbook.core.errors import BookDamaged, BookInUse, RelbookError, StorageErr
 from relbook.db import location
 from relbook.db.peek import stored_setting
 from relbook.db.writer_lock import WriterLock
-from relbook.preflight import check_window
 from relbook.ui.crash_dialog import UnexpectedErrorNotice
 from relbook.ui.main_window import MainWindow, load_book_modules
+from relbook.ui.preflight import check_window
 from relbook.ui.single_instance import InstanceServer, ask_running_window
 from relbook.ui.storage_dialogs import (
     StorageErrorHook,

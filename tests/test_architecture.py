@@ -50,7 +50,7 @@ LAYER_OF: dict[str, str] = {
     # -- the app wiring: start-up, the reminder centre (scheduler + popup + tray), the
     # self-test and the screenshot tool (both build the whole app)
     "relbook.app": "app",
-    "relbook.preflight": "app",  # before the window: a display and Qt's libraries
+    "relbook.ui.preflight": "app",  # before the window: a display and Qt's libraries
     "relbook.ui.reminder_center": "app",
     "relbook.self_test": "app",
     "relbook.ui.screenshots": "app",

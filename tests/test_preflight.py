@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from relbook import preflight
-from relbook.preflight import LINUX_LIBRARIES, WindowProblem, window_problem
+from relbook.ui import preflight
+from relbook.ui.preflight import LINUX_LIBRARIES, WindowProblem, window_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,7 +115,9 @@ def test_the_script_finds_what_the_table_or_the_readme_lacks():
     script = _script()
     table = {"libxcb.so.1": "libxcb1", "libc.so.6": None, "libxcb-icccm.so.4": "libxcb-icccm4"}
     found = script.problems({"libxcb.so.1", "libc.so.6", "libnew.so.1"}, table, {"libxcb1"})
-    assert found == ["libnew.so.1: not in relbook/preflight.py LINUX_LIBRARIES (add its package)"]
+    assert found == [
+        "libnew.so.1: not in relbook/ui/preflight.py LINUX_LIBRARIES (add its package)"
+    ]
     found = script.problems({"libxcb-icccm.so.4"}, table, {"libxcb1"})
     assert "libxcb-icccm4 is not on the README's apt line" in found[0]
     assert script.readme_packages("x\n    sudo apt-get install a b-1 c\n") == {"a", "b-1", "c"}

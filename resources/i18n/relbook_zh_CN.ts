@@ -4502,6 +4502,14 @@ Please send that file to support so it can be fixed.</source>
         <translation>无法读取客户簿：%1</translation>
     </message>
     <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read-only: the book&apos;s folder cannot be written, so nothing can be changed. Looking up, exporting and copying work.</source>
+        <translation>只读：关系簿所在的文件夹无法写入，因此不能做任何更改。查询、导出和复制仍可使用。</translation>
+    </message>
+    <message>
         <source>Contact added.</source>
         <translation>联系人已添加。</translation>
     </message>
@@ -4724,6 +4732,25 @@ Please send that file to support so it can be fixed.</source>
     <message>
         <source>Decides slowly and avoids risk; worries about the effect on others and about ease of use. Reassure, and give them time.</source>
         <translation>决策慢，回避风险；担心对他人的影响和是否好用。多给他安心，也给他时间。</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>relbook cannot open its window: the display %1 does not answer. Start it in a running desktop session; its commands work without one (relbook --help).</source>
+        <translation>relbook 无法打开窗口：显示器 %1 没有响应。请在正在运行的桌面会话中启动；命令行命令无需显示器即可使用（relbook --help）。</translation>
+    </message>
+    <message>
+        <source>relbook cannot open its window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it in a desktop session; its commands work without one (relbook --help).</source>
+        <translation>relbook 无法打开窗口：没有显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。请在桌面会话中启动；命令行命令无需显示器即可使用（relbook --help）。</translation>
+    </message>
+    <message>
+        <source>relbook cannot open its window: these libraries Qt needs are missing: %1.</source>
+        <translation>relbook 无法打开窗口：缺少 Qt 所需的以下库：%1。</translation>
+    </message>
+    <message>
+        <source>Install them with:</source>
+        <translation>可用以下命令安装：</translation>
     </message>
 </context>
 <context>

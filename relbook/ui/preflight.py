@@ -159,27 +159,26 @@ def problem_text(problem: WindowProblem) -> str:
     """The problem in the user's words, with the command that fixes it."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Preflight", text)
-
     if problem.unreachable:
-        return tr(
+        return QCoreApplication.translate(
+            "Preflight",
             "relbook cannot open its window: the display %1 does not answer. Start it in a "
-            "running desktop session; its commands work without one (relbook --help)."
+            "running desktop session; its commands work without one (relbook --help).",
         ).replace("%1", problem.unreachable)
     if problem.no_display:
-        return tr(
+        return QCoreApplication.translate(
+            "Preflight",
             "relbook cannot open its window: there is no display (neither DISPLAY nor "
             "WAYLAND_DISPLAY is set). Start it in a desktop session; its commands work "
-            "without one (relbook --help)."
+            "without one (relbook --help).",
         )
     lines = [
-        tr("relbook cannot open its window: these libraries Qt needs are missing: %1.").replace(
-            "%1", ", ".join(problem.missing)
-        )
+        QCoreApplication.translate(
+            "Preflight", "relbook cannot open its window: these libraries Qt needs are missing: %1."
+        ).replace("%1", ", ".join(problem.missing))
     ]
     if problem.packages:
-        lines.append(tr("Install them with:"))
+        lines.append(QCoreApplication.translate("Preflight", "Install them with:"))
         lines.append("  " + install_command(problem))
     return "\n".join(lines)
 
