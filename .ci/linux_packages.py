@@ -84,7 +84,8 @@ def problems(system: set[str], table: dict[str, str | None], listed: set[str]) -
     found = []
     for name in sorted(system):
         if name not in table:
-            found.append(f"{name}: not in ui/preflight.py LINUX_LIBRARIES (add its package)")
+            where = "relbook/ui/preflight.py LINUX_LIBRARIES"
+            found.append(f"{name}: not in {where} (add its package)")
         elif table[name] is not None and table[name] not in listed:
             found.append(f"{name}: its package {table[name]} is not on the README's apt line")
     return found
