@@ -712,10 +712,17 @@ def _numbers(cell: str) -> list[str]:
     a separator people type ("0987 /6543", "034441/ 2 22 67")."""
     numbers: list[str] = []
     for part in re.split(r":::|[;；,，、]", cell):
+        if numbers and _EXTENSION_ONLY.match(part):
+            numbers[-1] += ";" + part.strip()  # "+1-418-656-9254;ext=102": one number
+            continue
         pieces = part.split("/")
         whole = all(sum(c.isdigit() for c in p) >= _WHOLE_NUMBER for p in pieces)
         numbers += pieces if len(pieces) > 1 and whole else [part]
     return numbers
+
+
+_EXTENSION_ONLY = re.compile(r"\s*(?:ext\.?|extension|x|转|分机)\s*=?\s*\d+\s*$", re.I)
+"""A part of a phone cell that is the extension of the number before it."""
 
 
 _WHOLE_NUMBER = 7

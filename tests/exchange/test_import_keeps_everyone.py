@@ -481,3 +481,13 @@ def test_a_card_that_cannot_be_read_property_by_property_keeps_its_name(monkeypa
     assert only.contact.name == "李娜"
     assert only.contact.notes == "导入时未能识别：TEL: 13900139000"
     assert [(w.params["line"], w.params["value"]) for w in only.warnings] == [(4, "13900139000")]
+
+
+def test_a_csv_phone_cell_keeps_its_extension_with_its_number() -> None:
+    header = "First Name,Last Name,Display Name,Work Phone,Mobile Number\n"
+    row = "John,Doe,John Doe,+1-418-656-9254;ext=102,13911112222; 转 8\n"
+    source = _read((header + row).encode("utf-8"), "thunderbird.csv")
+    john = _by_name(source)["John Doe"]
+    numbers = [phone.number for phone in john.contact.phones]
+    assert numbers == ["+1-418-656-9254;ext=102", "13911112222;转 8"]
+    assert john.warnings == []
